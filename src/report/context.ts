@@ -1,0 +1,25 @@
+// Everything a reporter gets: the findings, what was scanned, and the rules
+// (for remediation text and SARIF rule metadata).
+import type { Rule } from "../engine/rule.js";
+import type { Finding, ScanSummary } from "./finding.js";
+
+export interface ReportContext {
+  version: string;
+  /** The command that produced the findings: scan, staged, diff, history. */
+  mode: string;
+  findings: Finding[];
+  summary: ScanSummary;
+  rules: readonly Rule[];
+  color: boolean;
+}
+
+/** Findings grouped by key (fingerprint), in first-seen order: one key to revoke, many places. */
+export function groupByKey(findings: readonly Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const group = groups.get(f.fingerprint);
+    if (group) group.push(f);
+    else groups.set(f.fingerprint, [f]);
+  }
+  return [...groups.values()];
+}

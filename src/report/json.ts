@@ -1,0 +1,15 @@
+// The JSON report: stable field order, keys redacted (Finding never holds the raw key).
+import type { ReportContext } from "./context.js";
+
+export function renderJson(ctx: ReportContext): string {
+  const { commits, files, bytes, skipped } = ctx.summary;
+  const report = {
+    tool: "tvly-guard",
+    version: ctx.version,
+    mode: ctx.mode,
+    scanned: { commits, files, bytes, skipped },
+    warnings: ctx.summary.warnings,
+    findings: ctx.findings,
+  };
+  return JSON.stringify(report, null, 2) + "\n";
+}

@@ -1,0 +1,24 @@
+// The one-line account of what a scan covered. It goes to stderr in every
+// format, so an empty scan can never pass for a clean one.
+import type { ScanSummary } from "./finding.js";
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let v = n / 1024;
+  let i = 0;
+  for (; v >= 1024 && i < units.length - 1; i++) v /= 1024;
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function formatSummary(s: ScanSummary, findings: number, keys: number, mode: string): string {
+  const covered = [plural(s.files, mode === "scan" ? "file" : "blob"), formatBytes(s.bytes)];
+  if (mode !== "scan") covered.unshift(plural(s.commits, "commit"));
+  const skipped = Object.entries(s.skipped)
+    .filter(([, n]) => n > 0)
+    .map(([why, n]) => `${n} ${({ binary: "binary", tooLarge: "too large", symlinks: "symlinks", unreadable: "unreadable" } as Record<string, string>)[why] ?? why}`);
+  const result = findings === 0 ? "no keys found" : `${plural(keys, "key")} found in ${plural(findings, "place")}`;
+  return `tvly-guard ${mode}: scanned ${covered.join(", ")}${skipped.length ? ` (skipped ${skipped.join(", ")})` : ""}: ${result}.`;
+}

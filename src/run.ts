@@ -1,0 +1,73 @@
+// run(argv, io) -> exit code: dispatch to a subcommand, and the one place
+// where errors become exit code 2 with a one-line reason.
+import { parseCommandArgs, renderCommandHelp, EXIT_CODES_HELP } from "./commands/args.js";
+import { COMMANDS } from "./commands/index.js";
+import { scrubSecrets } from "./engine/redact.js";
+import { builtinRules } from "./engine/rule.js";
+import { ExitCode, GuardError, UsageError } from "./errors.js";
+import type { Io } from "./io.js";
+import { VERSION } from "./version.js";
+
+export const ISSUES_URL = "https://github.com/tvly-guard/tvly-guard/issues";
+
+function globalHelp(): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(...names.map((n) => n.length));
+  return [
+    "Usage: tvly-guard <command> [options]",
+    "",
+    "Stop Tavily API keys from leaking through git, and find the ones that already have.",
+    "",
+    "Commands:",
+    ...names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`),
+    "",
+    "Run `tvly-guard <command> --help` for a command's options.",
+    "  -h, --help     show this help",
+    "  -v, --version  print the version",
+    "",
+    EXIT_CODES_HELP,
+    "",
+  ].join("\n");
+}
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+      io.stdout(globalHelp());
+      return ExitCode.clean;
+    }
+    if (name === "-v" || name === "--version") {
+      io.stdout(`${VERSION}\n`);
+      return ExitCode.clean;
+    }
+    const entry = COMMANDS[name];
+    if (!entry) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(", ")}; see tvly-guard --help)`);
+    const command = await entry.load();
+    const args = parseCommandArgs(command, [...rest]);
+    if (args.values.help === true) {
+      io.stdout(renderCommandHelp(command));
+      return ExitCode.clean;
+    }
+    return await command.run(args, io);
+  } catch (err) {
+    if (err instanceof GuardError) {
+      io.stderr(`tvly-guard: ${scrub(err.message)}\n`);
+    } else {
+      const reason = err instanceof Error ? err.message : String(err);
+      io.stderr(`tvly-guard: internal error: ${scrub(reason)} (tvly-guard ${VERSION}; please report it at ${ISSUES_URL})\n`);
+    }
+    return ExitCode.error;
+  }
+}
+
+/** One line, key-shaped text redacted. */
+function scrub(text: string): string {
+  let patterns: RegExp[];
+  try {
+    patterns = builtinRules().map((r) => r.regex);
+  } catch {
+    patterns = []; // the rules themselves failed to load: there is nothing to match with
+  }
+  return scrubSecrets(text.replace(/\s*\n\s*/g, " ").trim(), patterns);
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { detectSecrets } from "../../../src/engine/detect.js";
+import { builtinRules } from "../../../src/engine/rule.js";
+import { fakeKeys } from "../../helpers/fake-key.js";
+
+const rules = builtinRules();
+const keys = fakeKeys(7);
+const detect = (text: string | Buffer, startLine = 1) =>
+  detectSecrets({ path: "f", data: Buffer.isBuffer(text) ? text : Buffer.from(text), startLine }, rules);
+
+describe("detectSecrets", () => {
+  it.each(["tvly-", "tvly-dev-", "tvly-prod-"] as const)("finds %s keys with line and column", (prefix) => {
+    const key = keys.next(prefix);
+    const [m, ...rest] = detect(`first line\nconst k = "${key}";\n`);
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ secret: key, prefix, line: 2, column: 12 });
+  });
+
+  it("requires the key to stand alone as a token", () => {
+    const key = keys.next("tvly-");
+    expect(detect(`x${key}`)).toEqual([]);
+    expect(detect(`${key}Z`)).toEqual([]);
+    expect(detect(`${key}_old`)).toEqual([]);
+    expect(detect(`"${key}"`)).toHaveLength(1);
+    expect(detect(`?tavilyApiKey=${key}&x=1`)).toHaveLength(1);
+  });
+
+  it("rejects bodies that are too short or too long", () => {
+    expect(detect(`tvly-dev-${keys.body(31)}`)).toEqual([]);
+    expect(detect(`tvly-dev-${keys.body(33)}`)).toEqual([]);
+    expect(detect(`tvly-${keys.body(40)}`)).toEqual([]);
+  });
+
+  it("rejects every placeholder the rule file lists", () => {
+    const rule = rules[0]!;
+    for (const sample of rule.samples?.mustNotMatch ?? []) expect(detect(sample), sample).toEqual([]);
+    for (const body of rule.samples?.fakeBodies ?? []) {
+      for (const prefix of ["tvly-", "tvly-dev-", "tvly-prod-"]) expect(detect(`${prefix}${body}`), body).toEqual([]);
+    }
+  });
+
+  it("skips lines marked tvly-guard:allow or gitleaks:allow, and only those lines", () => {
+    const a = keys.next();
+    const b = keys.next();
+    const found = detect(`k1 = "${a}"  # tvly-guard:allow\nk2 = "${b}"\nk3 = "${a}" // gitleaks:allow\n`);
+    expect(found.map((m) => m.secret)).toEqual([b]);
+  });
+
+  it("handles CRLF line endings", () => {
+    const key = keys.next();
+    const [m] = detect(`a\r\nb\r\nKEY=${key}\r\n`);
+    expect(m).toMatchObject({ secret: key, line: 3, column: 5 });
+  });
+
+  it("counts columns in characters, not bytes, and survives non-UTF-8 bytes", () => {
+    const key = keys.next();
+    const [m] = detect(`é😀 ${key}`);
+    expect(m).toMatchObject({ line: 1, column: 4 });
+    const latin1 = Buffer.concat([Buffer.from([0xe9, 0xff, 0xfe, 0x0a, 0x80]), Buffer.from(` ${key}`)]);
+    expect(detect(latin1)).toMatchObject([{ secret: key, line: 2 }]);
+  });
+
+  it("offsets line numbers by the chunk's first line", () => {
+    const key = keys.next();
+    expect(detect(`x\n${key}`, 41)).toMatchObject([{ line: 42 }]);
+  });
+
+  it("stays linear on one huge minified line with many keys", () => {
+    const key = keys.next();
+    const filler = "var a=function(b){return b+1};".repeat(2000);
+    const one = filler + `k="${key}";`;
+    const line = one.repeat(50); // ~3 MB on a single line, 50 hits
+    const found = detect(line);
+    expect(found).toHaveLength(50);
+    expect(found[49]!.column).toBe(one.length * 49 + filler.length + 4);
+  });
+
+  it("reports each occurrence once", () => {
+    const key = keys.next();
+    expect(detect(`${key} ${key}\n${key}`)).toHaveLength(3);
+  });
+});
