@@ -1,11 +1,9 @@
 // `tvly-guard scan [paths...]`: files in the working tree (or stdin).
-import { builtinRules } from "../engine/rule.js";
-import { createProgress } from "../progress.js";
 import { emptySummary } from "../report/finding.js";
 import { collectFindings } from "../pipeline.js";
 import { readFileChunks } from "../sources/files.js";
 import { parseSize, stringOption, type CommandSpec } from "./args.js";
-import { finishScan, readReportOptions, REPORT_OPTIONS } from "./output.js";
+import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
@@ -14,18 +12,15 @@ export const command: CommandSpec = {
   summary: "Scan files and directories (default: the current directory) for Tavily API keys. Inside a git work tree, files that git ignores are skipped; symlinks are never followed; \"-\" reads stdin.",
   usage: "tvly-guard scan [options] [paths...]",
   allowPositionals: true,
-  options: [...REPORT_OPTIONS, { name: "max-file-size", type: "string", value: "SIZE", description: "skip files larger than SIZE (default 10MiB)" }],
+  options: [...SCAN_OPTIONS, { name: "max-file-size", type: "string", value: "SIZE", description: "skip files larger than SIZE (default 10MiB)" }],
   details: "Examples:\n  tvly-guard scan\n  tvly-guard scan src config/.env --format json --output report.json\n  cat notes.txt | tvly-guard scan -",
   async run(args, io) {
-    const report = readReportOptions(args, io);
+    const setup = await prepareScan(args, io);
     const sizeText = stringOption(args, "max-file-size");
     const maxFileSize = sizeText === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(sizeText, "--max-file-size");
-    const rules = builtinRules();
     const summary = emptySummary();
     const paths = args.positionals.length > 0 ? args.positionals : ["."];
-    const progress = createProgress(io.stderr, io.stderrIsTTY);
     const chunks = readFileChunks(paths, { cwd: io.cwd, maxFileSize, stdin: io.stdin }, summary);
-    const findings = await collectFindings(chunks, rules, summary, { showSecret: report.showSecret, progress });
-    return finishScan({ mode: "scan", findings, summary, rules }, report, io);
+    return finishScan(setup, "scan", await collectFindings(chunks, setup, summary), summary);
   },
 };

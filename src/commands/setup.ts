@@ -1,10 +1,12 @@
-// Options and output shared by every scanning command: --format, --output,
-// --no-redact, --no-color; the report, the stderr summary and the exit code.
+// What every scanning command (scan, staged, diff, history) shares: the
+// options, the rules and filters a scan runs with, and the end of a scan
+// (report, stderr summary, exit code). Commands differ only in their source.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Rule } from "../engine/rule.js";
+import { builtinRules, type Rule } from "../engine/rule.js";
 import { ExitCode, InputError } from "../errors.js";
 import type { Io } from "../io.js";
+import { createProgress, type Progress } from "../progress.js";
 import { groupByKey } from "../report/context.js";
 import type { Finding, ScanSummary } from "../report/finding.js";
 import { FORMATS, reporterFor } from "../report/index.js";
@@ -12,7 +14,8 @@ import { formatSummary } from "../report/summary.js";
 import { VERSION } from "../version.js";
 import { booleanOption, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 
-export const REPORT_OPTIONS: readonly OptionSpec[] = [
+/** Options every scanning command takes. */
+export const SCAN_OPTIONS: readonly OptionSpec[] = [
   { name: "format", type: "string", short: "f", value: "FORMAT", description: `report format: ${FORMATS.join(", ")} (default text)` },
   { name: "output", type: "string", short: "o", value: "FILE", description: "write the report to FILE instead of stdout" },
   { name: "no-redact", type: "boolean", description: "show whole keys in the report (they are redacted by default)" },
@@ -22,31 +25,43 @@ export const REPORT_OPTIONS: readonly OptionSpec[] = [
 export interface ReportOptions {
   format: string;
   output: string | undefined;
-  showSecret: boolean;
   color: boolean;
 }
 
-/** Read the shared report options; an unknown format fails here, before any scanning. */
-export function readReportOptions(args: ParsedArgs, io: Io): ReportOptions {
+/** Everything a scan runs with, decided before the first byte is read. */
+export interface ScanSetup {
+  io: Io;
+  rules: readonly Rule[];
+  report: ReportOptions;
+  /** --no-redact: findings carry the whole key in `secret`. */
+  showSecret: boolean;
+  progress: Progress;
+  /** Drops findings the user has accepted (config allowlists, baseline); true keeps. */
+  keep: (finding: Finding) => boolean;
+}
+
+/** Read the shared options; bad values (unknown format...) fail here, before any scanning. */
+export async function prepareScan(args: ParsedArgs, io: Io): Promise<ScanSetup> {
   const format = stringOption(args, "format") ?? "text";
   reporterFor(format);
   const output = stringOption(args, "output");
   const env = io.env;
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
   const color = !booleanOption(args, "no-color") && !env.NO_COLOR && output === undefined && (forced || io.stdoutIsTTY);
-  return { format, output, showSecret: booleanOption(args, "no-redact"), color };
-}
-
-export interface ScanResult {
-  mode: string;
-  findings: Finding[];
-  summary: ScanSummary;
-  rules: readonly Rule[];
+  return {
+    io,
+    rules: builtinRules(),
+    report: { format, output, color },
+    showSecret: booleanOption(args, "no-redact"),
+    progress: createProgress(io.stderr, io.stderrIsTTY),
+    keep: () => true,
+  };
 }
 
 /** Write the report and the summary line; return the exit code the findings call for. */
-export function finishScan(result: ScanResult, options: ReportOptions, io: Io): number {
-  const { mode, findings, summary, rules } = result;
+export async function finishScan(setup: ScanSetup, mode: string, all: Finding[], summary: ScanSummary): Promise<number> {
+  const { io, rules, report: options } = setup;
+  const findings = all.filter(setup.keep);
   const report = reporterFor(options.format)({ version: VERSION, mode, findings, summary, rules, color: options.color });
   if (options.output !== undefined) {
     try {
