@@ -2,7 +2,9 @@
 // options, the rules and filters a scan runs with, and the end of a scan
 // (report, stderr summary, exit code). Commands differ only in their source.
 import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
+import { readBaseline, writeBaseline, type Baseline, type BaselineEntry } from "../config/baseline.js";
+import { displayFile, loadConfig, type LoadedConfig } from "../config/load.js";
 import { builtinRules, type Rule } from "../engine/rule.js";
 import { ExitCode, InputError } from "../errors.js";
 import type { Io } from "../io.js";
@@ -20,6 +22,9 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
   { name: "output", type: "string", short: "o", value: "FILE", description: "write the report to FILE instead of stdout" },
   { name: "no-redact", type: "boolean", description: "show whole keys in the report (they are redacted by default)" },
   { name: "no-color", type: "boolean", description: "no colours (NO_COLOR and FORCE_COLOR are honoured too)" },
+  { name: "config", type: "string", value: "FILE", description: "config file (default: .tvly-guard.json at the repository root)" },
+  { name: "baseline", type: "string", value: "FILE", description: "do not report findings recorded in FILE (see --write-baseline)" },
+  { name: "write-baseline", type: "string", value: "FILE", description: "record the current findings in FILE and exit 0 (still prints the report)" },
 ];
 
 export interface ReportOptions {
@@ -38,30 +43,95 @@ export interface ScanSetup {
   progress: Progress;
   /** Drops findings the user has accepted (config allowlists, baseline); true keeps. */
   keep: (finding: Finding) => boolean;
+  /** .tvly-guard.json (or --config), already applied to `rules`. */
+  config: LoadedConfig;
+  /** The config's maxFileSize, for sources that can skip big files before reading them. */
+  maxFileSize: number | undefined;
+  /** For sources that can skip a file before reading it: true when its path is allowlisted (counted). */
+  skipsFile: (absolutePath: string) => boolean;
+  /** The path a finding's file has relative to the repository root (what allowlists and baselines use). */
+  rootPath: (file: string) => string;
+  /** --baseline, --write-baseline, and what each filter held back. */
+  baseline: { read: Baseline | undefined; readFile: string | undefined; writeAbs: string | undefined; writeFile: string | undefined };
+  suppressed: { files: number };
 }
 
+export interface PrepareOptions {
+  /**
+   * What finding paths are relative to: "root" (the repository root: git
+   * sources) or "cwd" (the working-tree scan, which shows paths from the cwd).
+   */
+  paths?: "root" | "cwd";
+}
+
+const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
+
 /** Read the shared options; bad values (unknown format...) fail here, before any scanning. */
-export async function prepareScan(args: ParsedArgs, io: Io): Promise<ScanSetup> {
+export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOptions = {}): Promise<ScanSetup> {
   const format = stringOption(args, "format") ?? "text";
   reporterFor(format);
   const output = stringOption(args, "output");
   const env = io.env;
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
   const color = !booleanOption(args, "no-color") && !env.NO_COLOR && output === undefined && (forced || io.stdoutIsTTY);
-  return {
+  const config = await loadConfig(io.cwd, stringOption(args, "config"));
+  const rules = config.applyToRules(builtinRules());
+  const rootPath = options.paths === "cwd" ? (file: string) => (file === STDIN_PATH ? file : toPosix(relative(config.root, resolve(io.cwd, file)))) : (file: string) => file;
+  const baselineFile = stringOption(args, "baseline");
+  const writeFile = stringOption(args, "write-baseline");
+  const baseline = {
+    read: baselineFile === undefined ? undefined : readBaseline(resolve(io.cwd, baselineFile), baselineFile),
+    readFile: baselineFile,
+    writeAbs: writeFile === undefined ? undefined : resolve(io.cwd, writeFile),
+    writeFile,
+  };
+  const suppressed = { files: 0 };
+  const setup: ScanSetup = {
     io,
-    rules: builtinRules(),
+    rules,
     report: { format, output, color },
     showSecret: booleanOption(args, "no-redact"),
     progress: createProgress(io.stderr, io.stderrIsTTY),
-    keep: () => true,
+    keep: (f) => keepByConfig(setup, f) && !inBaseline(setup, f),
+    config,
+    maxFileSize: config.config.maxFileSize,
+    skipsFile(abs) {
+      const path = toPosix(relative(config.root, abs));
+      const skip = !path.startsWith("../") && config.allowsPath(path);
+      if (skip) suppressed.files++;
+      return skip;
+    },
+    rootPath,
+    baseline,
+    suppressed,
   };
+  return setup;
+}
+
+/** How the files source names stdin; it has no path to allowlist. */
+const STDIN_PATH = "<stdin>";
+
+/** False when the config allowlists the finding's path or commit. */
+function keepByConfig(setup: ScanSetup, f: Finding): boolean {
+  return !(setup.config.allowsPath(setup.rootPath(f.file)) || (f.commit !== null && setup.config.allowsCommit(f.commit)));
+}
+
+function baselineEntry(setup: ScanSetup, f: Finding): BaselineEntry {
+  return { fingerprint: f.fingerprint, file: setup.rootPath(f.file), ruleId: f.ruleId };
+}
+
+function inBaseline(setup: ScanSetup, f: Finding): boolean {
+  return setup.baseline.read?.has(baselineEntry(setup, f)) ?? false;
 }
 
 /** Write the report and the summary line; return the exit code the findings call for. */
 export async function finishScan(setup: ScanSetup, mode: string, all: Finding[], summary: ScanSummary): Promise<number> {
-  const { io, rules, report: options } = setup;
-  const findings = all.filter(setup.keep);
+  const { io, rules, report: options, baseline } = setup;
+  const allowed = all.filter((f) => keepByConfig(setup, f));
+  const findings = allowed.filter((f) => !inBaseline(setup, f));
+  // The written baseline holds every finding the config does not allow, including ones
+  // the old baseline held back, so `--baseline b --write-baseline b` refreshes it.
+  const written = baseline.writeAbs === undefined ? undefined : writeBaseline(baseline.writeAbs, baseline.writeFile!, allowed.map((f) => baselineEntry(setup, f)));
   const report = reporterFor(options.format)({ version: VERSION, mode, findings, summary, rules, color: options.color });
   if (options.output !== undefined) {
     try {
@@ -74,5 +144,21 @@ export async function finishScan(setup: ScanSetup, mode: string, all: Finding[],
   }
   for (const warning of summary.warnings) io.stderr(`tvly-guard: warning: ${warning}\n`);
   io.stderr(formatSummary(summary, findings.length, groupByKey(findings).length, mode) + "\n");
+  const held = describeSuppressed(setup, setup.suppressed.files, all.length - allowed.length, allowed.length - findings.length);
+  if (held) io.stderr(`tvly-guard: not reported: ${held}.\n`);
+  if (written !== undefined) {
+    const keys = new Set(allowed.map((f) => f.fingerprint)).size;
+    io.stderr(`tvly-guard: wrote ${written} baseline ${written === 1 ? "entry" : "entries"} (${keys} ${keys === 1 ? "key" : "keys"}) to ${displayFile(io.cwd, baseline.writeAbs!)}; exit 0. Pass --baseline ${baseline.writeFile} to stop reporting them (still revoke any key that was real).\n`);
+    return ExitCode.clean;
+  }
   return findings.length > 0 ? ExitCode.findings : ExitCode.clean;
+}
+
+function describeSuppressed(setup: ScanSetup, files: number, byConfig: number, byBaseline: number): string {
+  const n = (count: number, one: string) => `${count} ${one}${count === 1 ? "" : "s"}`;
+  const parts: string[] = [];
+  if (files > 0) parts.push(`${n(files, "file")} allowlisted by ${setup.config.file}`);
+  if (byConfig > 0) parts.push(`${n(byConfig, "finding")} allowlisted by ${setup.config.file}`);
+  if (byBaseline > 0) parts.push(`${n(byBaseline, "finding")} in the baseline ${setup.baseline.readFile}`);
+  return parts.join(", ");
 }

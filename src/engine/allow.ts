@@ -22,3 +22,21 @@ export function placeholderReason(rule: Rule, body: string): string | undefined 
 export function hasInlineAllow(line: Buffer): boolean {
   return INLINE_ALLOW_MARKERS.some((m) => line.indexOf(m) !== -1);
 }
+
+/**
+ * Bytes of the line on each side of a key that a config line regex sees: a
+ * 2 MB minified line costs the same as a short one.
+ */
+export const LINE_WINDOW = 256;
+
+/** True when the config allowlists this key, by a regex on the key or on its line. */
+export function allowlistedByConfig(rule: Rule, data: Buffer, offset: number, secret: string): boolean {
+  if (rule.allowKeyRegexes?.some((r) => r.test(secret))) return true;
+  if (!rule.allowLineRegexes?.length) return false;
+  const from = Math.max(0, offset - LINE_WINDOW);
+  const to = Math.min(data.length, offset + secret.length + LINE_WINDOW);
+  const lastNewline = data.subarray(from, offset).lastIndexOf(0x0a);
+  const nextNewline = data.subarray(offset, to).indexOf(0x0a);
+  const line = data.toString("utf8", lastNewline === -1 ? from : from + lastNewline + 1, nextNewline === -1 ? to : offset + nextNewline).replace(/\r$/, "");
+  return rule.allowLineRegexes.some((r) => r.test(line));
+}

@@ -2,7 +2,7 @@
 // small decoded window -> placeholder and inline-allow checks -> matches with
 // line and column. A chunk without any keyword costs one indexOf per keyword.
 import type { Chunk } from "../sources/chunk.js";
-import { hasInlineAllow, placeholderReason } from "./allow.js";
+import { allowlistedByConfig, hasInlineAllow, placeholderReason } from "./allow.js";
 import type { Rule } from "./rule.js";
 
 /** A raw match. It holds the key itself, so it never leaves the engine layer as is. */
@@ -37,7 +37,7 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[]): Match[] {
   const matches: Match[] = [];
   for (const m of raw) {
     const pos = position(m.offset);
-    if (pos.allowed) continue;
+    if (pos.allowed || allowlistedByConfig(m.rule, data, m.offset, m.secret)) continue;
     matches.push({ ...m, line: pos.line, column: pos.column });
   }
   return matches;

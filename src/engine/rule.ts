@@ -55,6 +55,10 @@ export interface Rule extends RuleSpec {
   maxMatchLength: number;
   allowPatterns: { regex: RegExp; reason: string }[];
   allowWords: string[];
+  /** Config allowlist regexes (.tvly-guard.json) tested on the whole key. */
+  allowKeyRegexes?: readonly RegExp[];
+  /** Config allowlist regexes tested on a bounded window of the key's line. */
+  allowLineRegexes?: readonly RegExp[];
 }
 
 /** The rules shipped with the package: every *.json under rules/. */

@@ -12,6 +12,8 @@ export interface FileSourceOptions {
   cwd: string;
   maxFileSize: number;
   stdin: NodeJS.ReadableStream;
+  /** Files to leave unread (config path allowlist), decided on the absolute path. */
+  skipFile?: (absolutePath: string) => boolean;
 }
 
 /** git's own binary test: a NUL byte in the first 8000 bytes. */
@@ -51,6 +53,7 @@ async function walkDirectory(dir: string): Promise<string[]> {
 
 /** Read one file into a chunk, or count why it was skipped. `explicit` files fail loudly. */
 async function readOne(abs: string, path: string, explicit: boolean, options: FileSourceOptions, summary: ScanSummary): Promise<Chunk | undefined> {
+  if (options.skipFile?.(abs)) return undefined;
   try {
     const info = await lstat(abs);
     if (info.isSymbolicLink()) {

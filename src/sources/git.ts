@@ -18,3 +18,17 @@ export async function listIgnoredPaths(dir: string): Promise<string[]> {
     return []; // not inside a work tree: there is no .gitignore to honour
   }
 }
+
+/**
+ * The top directory of the work tree that holds `dir`, or undefined outside
+ * one (and in a bare repository, which has no work tree).
+ * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---show-toplevel
+ */
+export async function findWorkTreeRoot(dir: string): Promise<string | undefined> {
+  try {
+    const out = (await simpleGit({ baseDir: dir }).raw(["rev-parse", "--show-toplevel"])).trim();
+    return out || undefined;
+  } catch {
+    return undefined;
+  }
+}

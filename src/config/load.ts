@@ -1,0 +1,134 @@
+// Find and read .tvly-guard.json (the repository root, or --config FILE),
+// and turn it into what a scan runs with: rules, path and commit matchers.
+import { readFileSync, realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+import picomatch from "picomatch";
+import { compileRule, type Rule } from "../engine/rule.js";
+import { ConfigError } from "../errors.js";
+import { findWorkTreeRoot } from "../sources/git.js";
+import { compileAllowRegex, checkRulePattern } from "./safe-regex.js";
+import { emptyConfig, validateConfig, type Config } from "./schema.js";
+
+export const CONFIG_FILE_NAME = ".tvly-guard.json";
+
+/** A config ready to apply. */
+export interface LoadedConfig {
+  /** How messages name the config file (relative to the cwd when inside it), or undefined when there is none. */
+  file: string | undefined;
+  /** The directory allowlisted paths and baseline paths are relative to: the work tree root, else the cwd. */
+  root: string;
+  config: Config;
+  /** True when a repository-relative path is allowlisted. */
+  allowsPath: (path: string) => boolean;
+  /** True when a commit is allowlisted. */
+  allowsCommit: (sha: string) => boolean;
+  /** Builtin rules minus disabled ones, plus extra ones, each carrying the allowlist regexes and stopwords. */
+  applyToRules: (builtin: readonly Rule[]) => Rule[];
+}
+
+/** How a message names `abs`: relative to the cwd when inside it. */
+export function displayFile(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : abs;
+}
+
+/**
+ * The work tree root as seen from `cwd`'s own spelling: git reports a path
+ * with symlinks resolved (/private/tmp on macOS), and paths we compare it
+ * with are built from the cwd as given.
+ */
+async function findRoot(cwd: string): Promise<string> {
+  const top = await findWorkTreeRoot(cwd);
+  if (top === undefined) return cwd;
+  try {
+    return resolve(cwd, relative(realpathSync(cwd), top));
+  } catch {
+    return top;
+  }
+}
+
+/** Read the config: `explicit` (--config, relative to the cwd) must exist; the default one may be absent. */
+export async function loadConfig(cwd: string, explicit: string | undefined): Promise<LoadedConfig> {
+  const root = await findRoot(cwd);
+  const abs = explicit === undefined ? resolve(root, CONFIG_FILE_NAME) : resolve(cwd, explicit);
+  const file = displayFile(cwd, abs);
+  let text: string;
+  try {
+    text = readFileSync(abs, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (explicit === undefined && code === "ENOENT") return buildConfig(emptyConfig(), undefined, root);
+    throw new ConfigError(`cannot read config ${file}: ${code ?? (err as Error).message}`);
+  }
+  return buildConfig(validateConfig(parseJson(text, file), file), file, root);
+}
+
+/** JSON.parse with a one-line error that gives the line and column, and never echoes the text (it may hold a key). */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    const message = (err as Error).message;
+    const what = message.split(/, "|\s+in JSON at position/)[0]!.trim();
+    const at = /at position (\d+)/.exec(message);
+    let where = "";
+    if (at) {
+      const before = text.slice(0, Number(at[1]));
+      const line = before.split("\n").length;
+      where = `, line ${line} column ${before.length - before.lastIndexOf("\n")}`;
+    }
+    throw new ConfigError(`${file}: not valid JSON (${what}${where})`);
+  }
+}
+
+/** A glob without a slash matches a name at any depth, as in .gitignore; "dir/" means everything below dir. */
+function compilePathGlobs(globs: readonly string[]): (path: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const patterns = globs.map((g) => {
+    const p = g.replace(/^\.\//, "").replace(/^\//, "");
+    return p.endsWith("/") ? `${p}**` : p;
+  });
+  const anchored = picomatch(patterns.filter((p) => p.includes("/")), { dot: true });
+  const names = picomatch(patterns.filter((p) => !p.includes("/")), { dot: true, basename: true });
+  return (path) => anchored(path) || names(path);
+}
+
+function buildConfig(config: Config, file: string | undefined, root: string): LoadedConfig {
+  const where = (field: string) => `${file}: "${field}"`;
+  const { allowlist } = config;
+  const keyRegexes = allowlist.keyRegexes.map((r, i) => compileAllowRegex(r, where(`allowlist.keyRegexes[${i}]`)));
+  const lineRegexes = allowlist.lineRegexes.map((r, i) => compileAllowRegex(r, where(`allowlist.lineRegexes[${i}]`)));
+  const stopwords = allowlist.stopwords.map((w) => w.toLowerCase());
+  const extra = config.rules.map((spec, i) => {
+    const at = `rules[${i}]`;
+    const s = spec as { pattern?: unknown; allow?: { bodyPatterns?: { pattern?: unknown }[] } };
+    checkRulePattern(s.pattern, where(`${at}.pattern`));
+    (Array.isArray(s.allow?.bodyPatterns) ? s.allow.bodyPatterns : []).forEach((p, j) => checkRulePattern(p?.pattern, where(`${at}.allow.bodyPatterns[${j}].pattern`)));
+    return compileRule(spec, `${file} ${at}`);
+  });
+  const commits = allowlist.commits.map((c) => c.toLowerCase());
+  return {
+    file,
+    root,
+    config,
+    allowsPath: compilePathGlobs(allowlist.paths),
+    allowsCommit: (sha) => commits.some((c) => sha.toLowerCase().startsWith(c)),
+    applyToRules(builtin) {
+      const ids = new Set(builtin.map((r) => r.id));
+      for (const [i, id] of config.disabledRules.entries()) {
+        if (!ids.has(id) && !extra.some((r) => r.id === id)) throw new ConfigError(`${where(`disabledRules[${i}]`)} names no rule (rules: ${[...ids, ...extra.map((r) => r.id)].join(", ")})`);
+      }
+      const disabled = new Set(config.disabledRules);
+      const kept = builtin.filter((r) => !disabled.has(r.id));
+      for (const [i, rule] of extra.entries()) {
+        if (kept.some((r) => r.id === rule.id) || extra.findIndex((r) => r.id === rule.id) !== i) {
+          throw new ConfigError(`${where(`rules[${i}].id`)} "${rule.id}" is already a rule (list it in disabledRules to replace it)`);
+        }
+      }
+      const rules = [...kept, ...extra];
+      if (rules.length === 0) throw new ConfigError(`${file}: "disabledRules" disables every rule, so nothing would be found`);
+      if (keyRegexes.length === 0 && lineRegexes.length === 0 && stopwords.length === 0) return rules;
+      return rules.map((r) => ({ ...r, allowWords: [...r.allowWords, ...stopwords], allowKeyRegexes: keyRegexes, allowLineRegexes: lineRegexes }));
+    },
+  };
+}
