@@ -81,16 +81,24 @@ export function parseJson(text: string, file: string): unknown {
   }
 }
 
-/** A glob without a slash matches a name at any depth, as in .gitignore; "dir/" means everything below dir. */
+/**
+ * As in .gitignore: a glob with a slash at the start or in the middle is
+ * anchored at the root, one without matches a name at any depth, and a
+ * trailing slash means everything below that directory.
+ */
 function compilePathGlobs(globs: readonly string[]): (path: string) => boolean {
   if (globs.length === 0) return () => false;
-  const patterns = globs.map((g) => {
-    const p = g.replace(/^\.\//, "").replace(/^\//, "");
-    return p.endsWith("/") ? `${p}**` : p;
-  });
-  const anchored = picomatch(patterns.filter((p) => p.includes("/")), { dot: true });
-  const names = picomatch(patterns.filter((p) => !p.includes("/")), { dot: true, basename: true });
-  return (path) => anchored(path) || names(path);
+  const anchored: string[] = [];
+  const names: string[] = [];
+  for (const glob of globs) {
+    const dir = glob.endsWith("/");
+    const body = dir ? glob.slice(0, -1) : glob;
+    const pattern = body.replace(/^\.?\//, "") + (dir ? "/**" : "");
+    (body.includes("/") || dir ? anchored : names).push(body.includes("/") ? pattern : dir ? `**/${pattern}` : pattern);
+  }
+  const matchAnchored = picomatch(anchored, { dot: true });
+  const matchName = picomatch(names, { dot: true, basename: true });
+  return (path) => matchAnchored(path) || matchName(path);
 }
 
 function buildConfig(config: Config, file: string | undefined, root: string): LoadedConfig {
