@@ -77,6 +77,13 @@ describe("config files", () => {
     expect(validate(JSON.parse(readFileSync(join(FIXTURES, "invalid", name), "utf8")))).toBe(schema === false);
   });
 
+  it("the project's own .tvly-guard.json loads and matches the schema", async () => {
+    const root = fileURLToPath(new URL("../../../", import.meta.url));
+    await expect(loadConfig(root, ".tvly-guard.json")).resolves.toMatchObject({ file: ".tvly-guard.json" });
+    const validate = schemaValidator();
+    expect(validate(JSON.parse(readFileSync(join(root, ".tvly-guard.json"), "utf8")))).toBe(true);
+  });
+
   it("the shipped rule files match the rule schema", () => {
     const ajv = new Ajv({ allErrors: true });
     ajv.addFormat("regex", () => true);
