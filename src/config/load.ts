@@ -69,7 +69,8 @@ export function parseJson(text: string, file: string): unknown {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
     const message = (err as Error).message;
-    const what = message.split(/, "|\s+in JSON at position/)[0]!.trim();
+    // Drop the quoted excerpt and the raw offset Node adds; the line and column follow instead.
+    const what = message.replace(/, ".*$/s, "").replace(/\s+(in JSON )?at position \d+.*$/s, "").trim();
     const at = /at position (\d+)/.exec(message);
     let where = "";
     if (at) {

@@ -213,6 +213,10 @@ describe("redaction audit", () => {
 
       const badConfig = join(out, "bad-config.json");
       writeFileSync(badConfig, JSON.stringify({ allowlist: { keyRegexes: [`${KEY}(`], lineRegexes: [`\\b${KEY}\\b`] } }));
+      const nestedConfig = join(out, "nested-config.json");
+      writeFileSync(nestedConfig, JSON.stringify({ allowlist: { lineRegexes: [`(\\b${KEY}\\w+)+`] } }));
+      const keyNamedConfig = join(out, "key-named-config.json");
+      writeFileSync(keyNamedConfig, JSON.stringify({ allowlist: { [KEY]: ["x"] } }));
       const keyedConfig = join(out, "keyed-config.json");
       writeFileSync(keyedConfig, JSON.stringify({ allowlist: { commits: [KEY] } }));
       const keyedBaseline = join(out, "keyed-baseline.json");
@@ -222,6 +226,8 @@ describe("redaction audit", () => {
       const errors: string[][] = [
         [...exercise.args, "--config", badConfig],
         [...exercise.args, "--config", keyedConfig],
+        [...exercise.args, "--config", nestedConfig],
+        [...exercise.args, "--config", keyNamedConfig],
         [...exercise.args, "--baseline", keyedBaseline],
         [...exercise.args, "--baseline", brokenBaseline],
         [...exercise.args, "--format", KEY],
