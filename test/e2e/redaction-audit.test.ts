@@ -58,6 +58,8 @@ interface Exercise {
   errorArgs?: string[][];
   /** Exit code of a plain run: 1 for a scanning command that found the key. */
   code: number;
+  /** The file the report must name (proof the key was found), if not LEAK_FILE. */
+  reports?: string;
   /** For commands that are not scans: more steps whose output is audited too (run in order). */
   steps?: string[][];
   /** Side effects to audit after the steps (e.g. a real commit through an installed hook). */
@@ -74,9 +76,10 @@ const EXERCISES: Record<string, Exercise> = {
   staged: {
     args: ["staged"],
     code: 1,
+    reports: "staged.env",
     setup: (dir) => {
-      writeFiles(dir, { "staged.env": `TAVILY_API_KEY=${KEY}\n`, [LEAK_FILE]: `TAVILY_API_KEY=${KEY}\nMORE=1\n` });
-      git(dir, ["add", "staged.env", LEAK_FILE]);
+      writeFiles(dir, { "staged.env": `TAVILY_API_KEY=${KEY}\n` });
+      git(dir, ["add", "staged.env"]);
     },
   },
   diff: { args: ["diff", "HEAD~1..HEAD"], code: 1, errorArgs: [["diff", `${KEY}..HEAD`], ["diff", KEY]] },
@@ -174,7 +177,7 @@ describe("redaction audit", () => {
       it.concurrent.each(FORMATS)(`${name} --format %s: stdout and stderr are redacted`, async (format) => {
         const r = await runCliAsync([...exercise.args, "--format", format], repo);
         expect(r.code, r.stderr).toBe(exercise.code);
-        expect(r.stdout).toContain(LEAK_FILE.slice(0, 4)); // the finding is in the report, just not the key
+        expect(r.stdout).toContain(exercise.reports ?? LEAK_FILE); // the finding is in the report, just not the key
         expectNoKey("stdout", r.stdout);
         expectNoKey("stderr", r.stderr);
       });
