@@ -36,8 +36,9 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[]): Match[] {
   const position = positionTracker(data, chunk.startLine);
   const matches: Match[] = [];
   for (const m of raw) {
+    if (allowlistedByConfig(m.rule, data, m.offset, m.secret)) continue;
     const pos = position(m.offset);
-    if (pos.allowed || allowlistedByConfig(m.rule, data, m.offset, m.secret)) continue;
+    if (pos.allowed) continue;
     matches.push({ ...m, line: pos.line, column: pos.column });
   }
   return matches;
