@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/commands/index.js";
 import { ExitCode } from "../../src/errors.js";
 import { fakeKeys } from "../helpers/fake-key.js";
-import { gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
+import { commitFiles, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 import { join } from "node:path";
 
@@ -97,6 +98,17 @@ describe("config allowlists (e2e)", () => {
     expect(r.code).toBe(ExitCode.clean);
     expect(r.stderr).toContain("skipped 1 too large");
     expect(scanJson(dir, ["--max-file-size", "1MiB"]).code).toBe(ExitCode.findings);
+  });
+
+  it.skipIf(!("history" in COMMANDS))("commit allowlist: keys introduced by an allowlisted commit are not reported (history; runs once the command is registered)", () => {
+    const repo = gitRepo({ "README.md": "# app\n" });
+    const reviewed = commitFiles(repo, { "old.env": `K=${keys.next()}\n` }, "old, revoked key");
+    commitFiles(repo, { "new.env": `K=${keys.next()}\n` }, "new key");
+    writeFiles(repo, config({ allowlist: { commits: [reviewed] } }));
+    const r = runCli(["history", "--format", "json"], { cwd: repo });
+    expect(r.code).toBe(ExitCode.findings);
+    expect(JSON.parse(r.stdout).findings.map((f: JsonFinding) => f.file)).toEqual(["new.env"]);
+    expect(r.stderr).toContain("1 finding allowlisted by .tvly-guard.json");
   });
 
   it("inline tvly-guard:allow and gitleaks:allow still allow their line", () => {
