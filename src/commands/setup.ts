@@ -74,7 +74,7 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
   const env = io.env;
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
   const color = !booleanOption(args, "no-color") && !env.NO_COLOR && output === undefined && (forced || io.stdoutIsTTY);
-  const config = await loadConfig(io.cwd, stringOption(args, "config"));
+  const config = await loadConfig(io.cwd, stringOption(args, "config"), io.env);
   const rules = config.applyToRules(builtinRules());
   const rootPath = options.paths === "cwd" ? (file: string) => (file === STDIN_PATH ? file : toPosix(relative(config.root, resolve(io.cwd, file)))) : (file: string) => file;
   const baselineFile = stringOption(args, "baseline");

@@ -37,8 +37,8 @@ export function displayFile(cwd: string, abs: string): string {
  * with symlinks resolved (/private/tmp on macOS), and paths we compare it
  * with are built from the cwd as given.
  */
-async function findRoot(cwd: string): Promise<string> {
-  const top = await findWorkTreeRoot(cwd);
+async function findRoot(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const top = await findWorkTreeRoot(cwd, env);
   if (top === undefined) return cwd;
   try {
     return resolve(cwd, relative(realpathSync(cwd), top));
@@ -48,8 +48,8 @@ async function findRoot(cwd: string): Promise<string> {
 }
 
 /** Read the config: `explicit` (--config, relative to the cwd) must exist; the default one may be absent. */
-export async function loadConfig(cwd: string, explicit: string | undefined): Promise<LoadedConfig> {
-  const root = await findRoot(cwd);
+export async function loadConfig(cwd: string, explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<LoadedConfig> {
+  const root = await findRoot(cwd, env);
   const abs = explicit === undefined ? resolve(root, CONFIG_FILE_NAME) : resolve(cwd, explicit);
   const file = displayFile(cwd, abs);
   let text: string;

@@ -15,7 +15,7 @@ const SPEC: CommandSpec = { name: "test", summary: "", usage: "", options: SCAN_
 
 function io(cwd: string) {
   const out = { stdout: "", stderr: "" };
-  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), stdin: Readable.from([]), env: {}, cwd, stdoutIsTTY: false, stderrIsTTY: false } };
+  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), stdin: Readable.from([]), env: { ...process.env }, cwd, stdoutIsTTY: false, stderrIsTTY: false } };
 }
 
 /** Findings as a git source makes them: repository-relative paths, each with its commit. */
