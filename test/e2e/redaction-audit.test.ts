@@ -64,6 +64,8 @@ interface Exercise {
   steps?: string[][];
   /** Side effects to audit after the steps (e.g. a real commit through an installed hook). */
   after?: (dir: string) => CliResult;
+  /** Exit code `after` must give (proof it met the key: a hook that refused the commit). */
+  afterCode?: number;
 }
 
 /**
@@ -89,6 +91,7 @@ const EXERCISES: Record<string, Exercise> = {
     code: 0,
     steps: [["install"], ["install"]],
     after: (dir) => commitThroughHook(dir),
+    afterCode: 1,
   },
   uninstall: { args: ["uninstall"], code: 0, steps: [["install"], ["uninstall"]] },
   fix: { args: ["fix"], code: 0, steps: [["fix", "--dry-run"], ["fix"]] },
@@ -168,6 +171,7 @@ describe("redaction audit", () => {
           const r = exercise.after(repo);
           expectNoKey(`${name}: after stdout`, r.stdout);
           expectNoKey(`${name}: after stderr`, r.stderr);
+          if (exercise.afterCode !== undefined) expect(r.code, r.stderr).toBe(exercise.afterCode);
         }
       });
       continue;
