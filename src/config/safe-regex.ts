@@ -52,7 +52,10 @@ export function unsafeRegexReason(source: string, options: RegexShapeOptions): s
       const look = LOOKAROUNDS.find((l) => source.startsWith(l, i));
       if (look && !options.lookaround) return "uses lookahead or lookbehind, which cannot run in linear time";
       stack.push({ quantified: false, alternates: false });
-      i += look ? look.length : source.startsWith("(?:", i) ? 3 : 1;
+      if (look) i += look.length;
+      else if (source.startsWith("(?:", i)) i += 3;
+      else if (source.startsWith("(?<", i)) i = source.indexOf(">", i) + 1; // named group
+      else i++;
       atom = undefined;
     } else if (c === ")") {
       const group = stack.length > 1 ? stack.pop()! : top;
