@@ -143,6 +143,9 @@ describe("config files", () => {
     expect(builtinRules()[0]!.allowWords).not.toContain("fixture"); // the shared builtin rule is not mutated
     writeFiles(dir, { "d.json": JSON.stringify({ rules: [extra], disabledRules: ["tavily-api-key"] }) });
     expect((await loadConfig(dir, "d.json")).applyToRules(builtinRules()).map((r) => r.id)).toEqual(["acme-token"]);
+    // Replacing a builtin rule: disable it and add one with the same id.
+    writeFiles(dir, { "e.json": JSON.stringify({ rules: [{ ...extra, id: "tavily-api-key" }], disabledRules: ["tavily-api-key"] }) });
+    expect((await loadConfig(dir, "e.json")).applyToRules(builtinRules()).map((r) => [r.id, r.keywords])).toEqual([["tavily-api-key", ["acme_"]]]);
   });
 
   it("never echoes the text of a bad file in its message (it may hold a key)", async () => {
