@@ -38,7 +38,7 @@ export function displayFile(cwd: string, abs: string): string {
  * with are built from the cwd as given.
  */
 async function findRoot(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const top = await findWorkTreeRoot({ cwd, env });
+  const top = await findWorkTreeRoot(cwd, env);
   if (top === undefined) return cwd;
   try {
     return resolve(cwd, relative(realpathSync(cwd), top));

@@ -313,15 +313,15 @@ export function readStagedPatchAgainst(ctx: GitContext, commit: string): Promise
 }
 
 /**
- * The top directory of the work tree that holds `ctx.cwd`, or undefined
+ * The top directory of the work tree that holds `cwd`, or undefined
  * outside one (and in a bare repository, which has no work tree). Every
  * scanning command asks this first, to find .tvly-guard.json, `staged`
  * included: so a direct spawn, like the rest of the pre-commit path.
  * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---show-toplevel
  */
-export async function findWorkTreeRoot(ctx: GitContext): Promise<string | undefined> {
+export async function findWorkTreeRoot(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   try {
-    return (await execGit(ctx, ["rev-parse", "--show-toplevel"])).toString("utf8").trim() || undefined;
+    return (await execGit({ cwd, env }, ["rev-parse", "--show-toplevel"])).toString("utf8").trim() || undefined;
   } catch (err) {
     if (err instanceof GitError) return undefined; // not a work tree: the config is looked for in the cwd
     throw err;
