@@ -313,17 +313,25 @@ export function readStagedPatchAgainst(ctx: GitContext, commit: string): Promise
 }
 
 /**
- * The top directory of the work tree that holds `cwd`, or undefined
- * outside one (and in a bare repository, which has no work tree). Every
- * scanning command asks this first, to find .tvly-guard.json, `staged`
- * included: so a direct spawn, like the rest of the pre-commit path.
- * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---show-toplevel
+ * The top directory of the work tree that holds `cwd`, found the way git
+ * finds it, without running git: GIT_WORK_TREE if set; else, with GIT_DIR
+ * set, the cwd (git's rule); else the nearest directory upwards holding
+ * `.git` (a directory, or a file in linked worktrees and submodules).
+ * Undefined outside a work tree and in a bare repository (a directory that
+ * is itself a git directory). Every scanning
+ * command asks this first, `staged` included, on the pre-commit path, where a
+ * `git rev-parse --show-toplevel` spawn would cost more than the lookup.
+ * https://git-scm.com/docs/git#Documentation/git.txt-codeGITWORKTREEcode
  */
 export async function findWorkTreeRoot(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  try {
-    return (await execGit({ cwd, env }, ["rev-parse", "--show-toplevel"])).toString("utf8").trim() || undefined;
-  } catch (err) {
-    if (err instanceof GitError) return undefined; // not a work tree: the config is looked for in the cwd
-    throw err;
+  const { statSync } = await import("node:fs");
+  const { dirname, resolve } = await import("node:path");
+  if (env.GIT_WORK_TREE) return resolve(cwd, env.GIT_WORK_TREE);
+  if (env.GIT_DIR) return undefined; // git takes the cwd as the top level: so do we
+  const exists = (path: string) => statSync(path, { throwIfNoEntry: false }) !== undefined;
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (exists(resolve(dir, ".git"))) return dir;
+    if (exists(resolve(dir, "HEAD")) && exists(resolve(dir, "objects")) && exists(resolve(dir, "refs"))) return undefined; // a git directory itself: bare
+    if (dirname(dir) === dir) return undefined;
   }
 }

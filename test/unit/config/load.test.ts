@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config/load.js";
 import { builtinRules } from "../../../src/engine/rule.js";
 import { ConfigError } from "../../../src/errors.js";
-import { gitRepo, tempDir, writeFiles } from "../../helpers/git-repo.js";
+import { findWorkTreeRoot } from "../../../src/sources/git.js";
+import { git, gitRepo, tempDir, writeFiles } from "../../helpers/git-repo.js";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/config/", import.meta.url));
 const SCHEMA_DIR = fileURLToPath(new URL("../../../schema/", import.meta.url));
@@ -105,6 +106,20 @@ describe("config files", () => {
     const none = await loadConfig(tempDir(), undefined);
     expect(none.file).toBeUndefined();
     expect(none.applyToRules(builtinRules())).toEqual(builtinRules());
+  });
+
+  it("finds the root of a linked worktree, and none in a bare repository or its subdirectories", async () => {
+    const repo = gitRepo({ "a.txt": "a\n" });
+    const linked = join(tempDir(), "wt");
+    git(repo, ["worktree", "add", "-q", linked]);
+    writeFiles(linked, { ".tvly-guard.json": "{}", "deep/x.txt": "" });
+    expect((await loadConfig(join(linked, "deep"), undefined)).root).toBe(linked);
+    const outer = tempDir();
+    writeFiles(outer, { ".git/HEAD": "", ".tvly-guard.json": "{}" }); // an enclosing "work tree" the bare repo must not borrow
+    git(outer, ["init", "-q", "--bare", "mirror.git"]);
+    const bare = await loadConfig(join(outer, "mirror.git", "refs"), undefined);
+    expect(bare).toMatchObject({ root: join(outer, "mirror.git", "refs"), file: undefined });
+    expect(await findWorkTreeRoot(repo, { GIT_WORK_TREE: "elsewhere" })).toBe(join(repo, "elsewhere"));
   });
 
   it("fails when --config names a file that does not exist", async () => {
