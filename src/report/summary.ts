@@ -14,7 +14,7 @@ export function formatBytes(n: number): string {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function formatSummary(s: ScanSummary, findings: number, keys: number, mode: string): string {
-  const covered = [plural(s.files, mode === "scan" ? "file" : "blob"), formatBytes(s.bytes)];
+  const covered = [plural(s.files, mode === "scan" ? "file" : "blob") + (s.binary > 0 ? ` (${s.binary} binary)` : ""), formatBytes(s.bytes)];
   if (mode !== "scan") covered.unshift(plural(s.commits, "commit"));
   const skipped = Object.entries(s.skipped)
     .filter(([, n]) => n > 0)

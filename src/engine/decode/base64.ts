@@ -1,0 +1,68 @@
+// base64 and base64url (Kubernetes Secrets, .dockerconfigjson, data URIs,
+// JWT-ish blobs). A keyword encodes to one of three fixed strings, one per
+// byte alignment; those strings are the prefilter.
+import type { Rule } from "../rule.js";
+import { findNeedle, toNeedle, type Needle } from "./needle.js";
+import { perRule, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
+
+interface Form {
+  needle: Needle;
+  /** Encoded characters between the start of the 4-character group and the needle. */
+  lead: number;
+}
+
+/**
+ * For each alignment a (0, 1, 2 unknown bytes before the keyword in its
+ * 3-byte group), the base64 characters fully determined by the keyword: those
+ * whose 6 bits all lie inside the keyword's bits.
+ */
+export function base64Forms(keyword: Buffer): { text: string; lead: number }[] {
+  const forms: { text: string; lead: number }[] = [];
+  for (let a = 0; a < 3; a++) {
+    const encoded = Buffer.concat([Buffer.alloc(a), keyword]).toString("base64");
+    const first = Math.ceil((8 * a) / 6);
+    const last = Math.floor((8 * (a + keyword.length)) / 6) - 1;
+    if (last - first + 1 < 4) continue; // too short to be a useful hint
+    const text = encoded.slice(first, last + 1);
+    forms.push({ text, lead: first });
+    const url = text.replace(/\+/g, "-").replace(/\//g, "_");
+    if (url !== text) forms.push({ text: url, lead: first });
+  }
+  return forms;
+}
+
+const formsFor = perRule((rule: Rule): Form[] =>
+  rule.keywordBytes.flatMap((k) => base64Forms(k).map((f) => ({ needle: toNeedle(f.text), lead: f.lead }))),
+);
+
+const B64 = new Uint8Array(256);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_") B64[c.charCodeAt(0)] = 1;
+const isB64 = (byte: number | undefined) => byte !== undefined && B64[byte] === 1;
+
+function decodeAt(data: Buffer, groupStart: number, rule: Rule): DecodedSpan | undefined {
+  for (let i = groupStart; i < groupStart + 4; i++) if (!isB64(data[i])) return undefined;
+  // Up to two whole groups before: the byte before the key decides its left boundary.
+  let start = groupStart;
+  while (start - 4 >= 0 && groupStart - start < 8 && [1, 2, 3, 4].every((k) => isB64(data[start - k]))) start -= 4;
+  const limit = Math.min(data.length, groupStart + Math.ceil(windowBytes(rule) / 3) * 4);
+  let end = groupStart;
+  while (end < limit && isB64(data[end])) end++;
+  const text = data.toString("latin1", start, end);
+  const decoded = Buffer.from(text, "base64"); // Node accepts both alphabets here
+  const encoding = /[-_]/.test(text) ? "base64url" : "base64";
+  return { encoding, data: decoded, origin: (offset) => start + Math.floor(offset / 3) * 4 };
+}
+
+export const base64Decoder: Decoder = {
+  encoding: "base64",
+  decode({ data, rule }: DecodeInput): DecodedSpan[] {
+    const spans: DecodedSpan[] = [];
+    for (const form of formsFor(rule)) {
+      for (const at of findNeedle(data, form.needle)) {
+        const span = at - form.lead >= 0 ? decodeAt(data, at - form.lead, rule) : undefined;
+        if (span) spans.push(span);
+      }
+    }
+    return spans;
+  },
+};
