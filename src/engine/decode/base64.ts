@@ -49,8 +49,24 @@ function decodeAt(data: Buffer, groupStart: number, rule: Rule): DecodedSpan | u
   while (end < limit && isB64(data[end])) end++;
   const text = data.toString("latin1", start, end);
   const decoded = Buffer.from(text, "base64"); // Node accepts both alphabets here
-  const encoding = /[-_]/.test(text) ? "base64url" : "base64";
+  const encoding = alphabetOf(data, groupStart);
   return { encoding, data: decoded, origin: (offset) => start + Math.floor(offset / 3) * 4 };
+}
+
+const URL_ONLY = new Set([0x2d, 0x5f]); // - _
+const STANDARD_ONLY = new Set([0x2b, 0x2f]); // + /
+const ALPHABET_SCAN = 4096;
+
+/** "base64url" when the token around `at` uses - or _ (and not + or /), looked for within a bounded reach. */
+function alphabetOf(data: Buffer, at: number): "base64" | "base64url" {
+  let url = false;
+  for (const step of [-1, 1]) {
+    for (let i = at, n = 0; i >= 0 && i < data.length && n < ALPHABET_SCAN && isB64(data[i]); i += step, n++) {
+      if (STANDARD_ONLY.has(data[i]!)) return "base64";
+      if (URL_ONLY.has(data[i]!)) url = true;
+    }
+  }
+  return url ? "base64url" : "base64";
 }
 
 export const base64Decoder: Decoder = {
