@@ -6,6 +6,7 @@ import type { Chunk } from "../sources/chunk.js";
 import { hasInlineAllow, placeholderReason } from "./allow.js";
 import { looksBinary, utf16Bom } from "./binary.js";
 import { DECODERS } from "./decode/index.js";
+import { sampleBytes } from "./decode/needle.js";
 import type { Rule } from "./rule.js";
 
 /** A raw match. It holds the key itself, so it never leaves the engine layer as is. */
@@ -79,8 +80,10 @@ function matchPlain(data: Buffer, rule: Rule, hits?: number[]): RawMatch[] {
 function matchDecoded(data: Buffer, rule: Rule, hits: number[], binary: boolean, plain: RawMatch[]): RawMatch[] {
   const taken = new Set(plain.map((m) => m.offset));
   const out: RawMatch[] = [];
+  const counts = sampleBytes(data);
   for (const decoder of DECODERS) {
-    for (const span of decoder.decode({ data, rule, plainHits: hits, binary })) {
+    if (binary && !decoder.inBinary) continue;
+    for (const span of decoder.decode({ data, rule, plainHits: hits, binary, counts })) {
       for (const m of matchPlain(span.data, rule)) {
         const offset = span.origin(m.offset);
         if (taken.has(offset)) continue;

@@ -32,7 +32,7 @@ export function base64Forms(keyword: Buffer): { text: string; lead: number }[] {
 }
 
 const formsFor = perRule((rule: Rule): Form[] =>
-  rule.keywordBytes.flatMap((k) => base64Forms(k).map((f) => ({ needle: toNeedle(f.text), lead: f.lead }))),
+  rule.keywordBytes.flatMap((k) => base64Forms(k).map((f) => ({ needle: toNeedle(f.text, 4), lead: f.lead }))),
 );
 
 const B64 = new Uint8Array(256);
@@ -71,10 +71,11 @@ function alphabetOf(data: Buffer, at: number): "base64" | "base64url" {
 
 export const base64Decoder: Decoder = {
   encoding: "base64",
-  decode({ data, rule }: DecodeInput): DecodedSpan[] {
+  inBinary: false,
+  decode({ data, rule, counts }: DecodeInput): DecodedSpan[] {
     const spans: DecodedSpan[] = [];
     for (const form of formsFor(rule)) {
-      for (const at of findNeedle(data, form.needle)) {
+      for (const at of findNeedle(data, form.needle, counts)) {
         const span = at - form.lead >= 0 ? decodeAt(data, at - form.lead, rule) : undefined;
         if (span) spans.push(span);
       }

@@ -2,28 +2,30 @@
 // and keys right after an escape (`"line\ntvly-..."` in notebooks and
 // serialized logs), where the escape's letter would otherwise glue onto the key.
 import type { Rule } from "../rule.js";
-import { commonPrefix, distinctNeedles, findNeedle, isWordByte, toNeedle, type Needle } from "./needle.js";
+import { findNeedle, isWordByte, toNeedle, type Needle } from "./needle.js";
 import { hex2, hexValue, perRule, SpanBuilder, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
 
 const BACKSLASH = 0x5c;
 const SIMPLE: Record<string, number> = { n: 0x0a, t: 0x09, r: 0x0d, b: 0x08, f: 0x0c, v: 0x0b, "0": 0x00 };
 
-/** The prefixes of a keyword's escaped forms that every case of hex digits shares. */
-export function escapeForms(keyword: string): string[] {
+/** Leads of an escaped first character: `\u0074vly-` and `\x74vly-` share the tail `74vly-`. */
+const FIRST_CHAR_LEADS = ["\\u00", "\\x"];
+
+/**
+ * The hints for a keyword's escaped forms: its first character escaped (the
+ * hex digits and the rest, after one of FIRST_CHAR_LEADS), and its alphanumeric
+ * head followed by a backslash (`tvly\u002d`, `tvly\x2d`).
+ */
+export function escapeForms(keyword: string): { text: string; leads?: string[] }[] {
   const bytes = [...Buffer.from(keyword)];
-  const u = (b: number, upper: boolean) => `\\u00${hex2(b, upper)}`;
-  const x = (b: number, upper: boolean) => `\\x${hex2(b, upper)}`;
-  const forms: string[] = [];
-  for (const esc of [u, x]) {
-    const first = (upper: boolean) => esc(bytes[0]!, upper) + keyword.slice(1);
-    const punct = (upper: boolean) => bytes.map((b) => (isWordByte(b) ? String.fromCharCode(b) : esc(b, upper))).join("");
-    forms.push(commonPrefix(first(true), first(false)));
-    if (punct(true) !== keyword) forms.push(commonPrefix(punct(true), punct(false)));
-  }
-  return distinctNeedles(forms).filter((f) => f.length >= 4);
+  const forms: { text: string; leads?: string[] }[] = [];
+  for (const upper of [false, true]) forms.push({ text: hex2(bytes[0]!, upper) + keyword.slice(1), leads: FIRST_CHAR_LEADS });
+  const head = bytes.findIndex((b) => !isWordByte(b));
+  if (head > 0) forms.push({ text: `${keyword.slice(0, head)}\\` });
+  return forms.filter((f, i) => forms.findIndex((g) => g.text === f.text) === i);
 }
 
-const needlesFor = perRule((rule: Rule): Needle[] => distinctNeedles(rule.keywords.flatMap(escapeForms)).map((f) => toNeedle(f)));
+const needlesFor = perRule((rule: Rule): Needle[] => rule.keywords.flatMap(escapeForms).map((f) => toNeedle(f.text, 3, f.leads)));
 
 /** True when the backslash at `i` starts an escape (an odd run of backslashes ends at it). */
 function isEscape(data: Buffer, i: number): boolean {
@@ -87,9 +89,10 @@ function decodeFrom(data: Buffer, start: number, rule: Rule): DecodedSpan {
 
 export const jsonEscapeDecoder: Decoder = {
   encoding: "json-escape",
-  decode({ data, rule, plainHits }: DecodeInput): DecodedSpan[] {
+  inBinary: false,
+  decode({ data, rule, plainHits, counts }: DecodeInput): DecodedSpan[] {
     const starts = new Set<number>();
-    for (const needle of needlesFor(rule)) for (const at of findNeedle(data, needle)) starts.add(at);
+    for (const needle of needlesFor(rule)) for (const at of findNeedle(data, needle, counts)) starts.add(at);
     // A plain keyword right after an escape: "\ntvly-" reads as "ntvly-" to the plain pass.
     for (const at of plainHits) {
       if (!isWordByte(data[at - 1])) continue;

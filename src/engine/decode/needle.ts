@@ -1,29 +1,38 @@
-// Fixed byte strings that hint at an encoded keyword, searched with
-// Buffer.indexOf from their rarest byte: indexOf is fast when the first byte
-// of the needle is rare in the data and slow when it is a common letter.
+// Fixed byte strings that hint at an encoded keyword. Buffer.indexOf is fast
+// when the first byte of what it looks for is rare in the data (it skips
+// ahead to that byte) and slow when that byte is common; which bytes are rare
+// depends on the file (prose, minified code, base64), so each chunk picks the
+// part of the needle to search from a sample of its own bytes.
 
-/** A hint to search for: `anchor` is searched, `lead` must precede it. */
+/** A hint to search for, and how many bytes at least to hand to indexOf. */
 export interface Needle {
-  anchor: Buffer;
-  lead: Buffer;
+  text: Buffer;
+  minAnchor: number;
+  /** Bytes one of which must come right before `text` (`\u00` or `\x` before `74vly-`); the hit starts there. */
+  leads?: Buffer[];
 }
 
-// Rough rarity of a byte in source text: lower is rarer, so a better anchor.
-function commonness(byte: number): number {
-  if (byte >= 0x61 && byte <= 0x7a) return 3; // lowercase letters fill code and prose
-  if (byte === 0x20 || byte === 0x0a) return 3;
-  if (byte >= 0x30 && byte <= 0x39) return 1;
-  if (byte >= 0x41 && byte <= 0x5a) return 1;
-  return 0; // %, \, NUL and other punctuation: rare, so memchr skips far
+/** How often each byte value occurs in a sample of a chunk. */
+export type ByteCounts = Uint32Array;
+
+const SAMPLE_BYTES = 4096;
+
+/** Byte counts over a spread-out sample (start, middle, end) of `data`. */
+export function sampleBytes(data: Buffer): ByteCounts {
+  const counts = new Uint32Array(256);
+  const part = SAMPLE_BYTES / 4;
+  const starts = data.length <= SAMPLE_BYTES ? [0] : [0, data.length >> 2, data.length >> 1, data.length - part];
+  for (const start of starts) {
+    const end = data.length <= SAMPLE_BYTES ? data.length : start + part;
+    for (let i = start; i < end; i++) counts[data[i]!]!++;
+  }
+  return counts;
 }
 
-/** Split `text` at its rarest byte, keeping at least `minAnchor` bytes to search for. */
-export function toNeedle(text: string | Buffer, minAnchor = 4): Needle {
-  const bytes = typeof text === "string" ? Buffer.from(text, "latin1") : text;
-  let best = 0;
-  const limit = Math.max(0, bytes.length - minAnchor);
-  for (let i = 1; i <= limit; i++) if (commonness(bytes[i]!) < commonness(bytes[best]!)) best = i;
-  return { anchor: bytes.subarray(best), lead: bytes.subarray(0, best) };
+export function toNeedle(text: string | Buffer, minAnchor = 3, leads?: string[]): Needle {
+  const needle: Needle = { text: typeof text === "string" ? Buffer.from(text, "latin1") : text, minAnchor: Math.min(minAnchor, text.length) };
+  if (leads) needle.leads = leads.map((l) => Buffer.from(l, "latin1"));
+  return needle;
 }
 
 /** Keep only distinct needles, dropping any whose whole text starts with a shorter one's. */
@@ -32,13 +41,23 @@ export function distinctNeedles(texts: readonly string[]): string[] {
   return sorted.filter((t, i) => !sorted.slice(0, i).some((shorter) => t.startsWith(shorter)));
 }
 
-/** Start offsets (of lead + anchor) of every occurrence of `needle` in `data`. */
-export function findNeedle(data: Buffer, needle: Needle): number[] {
+/** Start offsets of every occurrence of `needle` in `data`, searched from its byte rarest in `counts`. */
+export function findNeedle(data: Buffer, needle: Needle, counts: ByteCounts): number[] {
+  const { text, minAnchor } = needle;
+  let split = 0;
+  for (let i = 1; i <= text.length - minAnchor; i++) if (counts[text[i]!]! < counts[text[split]!]!) split = i;
+  const anchor = text.subarray(split);
+  const lead = text.subarray(0, split);
   const out: number[] = [];
-  const { anchor, lead } = needle;
-  for (let at = data.indexOf(anchor, lead.length); at !== -1; at = data.indexOf(anchor, at + 1)) {
-    const start = at - lead.length;
-    if (lead.length === 0 || data.compare(lead, 0, lead.length, start, at) === 0) out.push(start);
+  for (let at = data.indexOf(anchor, split); at !== -1; at = data.indexOf(anchor, at + 1)) {
+    const start = at - split;
+    if (split > 0 && data.compare(lead, 0, split, start, at) !== 0) continue;
+    if (!needle.leads) {
+      out.push(start);
+      continue;
+    }
+    const before = needle.leads.find((l) => start >= l.length && data.compare(l, 0, l.length, start - l.length, start) === 0);
+    if (before) out.push(start - before.length);
   }
   return out;
 }

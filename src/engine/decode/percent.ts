@@ -12,12 +12,12 @@ export function percentForms(keyword: string): string[] {
   const encode = (upper: boolean, all: boolean) =>
     [...Buffer.from(keyword)].map((b) => (all || !isWordByte(b) ? `%${hex2(b, upper)}` : String.fromCharCode(b))).join("");
   const forms = [commonPrefix(encode(true, true), encode(false, true))];
-  const punct = encode(true, false);
-  if (punct !== keyword) forms.push(punct, encode(false, false)); // tvly%2D and tvly%2d: anchored on "%", both cheap
+  const punct = commonPrefix(encode(true, false), encode(false, false)); // tvly%2D and tvly%2d share tvly%2
+  if (punct !== keyword) forms.push(punct);
   return distinctNeedles(forms).filter((f) => f.length >= 4);
 }
 
-const needlesFor = perRule((rule: Rule): Needle[] => distinctNeedles(rule.keywords.flatMap(percentForms)).map((f) => toNeedle(f)));
+const needlesFor = perRule((rule: Rule): Needle[] => distinctNeedles(rule.keywords.flatMap(percentForms)).map((f) => toNeedle(f, 2)));
 
 const escapeAt = (data: Buffer, i: number) => (data[i] === PERCENT && hexValue(data[i + 1]) >= 0 && hexValue(data[i + 2]) >= 0 ? hexValue(data[i + 1]) * 16 + hexValue(data[i + 2]) : -1);
 
@@ -42,9 +42,10 @@ function decodeFrom(data: Buffer, start: number, rule: Rule): DecodedSpan {
 
 export const percentDecoder: Decoder = {
   encoding: "percent",
-  decode({ data, rule, plainHits }: DecodeInput): DecodedSpan[] {
+  inBinary: false,
+  decode({ data, rule, plainHits, counts }: DecodeInput): DecodedSpan[] {
     const starts = new Set<number>();
-    for (const needle of needlesFor(rule)) for (const at of findNeedle(data, needle)) starts.add(at);
+    for (const needle of needlesFor(rule)) for (const at of findNeedle(data, needle, counts)) starts.add(at);
     // A plain keyword right after an escape: "%3Dtvly-" reads as "3Dtvly-" to the plain pass.
     for (const at of plainHits) if (at >= 3 && isWordByte(data[at - 1]) && escapeAt(data, at - 3) >= 0) starts.add(at);
     return [...starts].map((at) => decodeFrom(data, at, rule));

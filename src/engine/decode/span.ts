@@ -1,6 +1,7 @@
 // What a decoder hands back: a small decoded window and the way back from
 // each decoded byte to the byte offset of the encoded text in the chunk.
 import type { Rule } from "../rule.js";
+import type { ByteCounts } from "./needle.js";
 
 export interface DecodedSpan {
   /** Reported as the finding's `encoding`: "base64", "percent", "utf16le"... */
@@ -18,10 +19,14 @@ export interface DecodeInput {
   plainHits: readonly number[];
   /** The chunk failed the text test (looksBinary). */
   binary: boolean;
+  /** A sample of the chunk's byte counts, to search each needle from its rarest byte. */
+  counts: ByteCounts;
 }
 
 export interface Decoder {
   encoding: string;
+  /** Also run on binary chunks (UTF-16 strings and base64 blobs live in executables; escaped text rarely does). */
+  inBinary: boolean;
   /** Decoded windows worth matching; [] (after a few indexOf calls) when nothing hints at this encoding. */
   decode(input: DecodeInput): DecodedSpan[];
 }

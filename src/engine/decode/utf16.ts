@@ -4,7 +4,7 @@
 // binary by git's test) can hold it, so text chunks skip this decoder for free.
 import { utf16Bom } from "../binary.js";
 import type { Rule } from "../rule.js";
-import { findNeedle, type Needle } from "./needle.js";
+import { findNeedle, toNeedle, type Needle } from "./needle.js";
 import { perRule, SpanBuilder, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
 
 /** The keyword as UTF-16 code units minus the outer NULs, so one needle finds LE and BE alike. */
@@ -14,7 +14,7 @@ export function interleave(keyword: Buffer): Buffer {
   return out;
 }
 
-const needlesFor = perRule((rule: Rule): Needle[] => rule.keywordBytes.map((k) => ({ anchor: interleave(k), lead: Buffer.alloc(0) })));
+const needlesFor = perRule((rule: Rule): Needle[] => rule.keywordBytes.map((k) => toNeedle(interleave(k), 5)));
 
 function decodeFrom(data: Buffer, unitStart: number, encoding: "utf16le" | "utf16be", rule: Rule): DecodedSpan {
   const out = new SpanBuilder();
@@ -29,12 +29,13 @@ function decodeFrom(data: Buffer, unitStart: number, encoding: "utf16le" | "utf1
 
 export const utf16Decoder: Decoder = {
   encoding: "utf16",
-  decode({ data, rule, binary }: DecodeInput): DecodedSpan[] {
+  inBinary: true,
+  decode({ data, rule, binary, counts }: DecodeInput): DecodedSpan[] {
     if (!binary) return [];
     const bom = utf16Bom(data);
     const spans: DecodedSpan[] = [];
     for (const needle of needlesFor(rule)) {
-      for (const at of findNeedle(data, needle)) {
+      for (const at of findNeedle(data, needle, counts)) {
         // Without a BOM, guess from alignment: text written from offset 0 puts ASCII at even offsets in LE.
         const encoding = bom ?? (at % 2 === 0 ? "utf16le" : "utf16be");
         const unitStart = encoding === "utf16le" ? at : at - 1;

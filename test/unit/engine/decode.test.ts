@@ -29,10 +29,13 @@ describe("prefilter needles come from the rule's keywords", () => {
   });
 
   it("percent and escape forms cover both hex cases", () => {
-    expect(percentForms("tvly-")).toEqual(expect.arrayContaining(["tvly%2D", "tvly%2d"]));
-    expect(percentForms("tvly-").some((f) => "%74%76%6c%79%2d".startsWith(f))).toBe(true);
-    expect(escapeForms("tvly-").some((f) => "\\u0074vly-".startsWith(f))).toBe(true);
-    expect(escapeForms("tvly-").some((f) => "tvly\\x2D".startsWith(f))).toBe(true);
+    for (const text of ["tvly%2D", "tvly%2d", "%74%76%6c%79%2d", "%74%76%6C%79%2D"]) expect(percentForms("tvly-").some((f) => text.startsWith(f)), text).toBe(true);
+    const escapes = escapeForms("tvly-");
+    for (const text of ["\\u0074vly-", "\\x74vly-", "tvly\\x2D", "tvly\\u002d"]) {
+      expect(escapes.some((f) => (f.leads ?? [""]).some((lead) => text.startsWith(lead + f.text))), text).toBe(true);
+    }
+    // "k" escapes with a hex letter: both cases are hints
+    expect(escapeForms("key-").map((f) => f.text)).toEqual(expect.arrayContaining(["6bey-", "6Bey-"]));
   });
 
   it("decodes for any rule, not just tvly- (nothing hard-coded)", () => {
