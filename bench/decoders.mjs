@@ -114,7 +114,6 @@ try {
   if (Number.isFinite(cpu.plain)) console.log(row("`tvly-guard scan`, CPU time (user + sys)", cpu));
   console.log(row("engine only (detectSecrets)", engine));
   console.log(`\nTarget: under 10% for the whole scan. Node ${process.version}.`);
-  if (process.env.KEEP) { console.log(dir); process.exit(0); }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -89,6 +89,10 @@ export function buildCorpus(seed = 6) {
   add("encoded", "utf16le-reg", "reg", (k) => utf16(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\Search]\r\n"ApiKey"="${k}"\r\n`));
   add("encoded", "utf16le-ps1", "ps1", (k) => utf16(`$env:TAVILY_API_KEY = "${k}"\r\nInvoke-Search\r\n`));
   add("encoded", "utf16be", "txt", (k) => utf16(`key=${k}\n`, true));
+  // `base64` wraps at 76 columns: the key may straddle a line break (a miss if the wrap splits the hint itself)
+  add("encoded", "base64-wrapped", "b64", (k, i) => (b64(`${"#".repeat(20 + i * 7)} settings\nTAVILY_API_KEY=${k}\n`).match(/.{1,76}/g) ?? []).join("\n") + "\n");
+  // Known limits, kept in the corpus so the figures stay honest:
+  add("encoded", "limit-double-percent", "log", (k) => `next=${encodeURIComponent(encodeURIComponent(`?tavilyApiKey=${k}`)).replace(/-/g, "%252D")}\n`);
 
   // binary: keys verbatim (or UTF-16) inside binary files
   const bytes = (n, i) => Buffer.from(Array.from({ length: n }, (_, j) => (j * 31 + i * 7) % 256));
@@ -96,6 +100,9 @@ export function buildCorpus(seed = 6) {
   add("binary", "png-text", "png", (k, i) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), bytes(500, i), Buffer.from(`tEXtComment\0${k}`), bytes(500, i)]));
   add("binary", "tar", "tar", (k) => Buffer.concat([Buffer.from("config/.env"), Buffer.alloc(501), Buffer.from(`TAVILY_API_KEY=${k}\n`), Buffer.alloc(400)]));
   add("binary", "pyc", "pyc", (k, i) => Buffer.concat([Buffer.from([0x6f, 0x0d, 0x0d, 0x0a, 0, 0, 0, 0]), bytes(300, i), Buffer.from([0xda, 42]), Buffer.from(k), bytes(300, i)]));
+  // Known limits: text values packed edge to edge (SQLite records) glue onto the key; base64 is not decoded in binaries.
+  add("binary", "limit-packed-record", "db", (k, i) => Buffer.concat([Buffer.from("SQLite format 3\0"), bytes(400, i), Buffer.from(`\x17\x0bsearch${k}`), bytes(200, i)]));
+  add("binary", "limit-base64", "bin", (k, i) => Buffer.concat([bytes(400, i), Buffer.from(`cfg:${b64(k)}`), Buffer.alloc(20)]));
   add("binary", "pe-utf16", "exe", (k, i) => Buffer.concat([Buffer.from("MZ"), bytes(1022, i), Buffer.from(`ApiKey=${k}`, "utf16le"), Buffer.alloc(64)]));
 
   // negatives: placeholders in every category, near-misses, and keyless noise

@@ -39,18 +39,46 @@ const B64 = new Uint8Array(256);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_") B64[c.charCodeAt(0)] = 1;
 const isB64 = (byte: number | undefined) => byte !== undefined && B64[byte] === 1;
 
+/** Shortest line of whole base64 groups taken for a wrapped one (PEM wraps at 64, MIME and `base64` at 76). */
+const MIN_WRAP = 60;
+
+/** Where base64 resumes after a line break (and indentation) at `i`, or -1. */
+function wrappedLineStart(data: Buffer, i: number): number {
+  let j = data[i] === 0x0d ? i + 1 : i;
+  if (data[j] !== 0x0a) return -1;
+  j++;
+  while (data[j] === 0x20 || data[j] === 0x09) j++;
+  return isB64(data[j]) ? j : -1;
+}
+
 function decodeAt(data: Buffer, groupStart: number, rule: Rule): DecodedSpan | undefined {
   for (let i = groupStart; i < groupStart + 4; i++) if (!isB64(data[i])) return undefined;
   // Up to two whole groups before: the byte before the key decides its left boundary.
   let start = groupStart;
   while (start - 4 >= 0 && groupStart - start < 8 && [1, 2, 3, 4].every((k) => isB64(data[start - k]))) start -= 4;
-  const limit = Math.min(data.length, groupStart + Math.ceil(windowBytes(rule) / 3) * 4);
-  let end = groupStart;
-  while (end < limit && isB64(data[end])) end++;
-  const text = data.toString("latin1", start, end);
-  const decoded = Buffer.from(text, "base64"); // Node accepts both alphabets here
+  // Collect base64 characters to the right, across line wraps (`base64` and MIME wrap at 76
+  // columns, PEM at 64), remembering where each one sits in the chunk. Only a long line of
+  // whole groups counts as wrapped, so the next line of a .env or YAML file is never glued on.
+  const wanted = groupStart - start + Math.ceil(windowBytes(rule) / 3) * 4;
+  const chars: number[] = [];
+  const origins: number[] = [];
+  let run = 0; // base64 characters on the current line, back to the start of the token
+  for (let k = start - 1; k >= 0 && isB64(data[k]); k--) run++;
+  for (let i = start; i < data.length && chars.length < wanted; i++) {
+    if (!isB64(data[i])) {
+      const next = run >= MIN_WRAP && run % 4 === 0 ? wrappedLineStart(data, i) : -1;
+      if (next === -1) break;
+      i = next - 1;
+      run = 0;
+      continue;
+    }
+    chars.push(data[i]!);
+    origins.push(i);
+    run++;
+  }
+  const decoded = Buffer.from(Buffer.from(chars).toString("latin1"), "base64"); // Node accepts both alphabets here
   const encoding = alphabetOf(data, groupStart);
-  return { encoding, data: decoded, origin: (offset) => start + Math.floor(offset / 3) * 4 };
+  return { encoding, data: decoded, origin: (offset) => origins[Math.min(Math.floor(offset / 3) * 4, origins.length - 1)] ?? start };
 }
 
 const URL_ONLY = new Set([0x2d, 0x5f]); // - _

@@ -192,3 +192,31 @@ describe("what decoders must not do", () => {
     expect(detect(bytes)).toEqual([]);
   });
 });
+
+describe("base64 across line wraps", () => {
+  it("finds keys that straddle the 76-column wrap of `base64` output", () => {
+    let found = 0;
+    let straddling = 0;
+    for (let pad = 0; pad < 12; pad++) {
+      const key = keys.next();
+      const wrapped = (b64(`${"#".repeat(10 + pad * 3)}\nTAVILY_API_KEY=${key}\n`).match(/.{1,76}/g) ?? []).join("\n");
+      const [m, ...rest] = detect(`${wrapped}\n`);
+      expect(rest).toEqual([]);
+      if (!m) continue; // the wrap split the 6-character hint itself: a known limit
+      expect(m.secret).toBe(key);
+      found++;
+      if (m.column + Math.ceil((key.length * 4) / 3) > 77) straddling++;
+    }
+    expect(found).toBeGreaterThanOrEqual(9);
+    expect(straddling).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("base64 line joining", () => {
+  it("does not glue the next line of a .env or YAML file onto a short value", () => {
+    const key = keys.next("tvly-prod-"); // 42 bytes: 56 base64 characters, no padding
+    expect(Buffer.from("QUJD", "base64").toString()).toBe("ABC"); // a next line that would decode to letters
+    expect(detect(`A=${b64(key)}\nQUJD=1\n`).map((m) => m.secret)).toEqual([key]);
+    expect(detect(`key: |\n  ${b64(key)}\n  QUJD\n`).map((m) => m.secret)).toEqual([key]);
+  });
+});
