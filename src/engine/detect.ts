@@ -5,8 +5,8 @@
 import type { Chunk } from "../sources/chunk.js";
 import { hasInlineAllow, placeholderReason } from "./allow.js";
 import { looksBinary, utf16Bom } from "./binary.js";
-import { DECODERS } from "./decode/index.js";
-import { sampleBytes } from "./decode/needle.js";
+import { DECODERS, type DecodeInput } from "./decode/index.js";
+import { sampleBytes, type ByteCounts } from "./decode/needle.js";
 import type { Rule } from "./rule.js";
 
 /** A raw match. It holds the key itself, so it never leaves the engine layer as is. */
@@ -39,26 +39,24 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: Det
   const data = chunk.data;
   const binary = looksBinary(data);
   const raw: RawMatch[] = [];
+  let counts: ByteCounts | undefined; // sampled once per chunk, only when decoders run
   for (const rule of rules) {
     const hits: number[] = [];
     const plain = matchPlain(data, rule, hits);
     raw.push(...plain);
-    if (options.decode !== false) raw.push(...matchDecoded(data, rule, hits, binary, plain));
+    if (options.decode !== false) raw.push(...matchDecoded({ data, rule, plainHits: hits, binary, counts: (counts ??= sampleBytes(data)) }, plain));
   }
   if (raw.length === 0) return [];
   raw.sort((a, b) => a.offset - b.offset);
   const bom = binary ? utf16Bom(data) : undefined;
-  const position = bom ? utf16Position(data, chunk.startLine, bom) : binary ? undefined : positionTracker(data, chunk.startLine);
+  const position = bom ? utf16Position(data, chunk.startLine, bom) : positionTracker(data, chunk.startLine);
+  const located = binary && !bom; // a binary has no real lines: the byte offset is the location
   const matches: Match[] = [];
   for (const m of raw) {
-    if (!position) {
-      // No lines in a binary: the byte offset is the location (column = offset + 1).
-      matches.push({ ...m, line: 1, column: m.offset + 1, binary: true });
-      continue;
-    }
     const pos = position(m.offset);
     if (pos.allowed) continue;
-    matches.push({ ...m, line: pos.line, column: pos.column });
+    if (located) matches.push({ ...m, line: 1, column: m.offset + 1, binary: true });
+    else matches.push({ ...m, line: pos.line, column: pos.column });
   }
   return matches;
 }
@@ -77,14 +75,13 @@ function matchPlain(data: Buffer, rule: Rule, hits?: number[]): RawMatch[] {
 }
 
 /** Keys in decoded windows, placed at their encoded text; a key the plain pass found is not reported again. */
-function matchDecoded(data: Buffer, rule: Rule, hits: number[], binary: boolean, plain: RawMatch[]): RawMatch[] {
+function matchDecoded(input: DecodeInput, plain: RawMatch[]): RawMatch[] {
   const taken = new Set(plain.map((m) => m.offset));
   const out: RawMatch[] = [];
-  const counts = sampleBytes(data);
   for (const decoder of DECODERS) {
-    if (binary && !decoder.inBinary) continue;
-    for (const span of decoder.decode({ data, rule, plainHits: hits, binary, counts })) {
-      for (const m of matchPlain(span.data, rule)) {
+    if (input.binary && !decoder.inBinary) continue;
+    for (const span of decoder.decode(input)) {
+      for (const m of matchPlain(span.data, input.rule)) {
         const offset = span.origin(m.offset);
         if (taken.has(offset)) continue;
         taken.add(offset);

@@ -162,6 +162,8 @@ describe("decoders on real-world-shaped files", () => {
       { secret: wide, line: 1, column: bin.indexOf(Buffer.from(wide, "utf16le")) + 1, binary: true, offset: bin.indexOf(Buffer.from(wide, "utf16le")) },
     ]);
     expect(found[1]!.encoding).toBe("utf16le");
+    // an allow marker between the same newline bytes still applies
+    expect(detect(Buffer.concat([Buffer.from("\0\0"), Buffer.from(`${plain} tvly-guard:allow\n`), Buffer.alloc(4)]))).toEqual([]);
   });
 });
 
