@@ -2,6 +2,9 @@
 import { looksBinary } from "../engine/binary.js";
 import type { ScanSummary } from "../report/finding.js";
 
+/** Files and blobs larger than this are skipped (and counted) unless the user says otherwise. */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
 /** The commit a chunk belongs to, for git sources. */
 export interface CommitInfo {
   sha: string;
