@@ -3,7 +3,7 @@
 // byte alignment; those strings are the prefilter.
 import type { Rule } from "../rule.js";
 import { findNeedle, toNeedle, type Needle } from "./needle.js";
-import { perRule, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
+import { decodeWindows, perRule, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
 
 interface Form {
   needle: Needle;
@@ -42,10 +42,13 @@ const isB64 = (byte: number | undefined) => byte !== undefined && B64[byte] === 
 /** Shortest line of whole base64 groups taken for a wrapped one (PEM wraps at 64, MIME and `base64` at 76). */
 const MIN_WRAP = 60;
 
-/** Where base64 resumes after a line break (and indentation) at `i`, or -1. */
+/** Where base64 resumes after a line break (and indentation) at `i` that ends a wrapped line, or -1. */
 function wrappedLineStart(data: Buffer, i: number): number {
   let j = data[i] === 0x0d ? i + 1 : i;
   if (data[j] !== 0x0a) return -1;
+  let run = 0; // the line's base64 characters: only a long line of whole groups was wrapped
+  for (let k = i - 1; k >= 0 && isB64(data[k]); k--) run++;
+  if (run < MIN_WRAP || run % 4 !== 0) return -1;
   j++;
   while (data[j] === 0x20 || data[j] === 0x09) j++;
   return isB64(data[j]) ? j : -1;
@@ -59,31 +62,28 @@ function decodeAt(data: Buffer, groupStart: number, rule: Rule): DecodedSpan | u
   // Collect base64 characters to the right, across line wraps (`base64` and MIME wrap at 76
   // columns, PEM at 64), remembering where each one sits in the chunk. Only a long line of
   // whole groups counts as wrapped, so the next line of a .env or YAML file is never glued on.
-  const wanted = groupStart - start + Math.ceil(windowBytes(rule) / 3) * 4;
-  const chars: number[] = [];
-  const origins: number[] = [];
-  let run = 0; // base64 characters on the current line, back to the start of the token
-  for (let k = start - 1; k >= 0 && isB64(data[k]); k--) run++;
-  for (let i = start; i < data.length && chars.length < wanted; i++) {
+  const wanted = groupStart - start + Math.ceil((2 * windowBytes(rule)) / 3) * 4;
+  const chars = Buffer.allocUnsafe(wanted);
+  const origins = new Int32Array(wanted);
+  let n = 0;
+  for (let i = start; i < data.length && n < wanted; i++) {
     if (!isB64(data[i])) {
-      const next = run >= MIN_WRAP && run % 4 === 0 ? wrappedLineStart(data, i) : -1;
+      const next = wrappedLineStart(data, i);
       if (next === -1) break;
       i = next - 1;
-      run = 0;
       continue;
     }
-    chars.push(data[i]!);
-    origins.push(i);
-    run++;
+    chars[n] = data[i]!;
+    origins[n++] = i;
   }
-  const decoded = Buffer.from(Buffer.from(chars).toString("latin1"), "base64"); // Node accepts both alphabets here
+  const decoded = Buffer.from(chars.toString("latin1", 0, n), "base64"); // Node accepts both alphabets here
   const encoding = alphabetOf(data, groupStart);
-  return { encoding, data: decoded, origin: (offset) => origins[Math.min(Math.floor(offset / 3) * 4, origins.length - 1)] ?? start };
+  return { encoding, data: decoded, origin: (offset) => origins[Math.min(Math.floor(offset / 3) * 4, n - 1)] ?? start };
 }
 
 const URL_ONLY = new Set([0x2d, 0x5f]); // - _
 const STANDARD_ONLY = new Set([0x2b, 0x2f]); // + /
-const ALPHABET_SCAN = 4096;
+const ALPHABET_SCAN = 512;
 
 /** "base64url" when the token around `at` uses - or _ (and not + or /), looked for within a bounded reach. */
 function alphabetOf(data: Buffer, at: number): "base64" | "base64url" {
@@ -101,13 +101,8 @@ export const base64Decoder: Decoder = {
   encoding: "base64",
   inBinary: false,
   decode({ data, rule, counts }: DecodeInput): DecodedSpan[] {
-    const spans: DecodedSpan[] = [];
-    for (const form of formsFor(rule)) {
-      for (const at of findNeedle(data, form.needle, counts)) {
-        const span = at - form.lead >= 0 ? decodeAt(data, at - form.lead, rule) : undefined;
-        if (span) spans.push(span);
-      }
-    }
-    return spans;
+    const groupStarts: number[] = [];
+    for (const form of formsFor(rule)) for (const at of findNeedle(data, form.needle, counts)) if (at >= form.lead) groupStarts.push(at - form.lead);
+    return decodeWindows(groupStarts, rule, (g) => decodeAt(data, g, rule), (g) => g % 4);
   },
 };

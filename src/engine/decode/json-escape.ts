@@ -3,7 +3,7 @@
 // serialized logs), where the escape's letter would otherwise glue onto the key.
 import type { Rule } from "../rule.js";
 import { findNeedle, isWordByte, toNeedle, type Needle } from "./needle.js";
-import { hex2, hexValue, perRule, SpanBuilder, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
+import { decodeWindows, hex2, hexValue, perRule, SpanBuilder, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
 
 const BACKSLASH = 0x5c;
 const SIMPLE: Record<string, number> = { n: 0x0a, t: 0x09, r: 0x0d, b: 0x08, f: 0x0c, v: 0x0b, "0": 0x00 };
@@ -73,7 +73,7 @@ function pushPrevious(data: Buffer, start: number, out: SpanBuilder): void {
 function decodeFrom(data: Buffer, start: number, rule: Rule): DecodedSpan {
   const out = new SpanBuilder();
   pushPrevious(data, start, out);
-  const max = windowBytes(rule);
+  const max = 2 * windowBytes(rule);
   for (let i = start; i < data.length && out.length < max; ) {
     const esc = data[i] === BACKSLASH ? escapeAt(data, i) : undefined;
     if (esc) {
@@ -98,6 +98,6 @@ export const jsonEscapeDecoder: Decoder = {
       if (!isWordByte(data[at - 1])) continue;
       for (const len of [2, 4, 6]) if (at >= len && data[at - len] === BACKSLASH) starts.add(at);
     }
-    return [...starts].map((at) => decodeFrom(data, at, rule));
+    return decodeWindows(starts, rule, (at) => decodeFrom(data, at, rule));
   },
 };

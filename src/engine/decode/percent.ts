@@ -3,7 +3,7 @@
 // where the escape's hex digit would otherwise glue onto the key.
 import type { Rule } from "../rule.js";
 import { commonPrefix, distinctNeedles, findNeedle, isWordByte, toNeedle, type Needle } from "./needle.js";
-import { hex2, hexValue, perRule, SpanBuilder, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
+import { decodeWindows, hex2, hexValue, perRule, SpanBuilder, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
 
 const PERCENT = 0x25;
 
@@ -26,7 +26,7 @@ function decodeFrom(data: Buffer, start: number, rule: Rule): DecodedSpan {
   const before = start >= 3 ? escapeAt(data, start - 3) : -1;
   if (before >= 0) out.push(before, start - 3);
   else if (start > 0) out.push(data[start - 1]!, start - 1);
-  const max = windowBytes(rule);
+  const max = 2 * windowBytes(rule);
   for (let i = start; i < data.length && out.length < max; ) {
     const value = escapeAt(data, i);
     if (value >= 0) {
@@ -48,6 +48,6 @@ export const percentDecoder: Decoder = {
     for (const needle of needlesFor(rule)) for (const at of findNeedle(data, needle, counts)) starts.add(at);
     // A plain keyword right after an escape: "%3Dtvly-" reads as "3Dtvly-" to the plain pass.
     for (const at of plainHits) if (at >= 3 && isWordByte(data[at - 1]) && escapeAt(data, at - 3) >= 0) starts.add(at);
-    return [...starts].map((at) => decodeFrom(data, at, rule));
+    return decodeWindows(starts, rule, (at) => decodeFrom(data, at, rule));
   },
 };

@@ -31,8 +31,30 @@ export interface Decoder {
   decode(input: DecodeInput): DecodedSpan[];
 }
 
-/** How many decoded bytes a window holds: enough for the longest match the rule allows. */
+/** How many decoded bytes a window reaches past its hint: enough for the longest match the rule allows. */
 export const windowBytes = (rule: Rule) => rule.maxMatchLength;
+
+/**
+ * Decode a window at each start (ascending after sorting), skipping a start
+ * that an earlier window on the same grid already decodes with a whole
+ * window's room after it. A window is twice `windowBytes` long, so a hint that
+ * repeats every few bytes costs linear work, not one window per hit.
+ * `grid` tells starts apart that decode differently (base64 alignment, UTF-16 parity).
+ */
+export function decodeWindows(starts: Iterable<number>, rule: Rule, decodeAt: (start: number) => DecodedSpan | undefined, grid: (start: number) => number = () => 0): DecodedSpan[] {
+  const half = windowBytes(rule);
+  const reach = new Map<number, number>();
+  const spans: DecodedSpan[] = [];
+  for (const start of [...new Set(starts)].sort((a, b) => a - b)) {
+    const g = grid(start);
+    if (start < (reach.get(g) ?? -1)) continue;
+    const span = decodeAt(start);
+    if (!span || span.data.length === 0) continue;
+    spans.push(span);
+    reach.set(g, span.data.length > half ? span.origin(half) : span.origin(span.data.length - 1) + 1);
+  }
+  return spans;
+}
 
 /** Builds a decoded window byte by byte, remembering where each byte came from. */
 export class SpanBuilder {

@@ -5,7 +5,7 @@
 import { utf16Bom } from "../binary.js";
 import type { Rule } from "../rule.js";
 import { findNeedle, toNeedle, type Needle } from "./needle.js";
-import { perRule, SpanBuilder, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
+import { decodeWindows, perRule, SpanBuilder, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
 
 /** The keyword as UTF-16 code units minus the outer NULs, so one needle finds LE and BE alike. */
 export function interleave(keyword: Buffer): Buffer {
@@ -19,7 +19,7 @@ const needlesFor = perRule((rule: Rule): Needle[] => rule.keywordBytes.map((k) =
 function decodeFrom(data: Buffer, unitStart: number, encoding: "utf16le" | "utf16be", rule: Rule): DecodedSpan {
   const out = new SpanBuilder();
   const le = encoding === "utf16le";
-  const max = windowBytes(rule);
+  const max = 2 * windowBytes(rule);
   for (let i = Math.max(unitStart - 2, unitStart % 2); i + 1 < data.length && out.length < max; i += 2) {
     const unit = le ? data[i]! | (data[i + 1]! << 8) : (data[i]! << 8) | data[i + 1]!;
     out.push(unit > 0x7f ? 0x3f : unit, i);
@@ -33,15 +33,12 @@ export const utf16Decoder: Decoder = {
   decode({ data, rule, binary, counts }: DecodeInput): DecodedSpan[] {
     if (!binary) return [];
     const bom = utf16Bom(data);
-    const spans: DecodedSpan[] = [];
-    for (const needle of needlesFor(rule)) {
-      for (const at of findNeedle(data, needle, counts)) {
-        // Without a BOM, guess from alignment: text written from offset 0 puts ASCII at even offsets in LE.
-        const encoding = bom ?? (at % 2 === 0 ? "utf16le" : "utf16be");
-        const unitStart = encoding === "utf16le" ? at : at - 1;
-        if (unitStart >= 0) spans.push(decodeFrom(data, unitStart, encoding, rule));
-      }
-    }
-    return spans;
+    const hits = needlesFor(rule).flatMap((needle) => findNeedle(data, needle, counts));
+    return decodeWindows(hits, rule, (at) => {
+      // Without a BOM, guess from alignment: text written from offset 0 puts ASCII at even offsets in LE.
+      const encoding = bom ?? (at % 2 === 0 ? "utf16le" : "utf16be");
+      const unitStart = encoding === "utf16le" ? at : at - 1;
+      return unitStart >= 0 ? decodeFrom(data, unitStart, encoding, rule) : undefined;
+    }, (at) => at % 2);
   },
 };

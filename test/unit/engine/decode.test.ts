@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { base64Forms } from "../../../src/engine/decode/base64.js";
+import { base64Decoder, base64Forms } from "../../../src/engine/decode/base64.js";
+import { sampleBytes } from "../../../src/engine/decode/needle.js";
 import { escapeForms } from "../../../src/engine/decode/json-escape.js";
 import { percentForms } from "../../../src/engine/decode/percent.js";
 import { detectSecrets, type Match } from "../../../src/engine/detect.js";
@@ -220,5 +221,17 @@ describe("base64 line joining", () => {
     expect(Buffer.from("QUJD", "base64").toString()).toBe("ABC"); // a next line that would decode to letters
     expect(detect(`A=${b64(key)}\nQUJD=1\n`).map((m) => m.secret)).toEqual([key]);
     expect(detect(`key: |\n  ${b64(key)}\n  QUJD\n`).map((m) => m.secret)).toEqual([key]);
+  });
+});
+
+describe("dense hints", () => {
+  it("decode overlapping windows once, and still find a key among thousands of hints", () => {
+    const hints = "dHZseS1".repeat(5000); // the base64 hint every 7 characters
+    const spans = base64Decoder.decode({ data: Buffer.from(hints), rule: rules[0]!, plainHits: [], binary: false, counts: sampleBytes(Buffer.from(hints)) });
+    expect(spans.length).toBeLessThan(5000 / 8); // about one window per 340 characters and alignment, not one per hint
+    const key = keys.next();
+    const pct = keys.next();
+    const data = `${hints} ${b64(key)} ${"%3Dtvly-a".repeat(3000)}%3D${pct}&${"%3Dtvly-a".repeat(3000)}\n`;
+    expect(detect(data).map((m) => m.secret)).toEqual([key, pct]);
   });
 });
