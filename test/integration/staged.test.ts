@@ -175,6 +175,7 @@ describe("tvly-guard staged", () => {
     git(dir, ["checkout", "-q", "main"]);
     commitFiles(dir, { "conf.env": "A=1\nKEY=main\nZ=9\n" }, "main");
     expect(() => git(dir, ["merge", "-q", "--no-edit", "side"])).toThrow(); // the conflict
+    expect(staged(dir).report!.warnings).toEqual(["1 path with an unresolved conflict not scanned (git add it once resolved): conf.env"]);
     writeFiles(dir, { "conf.env": "A=1\nKEY=side\nZ=9\n" }); // take their side: nothing new
     git(dir, ["add", "conf.env"]);
     const clean = staged(dir);
