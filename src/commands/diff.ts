@@ -41,6 +41,7 @@ export const command: CommandSpec = {
     const remote = stringOption(args, "remote");
     if (stdinRefs && args.positionals.length > 0) throw new UsageError("diff: give either a range or --stdin-refs, not both");
     if (!stdinRefs && remote !== undefined) throw new UsageError("diff: --remote goes with --stdin-refs");
+    if (stdinRefs && (io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError("diff --stdin-refs reads git's pre-push lines from stdin; run it from a pre-push hook or pipe them in");
     const passes = stdinRefs ? passesFromPushLines(await readAll(io.stdin), remote) : passesFromRange(args.positionals);
     const summary = emptySummary();
     const findings = await collectFindings(readRangeChunks({ cwd: io.cwd, env: io.env }, passes, summary), setup, summary);
