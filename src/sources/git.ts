@@ -311,3 +311,16 @@ export async function readMergeHeads(ctx: GitContext): Promise<string[]> {
 export function readStagedPatchAgainst(ctx: GitContext, commit: string): Promise<Buffer> {
   return execGit(ctx, [...PINNED_CONFIG, "diff", "--cached", ...PATCH_FLAGS, "-M", "--diff-filter=d", commit, "--"]);
 }
+
+/**
+ * Those of `shas` that name commits this repository holds. `--ignore-missing`
+ * drops the others quietly (a partial clone's refused fetch included), where a
+ * plain rev-list would fail on them.
+ * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---ignore-missing
+ */
+export async function filterKnownCommits(ctx: GitContext, shas: string[]): Promise<string[]> {
+  if (shas.length === 0) return [];
+  const out = (await execGit(ctx, ["rev-list", "--no-walk", "--ignore-missing", ...shas, "--"])).toString("latin1");
+  const known = new Set(out.split("\n").filter(Boolean));
+  return shas.filter((s) => known.has(s));
+}
