@@ -239,3 +239,103 @@ export async function readBlobs(ctx: GitContext, oids: string[]): Promise<Map<st
   }
   return blobs;
 }
+
+/** What `diff <range>` needs to know before it reads a range. */
+export interface RepoShape {
+  shallow: boolean;
+  /** Commits at the shallow boundary: their parents were never fetched. */
+  shallowCommits: Set<string>;
+}
+
+/**
+ * Is this a shallow clone, and where is its boundary? Also the first call of
+ * `diff`, so "not a git repository" surfaces here.
+ * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-shallow-repository
+ */
+export async function readRepoShape(ctx: GitContext): Promise<RepoShape> {
+  const [shallow, shallowFile] = (await execGit(ctx, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow"])).toString("utf8").split("\n");
+  if (shallow !== "true") return { shallow: false, shallowCommits: new Set() };
+  const { readFileSync } = await import("node:fs");
+  const { resolve } = await import("node:path");
+  const text = readFileSync(resolve(ctx.cwd, shallowFile!), "utf8");
+  return { shallow: true, shallowCommits: new Set(text.split("\n").filter(Boolean)) };
+}
+
+/**
+ * The commits `revs` selects, newest first (only needed in shallow clones, to
+ * see whether the range runs into the boundary).
+ * https://git-scm.com/docs/git-rev-list
+ */
+export async function listRangeCommits(ctx: GitContext, revs: string[]): Promise<string[]> {
+  return (await execGit(ctx, ["rev-list", ...revs, "--"])).toString("latin1").split("\n").filter(Boolean);
+}
+
+/** Starts the line `readRangePatches` puts before each commit's patch. */
+export const COMMIT_MARKER = "\x01tvly-guard-commit\x00";
+
+/**
+ * The patches of every commit `revs` selects, streamed: a line
+ * `COMMIT_MARKER<sha>\0<author> <<email>>\0<ISO date>` per commit, then its
+ * patch. Merges get a dense combined diff (`--cc`): only the hunks where the
+ * merge result differs from every parent, i.e. what the merge itself
+ * introduced (a conflict resolution). Root commits are diffed against the
+ * empty tree (`--root`); deletions omit their preimage (`-D`).
+ * `revs` must already be checked: none may start with "-" unless it is one of
+ * our own pseudo-options (`--not`, `--remotes[=...]`).
+ * https://git-scm.com/docs/git-log#Documentation/git-log.txt---cc
+ * https://git-scm.com/docs/git-log#Documentation/git-log.txt---irreversible-delete
+ * https://git-scm.com/docs/git-log#_pretty_formats
+ */
+export function readRangePatches(ctx: GitContext, revs: string[]): AsyncGenerator<Buffer> {
+  const format = `--format=${COMMIT_MARKER.replace("\x01", "%x01").replace("\x00", "%x00")}%H%x00%an <%ae>%x00%aI`;
+  return streamGit(ctx, [...PINNED_CONFIG, "log", format, ...PATCH_FLAGS, "--cc", "-M", "-D", "--root", "--no-show-signature", ...revs, "--"]);
+}
+
+/**
+ * The commits being merged when the next commit concludes a merge (the
+ * MERGE_HEAD file: one line per head, several for an octopus), else none.
+ * Read from disk rather than through `git rev-parse`: it keeps the usual
+ * pre-commit run to one git process. The git dir is GIT_DIR, or the nearest
+ * `.git` up from cwd (a file holding "gitdir: <path>" in a linked worktree,
+ * whose MERGE_HEAD lives in that per-worktree directory).
+ * https://git-scm.com/docs/gitrepository-layout#Documentation/gitrepository-layout.txt-MERGEHEAD
+ */
+export async function readMergeHeads(ctx: GitContext): Promise<string[]> {
+  const { readFileSync, statSync } = await import("node:fs");
+  const { dirname, join, resolve } = await import("node:path");
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, "utf8");
+    } catch {
+      return undefined;
+    }
+  };
+  let gitDir = ctx.env.GIT_DIR ? resolve(ctx.cwd, ctx.env.GIT_DIR) : undefined;
+  for (let dir = resolve(ctx.cwd); !gitDir; dir = dirname(dir)) {
+    const dotGit = join(dir, ".git");
+    const info = statSync(dotGit, { throwIfNoEntry: false });
+    if (info?.isDirectory()) gitDir = dotGit;
+    else if (info?.isFile()) gitDir = resolve(dir, /^gitdir: (.*)$/m.exec(read(dotGit) ?? "")?.[1]?.trim() ?? ".git");
+    if (dirname(dir) === dir) break;
+  }
+  const text = gitDir ? read(join(gitDir, "MERGE_HEAD")) : undefined;
+  return (text ?? "").split("\n").map((l) => l.trim()).filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+}
+
+/** The patch of the index against one commit (a merge head), same flags as readStagedPatch. */
+export function readStagedPatchAgainst(ctx: GitContext, commit: string): Promise<Buffer> {
+  return execGit(ctx, [...PINNED_CONFIG, "diff", "--cached", ...PATCH_FLAGS, "-M", "--diff-filter=d", commit, "--"]);
+}
+
+/**
+ * Those of `shas` that name commits this repository holds. `--ignore-missing`
+ * drops the others quietly (a partial clone's refused fetch included), where a
+ * plain rev-list would fail on them.
+ * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---ignore-missing
+ */
+export async function filterKnownCommits(ctx: GitContext, shas: string[]): Promise<string[]> {
+  if (shas.length === 0) return [];
+  const out = (await execGit(ctx, ["rev-list", "--no-walk", "--ignore-missing", ...shas, "--"])).toString("latin1");
+  const known = new Set(out.split("\n").filter(Boolean));
+  return shas.filter((s) => known.has(s));
+}

@@ -2,9 +2,10 @@
 // (the empty tree before the first commit), read from the index git names in
 // GIT_INDEX_FILE, as chunks numbered like the staged file.
 import type { ScanSummary } from "../report/finding.js";
-import { countScanned, DEFAULT_MAX_FILE_SIZE, type Chunk } from "./chunk.js";
-import { isMissingObjectFailure, listBlobSizes, listMissingHeadObjects, listStagedEntries, readBlobs, readStagedPatch, type GitContext } from "./git.js";
-import { parseUnifiedDiff, type FilePatch } from "./unified-diff.js";
+import { countScanned, type Chunk } from "./chunk.js";
+import { isMissingObjectFailure, listMissingHeadObjects, listStagedEntries, readBlobs, readMergeHeads, readStagedPatch, readStagedPatchAgainst, type GitContext } from "./git.js";
+import { chunksFromFile, readBinaryBlobs, type BinaryFile } from "./patch-chunks.js";
+import { parseUnifiedDiff, unquoteGitPath, type AddedRun } from "./unified-diff.js";
 
 /**
  * Yield the staged added lines, one chunk per run of consecutive lines.
@@ -14,43 +15,85 @@ import { parseUnifiedDiff, type FilePatch } from "./unified-diff.js";
  */
 export async function* readStagedChunks(ctx: GitContext, summary: ScanSummary): AsyncGenerator<Chunk> {
   let patch: Buffer;
+  let mergeHeads: string[];
   try {
-    patch = await readStagedPatch(ctx);
+    [patch, mergeHeads] = await Promise.all([readStagedPatch(ctx), readMergeHeads(ctx)]);
   } catch (err) {
     if (!isMissingObjectFailure(err)) throw err;
     yield* readStagedWithoutFetching(ctx, summary, err);
     return;
   }
-  yield* chunksFromPatch(ctx, patch, summary);
-}
-
-/** Chunks of one patch text; binary files are read whole afterwards, submodules passed over. */
-async function* chunksFromPatch(ctx: GitContext, patch: Buffer, summary: ScanSummary): AsyncGenerator<Chunk> {
-  const binaries: FilePatch[] = [];
-  for await (const record of parseUnifiedDiff([patch])) {
-    if (record.kind === "file") yield* chunksFromFile(record.file, summary, undefined, binaries);
+  if (mergeHeads.length === 0) {
+    yield* chunksFromPatch(ctx, patch, summary);
+    return;
   }
-  yield* readBinaryBlobs(ctx, binaries, summary);
+  // Concluding a merge: like `diff` does for merge commits, count only the
+  // lines new to every parent (a conflict resolution), not all that the other
+  // side brings in, whose own commits are where its keys belong.
+  const others = await Promise.all(mergeHeads.map(async (head) => addedLineSets(await readStagedPatchAgainst(ctx, head))));
+  yield* chunksFromPatch(ctx, patch, summary, (path, line) => others.every((added) => added.get(path)?.has(line) === true));
 }
 
 /**
- * The chunks of one file's patch. Exported for the range source. A binary
- * file has no lines in the patch: with `binaries` it is collected there for
- * readBinaryBlobs, without it counted as skipped (never silently passed).
+ * Chunks of one patch text; binary files are read whole afterwards (but
+ * counted as skipped when concluding a merge: a whole blob cannot tell the
+ * resolution from what the other side brought), submodules passed over.
  */
-export function* chunksFromFile(file: FilePatch, summary: ScanSummary, commit?: Chunk["commit"], binaries?: FilePatch[]): Generator<Chunk> {
-  if (file.gitlink || file.deleted) return; // a submodule bump is a commit id; a deletion adds nothing
-  if (file.binary) {
-    if (binaries && file.newOid) binaries.push(file);
-    else summary.skipped.binary++;
-    return;
+async function* chunksFromPatch(ctx: GitContext, patch: Buffer, summary: ScanSummary, keepLine?: (path: string, line: number) => boolean): AsyncGenerator<Chunk> {
+  const unmerged: string[] = [];
+  const binaries: BinaryFile[] | undefined = keepLine ? undefined : [];
+  for await (const record of parseUnifiedDiff([patch])) {
+    if (record.kind === "line") {
+      // "* Unmerged path <path>": a conflict not resolved yet; git will not commit until it is.
+      const m = /^\* Unmerged path (.*)$/s.exec(record.line.toString("utf8"));
+      if (m) unmerged.push(unquoteGitPath(m[1]!));
+      continue;
+    }
+    const file = record.file;
+    if (keepLine) file.added = file.added.flatMap((run) => filterRun(run, (line) => keepLine(file.path, line)));
+    yield* chunksFromFile(file, summary, undefined, binaries);
   }
-  if (file.added.length === 0) return; // pure rename, mode change, or only removed lines
-  summary.files++;
-  for (const run of file.added) {
-    summary.bytes += run.data.length;
-    yield { path: file.path, data: run.data, startLine: run.startLine, ...(commit ? { commit } : {}) };
+  if (binaries) yield* readBinaryBlobs(ctx, binaries, summary);
+  if (unmerged.length > 0) summary.warnings.push(`${plural(unmerged.length, "path")} with an unresolved conflict not scanned (git add it once resolved): ${unmerged.join(", ")}`);
+}
+
+/** path -> the new-file line numbers a patch adds. */
+async function addedLineSets(patch: Buffer): Promise<Map<string, Set<number>>> {
+  const sets = new Map<string, Set<number>>();
+  for await (const record of parseUnifiedDiff([patch])) {
+    if (record.kind !== "file") continue;
+    const set = sets.get(record.file.path) ?? new Set<number>();
+    for (const run of record.file.added) for (let i = 0, n = countLines(run.data); i < n; i++) set.add(run.startLine + i);
+    sets.set(record.file.path, set);
   }
+  return sets;
+}
+
+const countLines = (data: Buffer) => {
+  let n = 1;
+  for (let at = data.indexOf(0x0a); at !== -1; at = data.indexOf(0x0a, at + 1)) n++;
+  return n;
+};
+
+/** Split a run into the runs of lines `keep` accepts. */
+function filterRun(run: AddedRun, keep: (line: number) => boolean): AddedRun[] {
+  const out: AddedRun[] = [];
+  let start = 0;
+  let current: { startLine: number; from: number; to: number } | undefined;
+  for (let line = run.startLine; start <= run.data.length; line++) {
+    const nl = run.data.indexOf(0x0a, start);
+    const end = nl === -1 ? run.data.length : nl;
+    if (keep(line)) {
+      if (current) current.to = end;
+      else current = { startLine: line, from: start, to: end };
+    } else if (current) {
+      out.push({ startLine: current.startLine, data: run.data.subarray(current.from, current.to) });
+      current = undefined;
+    }
+    start = end + 1;
+  }
+  if (current) out.push({ startLine: current.startLine, data: run.data.subarray(current.from, current.to) });
+  return out;
 }
 
 /**
@@ -72,32 +115,6 @@ async function* readStagedWithoutFetching(ctx: GitContext, summary: ScanSummary,
     yield { path: entry.path, data, startLine: 1 };
   }
   summary.warnings.push(`partial clone: the committed version of ${plural(whole.length, "staged file")} is not in this repository and tvly-guard never fetches, so ${whole.length === 1 ? "it was" : "they were"} scanned whole: ${whole.map((e) => e.path).join(", ")}`);
-}
-
-/**
- * The whole new blob of each binary file ("Binary files ... differ" in the
- * patch), up to the size limit: keys sit verbatim in binaries, and the engine
- * locates them by byte offset. Exported for the range source.
- */
-export async function* readBinaryBlobs(ctx: GitContext, files: readonly FilePatch[], summary: ScanSummary, commit?: Chunk["commit"], maxSize = DEFAULT_MAX_FILE_SIZE): AsyncGenerator<Chunk> {
-  if (files.length === 0) return;
-  const sizes = await listBlobSizes(ctx, files.map((f) => f.newOid!));
-  const wanted = files.filter((f) => {
-    const size = sizes.get(f.newOid!);
-    if (size === undefined) summary.skipped.unreadable++;
-    else if (size > maxSize) summary.skipped.tooLarge++;
-    return size !== undefined && size <= maxSize;
-  });
-  const blobs = await readBlobs(ctx, [...new Set(wanted.map((f) => f.newOid!))]);
-  for (const file of wanted) {
-    const data = blobs.get(file.newOid!);
-    if (!data) {
-      summary.skipped.unreadable++;
-      continue;
-    }
-    countScanned(summary, data);
-    yield { path: file.path, data, startLine: 1, ...(commit ? { commit } : {}) };
-  }
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
