@@ -11,6 +11,9 @@ import { groupByKey } from "../report/context.js";
 import type { Finding, ScanSummary } from "../report/finding.js";
 import { FORMATS, reporterFor } from "../report/index.js";
 import { formatSummary } from "../report/summary.js";
+import { isCommitPushed, readHeadFiles } from "../sources/git.js";
+import { triageKeys } from "../triage/exposure.js";
+import { checkVerifyUrls, verifyFindings } from "../verify/tavily.js";
 import { VERSION } from "../version.js";
 import { booleanOption, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 
@@ -20,6 +23,7 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
   { name: "output", type: "string", short: "o", value: "FILE", description: "write the report to FILE instead of stdout" },
   { name: "no-redact", type: "boolean", description: "show whole keys in the report (they are redacted by default)" },
   { name: "no-color", type: "boolean", description: "no colours (NO_COLOR and FORCE_COLOR are honoured too)" },
+  { name: "verify", type: "boolean", description: "ask Tavily whether each key found is live (sends each key once, over HTTPS, to the rule's endpoint)" },
 ];
 
 export interface ReportOptions {
@@ -38,6 +42,8 @@ export interface ScanSetup {
   progress: Progress;
   /** Drops findings the user has accepted (config allowlists, baseline); true keeps. */
   keep: (finding: Finding) => boolean;
+  /** --verify: check each unique key against the rule's endpoint before reporting. Never implicit. */
+  verify: boolean;
 }
 
 /** Read the shared options; bad values (unknown format...) fail here, before any scanning. */
@@ -48,13 +54,17 @@ export async function prepareScan(args: ParsedArgs, io: Io): Promise<ScanSetup> 
   const env = io.env;
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
   const color = !booleanOption(args, "no-color") && !env.NO_COLOR && output === undefined && (forced || io.stdoutIsTTY);
+  const verify = booleanOption(args, "verify");
+  const rules = builtinRules();
+  if (verify) checkVerifyUrls(rules, env); // a bad TVLY_GUARD_VERIFY_URL fails before any scanning
   return {
     io,
-    rules: builtinRules(),
+    rules,
     report: { format, output, color },
     showSecret: booleanOption(args, "no-redact"),
     progress: createProgress(io.stderr, io.stderrIsTTY),
     keep: () => true,
+    verify,
   };
 }
 
@@ -62,7 +72,9 @@ export async function prepareScan(args: ParsedArgs, io: Io): Promise<ScanSetup> 
 export async function finishScan(setup: ScanSetup, mode: string, all: Finding[], summary: ScanSummary): Promise<number> {
   const { io, rules, report: options } = setup;
   const findings = all.filter(setup.keep);
-  const report = reporterFor(options.format)({ version: VERSION, mode, findings, summary, rules, color: options.color });
+  if (setup.verify && findings.length > 0) summary.warnings.push(...(await verifyFindings(findings, rules, { env: io.env })));
+  const keys = await triageKeys(findings, { isPushed: (commit) => isCommitPushed(io.cwd, commit), readHeadFiles: (paths) => readHeadFiles(io.cwd, paths) });
+  const report = reporterFor(options.format)({ version: VERSION, mode, findings, summary, rules, color: options.color, keys });
   if (options.output !== undefined) {
     try {
       writeFileSync(resolve(io.cwd, options.output), report);

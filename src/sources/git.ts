@@ -1,5 +1,7 @@
 // The only module that runs git. Small calls go through simple-git.
+import { spawn } from "node:child_process";
 import { simpleGit } from "simple-git";
+import { GitError } from "../errors.js";
 
 /**
  * Paths under `dir` that git ignores (untracked and matched by .gitignore,
@@ -17,4 +19,65 @@ export async function listIgnoredPaths(dir: string): Promise<string[]> {
   } catch {
     return []; // not inside a work tree: there is no .gitignore to honour
   }
+}
+
+/**
+ * Whether `commit` has left this machine: reachable from a remote-tracking ref
+ * (one `for-each-ref --contains` call, stopping at the first hit). In a bare
+ * repository (a server or a `clone --mirror`) every commit counts as pushed.
+ * null when git cannot say (unknown commit, not a repository).
+ * https://git-scm.com/docs/git-for-each-ref#Documentation/git-for-each-ref.txt---containsltobjectgt
+ */
+export async function isCommitPushed(cwd: string, commit: string): Promise<boolean | null> {
+  const git = simpleGit({ baseDir: cwd });
+  try {
+    if ((await git.raw(["rev-parse", "--is-bare-repository"])).trim() === "true") return true;
+    const out = await git.raw(["for-each-ref", "--count=1", "--format=%(refname)", `--contains=${commit}`, "refs/remotes/"]);
+    return out.trim().length > 0;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The bytes of each path at HEAD (null: not in HEAD), read through one
+ * `git cat-file --batch` process: a direct spawn because simple-git buffers
+ * text and cannot stream binary object contents both ways. Undefined when
+ * there is no HEAD (unborn branch, not a repository).
+ * Output per request: "<sha> blob <size>\n<bytes>\n" or "<name> missing\n".
+ * https://git-scm.com/docs/git-cat-file#_batch_output
+ */
+export async function readHeadFiles(cwd: string, paths: readonly string[]): Promise<Map<string, Buffer | null> | undefined> {
+  try {
+    await simpleGit({ baseDir: cwd }).raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  } catch {
+    return undefined;
+  }
+  // Object names are one per line: a path holding a newline cannot be asked for; report it as absent.
+  const asked = paths.filter((p) => !p.includes("\n"));
+  const result = new Map<string, Buffer | null>(paths.map((p) => [p, null]));
+  if (asked.length === 0) return result;
+  const out = await new Promise<Buffer>((resolveOut, reject) => {
+    const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const parts: Buffer[] = [];
+    const errors: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => parts.push(d));
+    child.stderr.on("data", (d: Buffer) => errors.push(d));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolveOut(Buffer.concat(parts)) : reject(new GitError(Buffer.concat(errors).toString().trim() || `git cat-file exited ${code}`))));
+    child.stdin.end(asked.map((p) => `HEAD:${p}\n`).join(""));
+  });
+  let at = 0;
+  for (const path of asked) {
+    const eol = out.indexOf(0x0a, at);
+    if (eol === -1) break;
+    const header = out.toString("utf8", at, eol);
+    at = eol + 1;
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) continue; // "missing" or "ambiguous": not at HEAD
+    const size = Number(m[2]);
+    if (m[1] === "blob") result.set(path, out.subarray(at, at + size));
+    at += size + 1;
+  }
+  return result;
 }
