@@ -49,7 +49,8 @@ export async function isCommitPushed(cwd: string, commit: string): Promise<boole
  */
 export async function readHeadFiles(cwd: string, paths: readonly string[]): Promise<Map<string, Buffer | null> | undefined> {
   try {
-    await simpleGit({ baseDir: cwd }).raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+    // simple-git resolves on a silent non-zero exit, so an empty answer also means "no HEAD".
+    if (!(await simpleGit({ baseDir: cwd }).raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim()) return undefined;
   } catch {
     return undefined;
   }
