@@ -8,4 +8,5 @@ export interface CommandEntry {
 
 export const COMMANDS: Record<string, CommandEntry> = {
   scan: { summary: "scan files and directories in the working tree", load: async () => (await import("./scan.js")).command },
+  fix: { summary: "move keys out of working-tree files into a git-ignored .env", load: async () => (await import("./fix.js")).command },
 };

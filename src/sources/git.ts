@@ -82,3 +82,35 @@ export async function readHeadFiles(cwd: string, paths: readonly string[]): Prom
   }
   return result;
 }
+
+/** The work tree's top directory, or undefined outside a work tree (or in a bare repository). */
+export async function findWorkTreeRoot(cwd: string): Promise<string | undefined> {
+  try {
+    const top = (await simpleGit({ baseDir: cwd }).raw(["rev-parse", "--show-toplevel"])).trim();
+    return top || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Which of `paths` (relative to `root`) git would ignore if they were untracked.
+ * `--no-index` so a tracked file is judged by the ignore rules alone.
+ * https://git-scm.com/docs/git-check-ignore#Documentation/git-check-ignore.txt---no-index
+ */
+export async function listIgnoredOf(root: string, paths: readonly string[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  try {
+    const out = await simpleGit({ baseDir: root }).raw(["check-ignore", "--no-index", "-z", "--", ...paths]);
+    return new Set(out.split("\0").filter(Boolean));
+  } catch {
+    return new Set(); // exit 1: none of them is ignored
+  }
+}
+
+/** Which of `paths` (relative to `root`) are tracked (in the index). */
+export async function listTrackedOf(root: string, paths: readonly string[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  const out = await simpleGit({ baseDir: root }).raw(["ls-files", "-z", "--", ...paths.map((p) => `:(literal)${p}`)]);
+  return new Set(out.split("\0").filter(Boolean));
+}
