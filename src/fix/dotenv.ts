@@ -40,10 +40,10 @@ export class EnvPlan {
     return this.existing.get(name) ?? this.added.find(([n]) => n === name)?.[1];
   }
 
-  /** The name that holds `value`, preferring `wanted`; a fresh `wanted_2`... when `wanted` is taken. */
+  /** The name that already holds `value` (`wanted` first), else `wanted`, else a fresh `wanted_2`... */
   nameFor(value: string, wanted: string): string {
     if (this.valueOf(wanted) === value) return wanted;
-    for (const [n, v] of [...this.existing, ...this.added]) if (v === value && n.startsWith(wanted)) return n;
+    for (const [n, v] of [...this.existing, ...this.added]) if (v === value) return n;
     let name = wanted;
     for (let i = 2; this.valueOf(name) !== undefined; i++) name = `${wanted}_${i}`;
     return name;

@@ -101,8 +101,9 @@ export async function findWorkTreeRoot(cwd: string): Promise<string | undefined>
 export async function listIgnoredOf(root: string, paths: readonly string[]): Promise<Set<string>> {
   if (paths.length === 0) return new Set();
   try {
-    const out = await simpleGit({ baseDir: root }).raw(["check-ignore", "--no-index", "-z", "--", ...paths]);
-    return new Set(out.split("\0").filter(Boolean));
+    // -z needs --stdin; the paths asked about are env-file names, so one per line is safe.
+    const out = await simpleGit({ baseDir: root }).raw(["check-ignore", "--no-index", "--", ...paths]);
+    return new Set(out.split("\n").filter(Boolean));
   } catch {
     return new Set(); // exit 1: none of them is ignored
   }
