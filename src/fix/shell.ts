@@ -16,6 +16,8 @@ export const shell: Language = {
         if (ctx.quote === '"') return edit(lookup);
         // '…key…' -> '…'"${NAME}"'…'; a literal that is only the key becomes "${NAME}".
         if (ctx.open + 1 === site.start && site.end === ctx.close) return edit(`"${lookup}"`, ctx.open, ctx.close + 1);
+        if (site.end === ctx.close) return edit(`'"${lookup}"`, site.start, ctx.close + 1); // no empty '' left behind
+        if (ctx.open + 1 === site.start) return edit(`"${lookup}"'`, ctx.open, site.end);
         return edit(`'"${lookup}"'`);
       case "bare":
         return edit(`"${lookup}"`);

@@ -31,13 +31,18 @@ export async function listIgnoredPaths(dir: string): Promise<string[]> {
 export async function isCommitPushed(cwd: string, commit: string): Promise<boolean | null> {
   const git = simpleGit({ baseDir: cwd });
   try {
-    if ((await git.raw(["rev-parse", "--is-bare-repository"])).trim() === "true") return true;
+    bareCache.get(cwd) ?? bareCache.set(cwd, git.raw(["rev-parse", "--is-bare-repository"]).then((out) => out.trim() === "true"));
+    if (await bareCache.get(cwd)) return true;
     const out = await git.raw(["for-each-ref", "--count=1", "--format=%(refname)", `--contains=${commit}`, "refs/remotes/"]);
     return out.trim().length > 0;
   } catch {
+    bareCache.delete(cwd);
     return null;
   }
 }
+
+/** One `rev-parse --is-bare-repository` per directory, however many keys are triaged. */
+const bareCache = new Map<string, Promise<boolean>>();
 
 /**
  * The bytes of each path at HEAD (null: not in HEAD), read through one
