@@ -1,11 +1,13 @@
 // Plan a fix without touching the disk: which files change and how, what goes
 // into .env and .gitignore, and what the user must do by hand. fix.ts writes it.
-import { readFileSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
 import { detectSecrets } from "../engine/detect.js";
 import { redact } from "../engine/redact.js";
 import type { Rule } from "../engine/rule.js";
+import { InputError } from "../errors.js";
 import { emptySummary } from "../report/finding.js";
+import type { Chunk } from "../sources/chunk.js";
 import { readFileChunks } from "../sources/files.js";
 import { listIgnoredOf, listTrackedOf } from "../sources/git.js";
 import { EnvPlan, parseEnv } from "./dotenv.js";
@@ -71,6 +73,27 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
 
 const overlaps = (a: readonly Edit[], b: readonly Edit[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 
+/**
+ * Chunks under each path with their absolute file path. Each target is read
+ * from its own directory, so a chunk's display path always resolves against it
+ * (paths outside the current directory, or the repository root from a subdirectory).
+ */
+async function* readTargets(options: PlanOptions, summary: ReturnType<typeof emptySummary>): AsyncGenerator<{ chunk: Chunk; abs: string }> {
+  const targets = options.paths.map((arg) => {
+    const abs = resolve(options.cwd, arg);
+    try {
+      return { abs, dir: statSync(abs).isDirectory() ? abs : dirname(abs) };
+    } catch {
+      throw new InputError(`no such file or directory: ${arg}`);
+    }
+  });
+  for (const { abs, dir } of targets) {
+    for await (const chunk of readFileChunks([abs], { cwd: dir, maxFileSize: options.maxFileSize, stdin: options.stdin }, summary)) {
+      yield { chunk, abs: resolve(dir, chunk.path) };
+    }
+  }
+}
+
 /** Find every key under `paths` and decide what to do with each. */
 export async function planFix(options: PlanOptions): Promise<FixPlan> {
   const { root, rules } = options;
@@ -84,10 +107,9 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
   const keptEnvFiles = new Set<string>();
   const summary = emptySummary();
 
-  for await (const chunk of readFileChunks(options.paths, { cwd: options.cwd, maxFileSize: options.maxFileSize, stdin: options.stdin }, summary)) {
+  for await (const { chunk, abs } of readTargets(options, summary)) {
     const matches = detectSecrets(chunk, rules);
     if (matches.length === 0) continue;
-    const abs = resolve(options.cwd, chunk.path);
     const path = toPosix(relative(root, abs));
     const text = chunk.data.toString("utf8");
     const lineOf = (offset: number) => chunk.data.subarray(0, offset).toString("latin1").split("\n").length;
@@ -113,6 +135,12 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
         continue;
       }
       const start = chunk.data.subarray(0, m.offset).toString("utf8").length;
+      if (text.slice(start, start + m.secret.length) !== m.secret) {
+        // Found through a decoder (base64, %-encoding, JSON escapes...): the bytes here are not the key itself.
+        env.claim(wanted, m.secret);
+        outcome(m, "manual", `the key is encoded here: remove it by hand (the value is in .env as ${wanted})`);
+        continue;
+      }
       const result = language.rewrite({ path, text, start, end: start + m.secret.length, envVar: wanted, placeholder });
       if (result.kind === "edit" && overlaps(edits, result.edits)) {
         outcome(m, "manual", "shares a string with another key: run fix again after this one");

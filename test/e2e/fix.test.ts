@@ -191,6 +191,13 @@ describe("tvly-guard fix", () => {
     expect(read(repo, "other/b.js")).toContain(key);
     expect(read(repo, ".env")).toBe(`TAVILY_API_KEY=${key}\n`);
     expect(r.stdout).toMatch(/fixed +pkg\/a\.js:1/);
+    // From the subdirectory with no paths: the whole repository; with ../other: the sibling.
+    writeFiles(repo, { "lib/c.js": `z("${key}")\n` });
+    expect(runCli(["fix", "../other"], { cwd: join(repo, "pkg") }).code).toBe(0);
+    expect(read(repo, "other/b.js")).toBe("y(process.env.TAVILY_API_KEY)\n");
+    expect(runCli(["fix"], { cwd: join(repo, "pkg") }).code).toBe(0);
+    expect(read(repo, "lib/c.js")).toBe("z(process.env.TAVILY_API_KEY)\n");
+    expect(read(repo, ".env")).toBe(`TAVILY_API_KEY=${key}\n`);
   });
 
   it.each([
