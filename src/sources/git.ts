@@ -21,6 +21,11 @@ export async function listIgnoredPaths(dir: string): Promise<string[]> {
   }
 }
 
+/** simple-git, loaded on first use: a clean pre-commit scan never runs these calls and need not pay for the import. */
+async function openGit(baseDir: string) {
+  return (await import("simple-git")).simpleGit({ baseDir });
+}
+
 /**
  * Whether `commit` has left this machine: reachable from a remote-tracking ref
  * (one `for-each-ref --contains` call, stopping at the first hit). In a bare
@@ -29,7 +34,7 @@ export async function listIgnoredPaths(dir: string): Promise<string[]> {
  * https://git-scm.com/docs/git-for-each-ref#Documentation/git-for-each-ref.txt---containsltobjectgt
  */
 export async function isCommitPushed(cwd: string, commit: string): Promise<boolean | null> {
-  const git = simpleGit({ baseDir: cwd });
+  const git = await openGit(cwd);
   try {
     bareCache.get(cwd) ?? bareCache.set(cwd, git.raw(["rev-parse", "--is-bare-repository"]).then((out) => out.trim() === "true"));
     if (await bareCache.get(cwd)) return true;
@@ -55,7 +60,7 @@ const bareCache = new Map<string, Promise<boolean>>();
 export async function readHeadFiles(cwd: string, paths: readonly string[]): Promise<Map<string, Buffer | null> | undefined> {
   try {
     // simple-git resolves on a silent non-zero exit, so an empty answer also means "no HEAD".
-    if (!(await simpleGit({ baseDir: cwd }).raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim()) return undefined;
+    if (!(await (await openGit(cwd)).raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim()) return undefined;
   } catch {
     return undefined;
   }
@@ -91,7 +96,7 @@ export async function readHeadFiles(cwd: string, paths: readonly string[]): Prom
 /** The work tree's top directory, or undefined outside a work tree (or in a bare repository). */
 export async function findWorkTreeRoot(cwd: string): Promise<string | undefined> {
   try {
-    const top = (await simpleGit({ baseDir: cwd }).raw(["rev-parse", "--show-toplevel"])).trim();
+    const top = (await (await openGit(cwd)).raw(["rev-parse", "--show-toplevel"])).trim();
     return top || undefined;
   } catch {
     return undefined;
@@ -107,7 +112,7 @@ export async function listIgnoredOf(root: string, paths: readonly string[]): Pro
   if (paths.length === 0) return new Set();
   try {
     // -z needs --stdin; the paths asked about are env-file names, so one per line is safe.
-    const out = await simpleGit({ baseDir: root }).raw(["check-ignore", "--no-index", "--", ...paths]);
+    const out = await (await openGit(root)).raw(["check-ignore", "--no-index", "--", ...paths]);
     return new Set(out.split("\n").filter(Boolean));
   } catch {
     return new Set(); // exit 1: none of them is ignored
@@ -117,6 +122,6 @@ export async function listIgnoredOf(root: string, paths: readonly string[]): Pro
 /** Which of `paths` (relative to `root`) are tracked (in the index). */
 export async function listTrackedOf(root: string, paths: readonly string[]): Promise<Set<string>> {
   if (paths.length === 0) return new Set();
-  const out = await simpleGit({ baseDir: root }).raw(["ls-files", "-z", "--", ...paths.map((p) => `:(literal)${p}`)]);
+  const out = await (await openGit(root)).raw(["ls-files", "-z", "--", ...paths.map((p) => `:(literal)${p}`)]);
   return new Set(out.split("\0").filter(Boolean));
 }
