@@ -24,7 +24,7 @@ export const command: CommandSpec = {
     { name: "no-color", type: "boolean", description: "no colours (NO_COLOR and FORCE_COLOR are honoured too)" },
   ],
   details: [
-    "Rewrites: JS/TS process.env.NAME · Python os.environ[\"NAME\"] (adds import os) · shell \"${NAME}\" ·",
+    "Rewrites: JS/TS process.env.NAME · Python os.environ[\"NAME\"] (adds import os) · Ruby, Java/Kotlin, C#, PHP, Go lookups · shell \"${NAME}\" ·",
     "YAML ${NAME} (GitHub workflows: ${{ secrets.NAME }}) · Dockerfile ENV/ARG lines · docs get the placeholder ·",
     ".env files stay as they are and are git-ignored.",
     "fix never deletes a key (it ends up in .env) and never writes outside the repository.",

@@ -6,10 +6,11 @@ import { js } from "./js.js";
 import { python } from "./python.js";
 import { shell } from "./shell.js";
 import type { Language } from "./site.js";
+import { csharp, go, jvm, php, ruby } from "./string-literal.js";
 import { yaml } from "./yaml.js";
 
 /** First match wins: env files before the rest, so `app.env` is never read as something else. */
-export const LANGUAGES: readonly Language[] = [envFile, js, python, dockerfile, yaml, shell, docs];
+export const LANGUAGES: readonly Language[] = [envFile, js, python, ruby, go, jvm, csharp, php, dockerfile, yaml, shell, docs];
 
 export function languageFor(path: string, text: string): Language | undefined {
   return LANGUAGES.find((l) => l.owns(path, text));

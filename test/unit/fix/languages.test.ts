@@ -36,6 +36,12 @@ describe("fix language modules", () => {
     ["Dockerfile.prod", `ENV TAVILY_API_KEY "${key}"\r\n`, `# TAVILY_API_KEY comes from the environment at run time: docker run --env-file .env …\r\n`],
     ["docs/setup.md", `export TAVILY_API_KEY=${key}`, "export TAVILY_API_KEY=tvly-YOUR_API_KEY"],
     ["prod.env", `K=${key}`, "keep"],
+    ["a.rb", `c = Tavily::Client.new(api_key: '${key}')`, `c = Tavily::Client.new(api_key: ENV.fetch("TAVILY_API_KEY"))`],
+    ["A.java", `String k = "${key}";`, `String k = System.getenv("TAVILY_API_KEY");`],
+    ["a.php", `$u = 'https://x/?k=${key}';`, `$u = 'https://x/?k=' . getenv('TAVILY_API_KEY');`],
+    ["main.go", `package main\n\nimport (\n\t"fmt"\n)\n\nvar k = "${key}"\n`, `package main\n\nimport (\n\t"os"\n\t"fmt"\n)\n\nvar k = os.Getenv("TAVILY_API_KEY")\n`],
+    ["main.go", `package main\n\nvar k = \`${key}\`\n`, `package main\n\nimport "os"\n\nvar k = os.Getenv("TAVILY_API_KEY")\n`],
+    ["x.go", `package x\n\nimport "os"\n\nvar k = "${key}"\n`, `package x\n\nimport "os"\n\nvar k = os.Getenv("TAVILY_API_KEY")\n`],
   ])("%s: %j", (path, text, expected) => {
     expect(rewrite(path, text, key)).toBe(expected);
   });
