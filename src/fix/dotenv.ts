@@ -2,10 +2,15 @@
 // sure the file is git-ignored, and appends keys moved out of code to ./.env.
 import { baseName, type Language } from "./site.js";
 
+/** `.env.example` and friends are committed on purpose, as documentation: they get a placeholder, not a key. */
+export function isEnvTemplate(path: string): boolean {
+  return /^\.env\.(?:example|sample|template|dist|defaults)$/i.test(baseName(path));
+}
+
 /** `.env`, `.env.local`, `prod.env`, `.envrc`: files that hold environment values. */
 export function isEnvFile(path: string): boolean {
   const name = baseName(path);
-  return /^\.env(?:\..+)?$/i.test(name) || /\.env$/i.test(name) || name === ".envrc";
+  return !isEnvTemplate(path) && (/^\.env(?:\..+)?$/i.test(name) || /\.env$/i.test(name) || name === ".envrc");
 }
 
 export const envFile: Language = {

@@ -36,6 +36,7 @@ describe("fix language modules", () => {
     ["Dockerfile.prod", `ENV TAVILY_API_KEY "${key}"\r\n`, `# TAVILY_API_KEY comes from the environment at run time: docker run --env-file .env …\r\n`],
     ["docs/setup.md", `export TAVILY_API_KEY=${key}`, "export TAVILY_API_KEY=tvly-YOUR_API_KEY"],
     ["prod.env", `K=${key}`, "keep"],
+    ["config/.env.example", `TAVILY_API_KEY=${key}`, "TAVILY_API_KEY=tvly-YOUR_API_KEY"],
     ["a.rb", `c = Tavily::Client.new(api_key: '${key}')`, `c = Tavily::Client.new(api_key: ENV.fetch("TAVILY_API_KEY"))`],
     ["A.java", `String k = "${key}";`, `String k = System.getenv("TAVILY_API_KEY");`],
     ["a.php", `$u = 'https://x/?k=${key}';`, `$u = 'https://x/?k=' . getenv('TAVILY_API_KEY');`],
