@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
-import { tempDir, writeFiles } from "../helpers/git-repo.js";
+import { COMMANDS } from "../../src/commands/index.js";
+import { commitFiles, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 import { runCliAsync } from "../helpers/run-cli-async.js";
 
@@ -110,6 +111,19 @@ describe("--verify against a local Tavily stand-in", () => {
   });
 
   it("lists --verify in every scanning command's help", () => {
-    expect(runCli(["scan", "--help"]).stdout).toMatch(/--verify/);
+    for (const name of Object.keys(COMMANDS).filter((n) => n !== "fix" && !n.includes("install"))) {
+      expect(runCli([name, "--help"]).stdout, name).toMatch(/--verify/);
+    }
+  });
+
+  it.runIf("diff" in COMMANDS)("verifies in git modes too, next to the triage", async () => {
+    const live = keys.next();
+    api.answers.set(live, 200);
+    const repo = gitRepo({ "README.txt": "demo\n" });
+    const sha = commitFiles(repo, { "app.py": `KEY = "${live}"\n` }, "leak");
+    const r = await runCliAsync(["diff", `${sha}^!`, "--verify", "--format", "json"], { cwd: repo, env: { TVLY_GUARD_VERIFY_URL: api.url } });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).keys).toMatchObject([{ firstCommit: sha, verified: true, pushed: false, inHead: true, ageDays: 0 }]);
+    expect(api.requests).toHaveLength(1);
   });
 });
