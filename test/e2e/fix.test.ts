@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/index.js";
 import { fakeKeys } from "../helpers/fake-key.js";
@@ -52,10 +53,14 @@ describe("tvly-guard fix", () => {
     });
     expect(r.code).toBe(0);
     expect(read(repo, "src/client.ts")).toBe(
-      "export const key: string = process.env.TAVILY_API_KEY;\nexport const url = `https://mcp.tavily.com/mcp/?tavilyApiKey=${process.env.TAVILY_API_KEY}`;\nexport const u2 = 'https://x/?k=' + process.env.TAVILY_API_KEY + '&a=1';\n",
+      "export const key: string = process.env.TAVILY_API_KEY!;\nexport const url = `https://mcp.tavily.com/mcp/?tavilyApiKey=${process.env.TAVILY_API_KEY!}`;\nexport const u2 = 'https://x/?k=' + process.env.TAVILY_API_KEY! + '&a=1';\n",
     );
     expect(read(repo, ".env")).toBe(`TAVILY_API_KEY=${key}\n`); // one key, one line
     expect(checkStaged(repo).code).toBe(0);
+    // Still compiles under strict: the non-null assertion keeps the literal's `string` type.
+    const tsc = fileURLToPath(new URL("../../node_modules/.bin/tsc", import.meta.url));
+    const typeRoots = fileURLToPath(new URL("../../node_modules/@types", import.meta.url));
+    execFileSync(tsc, ["--noEmit", "--strict", "--types", "node", "--typeRoots", typeRoots, "--target", "es2022", "--module", "nodenext", "src/client.ts"], { cwd: repo, stdio: "pipe" });
   });
 
   it("Python: os.environ lookup, `import os` added after the docstring, and the program reads it", () => {
