@@ -12,7 +12,7 @@ import type { Finding, ScanSummary } from "../report/finding.js";
 import { FORMATS, reporterFor } from "../report/index.js";
 import { formatSummary } from "../report/summary.js";
 import { isCommitPushed, readHeadFiles } from "../sources/git.js";
-import { triageKeys } from "../triage/exposure.js";
+import { summarizeKeys, triageKeys } from "../triage/exposure.js";
 import { checkVerifyUrls, verifyFindings } from "../verify/tavily.js";
 import { VERSION } from "../version.js";
 import { booleanOption, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
@@ -73,7 +73,11 @@ export async function finishScan(setup: ScanSetup, mode: string, all: Finding[],
   const { io, rules, report: options } = setup;
   const findings = all.filter(setup.keep);
   if (setup.verify && findings.length > 0) summary.warnings.push(...(await verifyFindings(findings, rules, { env: io.env })));
-  const keys = await triageKeys(findings, { isPushed: (commit) => isCommitPushed(io.cwd, commit), readHeadFiles: (paths) => readHeadFiles(io.cwd, paths) });
+  const keys = await triageKeys(findings, { isPushed: (commit) => isCommitPushed(io.cwd, commit), readHeadFiles: (paths) => readHeadFiles(io.cwd, paths) }).catch((err: unknown) => {
+    // Triage adds context; a git hiccup there must not hide the findings themselves.
+    summary.warnings.push(`could not tell which keys were pushed or are still in HEAD: ${(err as Error).message}`);
+    return summarizeKeys(findings);
+  });
   const report = reporterFor(options.format)({ version: VERSION, mode, findings, summary, rules, color: options.color, keys });
   if (options.output !== undefined) {
     try {
