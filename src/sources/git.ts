@@ -312,6 +312,19 @@ export function readStagedPatchAgainst(ctx: GitContext, commit: string): Promise
   return execGit(ctx, [...PINNED_CONFIG, "diff", "--cached", ...PATCH_FLAGS, "-M", "--diff-filter=d", commit, "--"]);
 }
 
+/**
+ * Those of `shas` that name commits this repository holds. `--ignore-missing`
+ * drops the others quietly (a partial clone's refused fetch included), where a
+ * plain rev-list would fail on them.
+ * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---ignore-missing
+ */
+export async function filterKnownCommits(ctx: GitContext, shas: string[]): Promise<string[]> {
+  if (shas.length === 0) return [];
+  const out = (await execGit(ctx, ["rev-list", "--no-walk", "--ignore-missing", ...shas, "--"])).toString("latin1");
+  const known = new Set(out.split("\n").filter(Boolean));
+  return shas.filter((s) => known.has(s));
+}
+
 /** simple-git, loaded on first use: a clean pre-commit scan never runs these calls and need not pay for the import. */
 async function openGit(baseDir: string) {
   return (await import("simple-git")).simpleGit({ baseDir });
