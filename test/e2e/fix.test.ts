@@ -186,6 +186,18 @@ describe("tvly-guard fix", () => {
     expect(read(outside, "target.env")).toBe("X=1\n");
   });
 
+  it("never writes to a file outside the repository, even when named", () => {
+    const key = keys.next();
+    const outside = tempDir();
+    writeFiles(outside, { "a.js": `k = "${key}"\n` });
+    const repo = gitRepo({ "README.txt": "demo\n" });
+    const r = runCli(["fix", join(outside, "a.js")], { cwd: repo });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/by hand .*outside the repository: not changed/);
+    expect(read(outside, "a.js")).toBe(`k = "${key}"\n`);
+    expect(existsSync(join(repo, ".env"))).toBe(false);
+  });
+
   it("works on the paths given, from a subdirectory, with paths relative to the repository", () => {
     const key = keys.next();
     const repo = gitRepo({ "README.txt": "demo\n" });
