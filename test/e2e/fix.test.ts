@@ -139,6 +139,16 @@ describe("tvly-guard fix", () => {
     expect(r.stdout).not.toContain(key);
   });
 
+  it("lists a key it found encoded (base64 in a Kubernetes Secret) instead of rewriting bytes that are not the key", () => {
+    const key = keys.next();
+    const secret = `apiVersion: v1\nkind: Secret\ndata:\n  TAVILY_API_KEY: ${Buffer.from(key).toString("base64")}\n`;
+    const { repo, r } = fixRepo({ "k8s/secret.yaml": secret });
+    expect(r.code).toBe(1);
+    expect(read(repo, "k8s/secret.yaml")).toBe(secret);
+    expect(r.stdout).toMatch(/by hand +k8s\/secret\.yaml:4 .*encoded/);
+    expect(read(repo, ".env")).toBe(`TAVILY_API_KEY=${key}\n`);
+  });
+
   it("reuses the name .env already gives a key, and never overwrites another value", () => {
     const [known, other, extra] = [keys.next(), keys.next(), keys.next()];
     const { repo } = fixRepo({ ".gitignore": "node_modules/\n.env\n", ".env": `TAVILY_API_KEY=${other}\nOLD=${known}\n`, "a.js": `f("${known}");\ng("${extra}");\n` });
