@@ -51,3 +51,16 @@ export async function readHookLayout(cwd: string): Promise<HookLayout> {
   const hooksPath = (await git.raw(["config", "--get", "core.hooksPath"]).catch(() => "")).trim() || undefined;
   return { toplevel, hooksDir, hooksPath };
 }
+
+/**
+ * True in a shallow clone (actions/checkout's default depth of 1), where the
+ * commits a range or a history scan needs are missing.
+ * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-shallow-repository
+ */
+export async function isShallowRepository(cwd: string): Promise<boolean> {
+  try {
+    return (await simpleGit({ baseDir: cwd }).raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  } catch (err) {
+    throw new GitError(`${cwd} is not inside a git repository: check out the repository first (actions/checkout)`, { cause: err });
+  }
+}
