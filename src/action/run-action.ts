@@ -39,7 +39,7 @@ export async function runAction(io: Io): Promise<number> {
     const plan = planActionScan(inputs, readEvent(io.env));
     io.stderr(`tvly-guard action: scanning ${plan.describe}\n`);
     if (!plan.command) return ExitCode.clean;
-    if (plan.needsHistory && (await isShallowRepository(io.cwd))) throw new GitError(SHALLOW);
+    if (plan.needsHistory && (await isShallowRepository({ cwd: io.cwd, env: io.env }))) throw new GitError(SHALLOW);
     let code: number = ExitCode.clean;
     for (const argv of reportRuns(plan.command, inputs)) {
       code = await run(argv, io);

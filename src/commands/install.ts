@@ -35,7 +35,7 @@ export const command: CommandSpec = {
   ].join("\n"),
   async run(args, io) {
     const hooks: HookName[] = booleanOption(args, "pre-push") ? ["pre-commit", "pre-push"] : ["pre-commit"];
-    const result = await installHooks(io.cwd, hooks, { force: booleanOption(args, "force") });
+    const result = await installHooks({ cwd: io.cwd, env: io.env }, hooks, { force: booleanOption(args, "force") });
     const { layout, husky } = result;
     for (const c of result.changes) io.stdout(`tvly-guard: ${c.hook}: ${SAID[c.action]} ${displayPath(layout, c.file)}\n`);
     io.stdout(`tvly-guard: the hook runs ${result.runs}.\n`);

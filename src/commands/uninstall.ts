@@ -12,7 +12,7 @@ export const command: CommandSpec = {
   allowPositionals: false,
   options: [],
   async run(_args, io) {
-    const { layout, looked, changes } = await uninstallHooks(io.cwd);
+    const { layout, looked, changes } = await uninstallHooks({ cwd: io.cwd, env: io.env });
     for (const c of changes) io.stdout(`tvly-guard: ${c.hook}: ${SAID[c.action as keyof typeof SAID]} ${displayPath(layout, c.file)}\n`);
     if (changes.length === 0) {
       const where = looked.length ? looked.map((f) => displayPath(layout, f)).join(", ") : `${displayPath(layout, layout.hooksDir)} (no hooks there)`;

@@ -4,7 +4,7 @@ import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, 
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
-import { readHookLayout, type HookLayout } from "../sources/git.js";
+import { readHookLayout, type GitContext, type HookLayout } from "../sources/git.js";
 import { extractBlock, findBlock, isEmptyScript, placeBlock, removeBlock, type Placement } from "./block.js";
 import { detectHusky, type HuskySetup } from "./husky.js";
 
@@ -107,8 +107,8 @@ function targetsFor(layout: HookLayout, husky: HuskySetup | null, hooks: readonl
 }
 
 /** Install the blocks for `hooks` in the repository at `cwd`. */
-export async function installHooks(cwd: string, hooks: readonly HookName[], options: { force: boolean }): Promise<InstallResult> {
-  const layout = await readHookLayout(cwd);
+export async function installHooks(ctx: GitContext, hooks: readonly HookName[], options: { force: boolean }): Promise<InstallResult> {
+  const layout = await readHookLayout(ctx);
   const husky = detectHusky(layout);
   const installation = currentInstallation(layout.toplevel);
   const targets = targetsFor(layout, husky, hooks);
@@ -184,8 +184,8 @@ export interface UninstallResult {
 }
 
 /** Remove every tvly-guard block from the pre-commit and pre-push hooks (husky's and git's); restore moved-aside hooks. */
-export async function uninstallHooks(cwd: string): Promise<UninstallResult> {
-  const layout = await readHookLayout(cwd);
+export async function uninstallHooks(ctx: GitContext): Promise<UninstallResult> {
+  const layout = await readHookLayout(ctx);
   const dirs = [...new Set([join(layout.toplevel, ".husky"), layout.hooksDir])];
   const looked: string[] = [];
   const changes: HookChange[] = [];
