@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
-import { git, gitRepo, tempDir } from "../helpers/git-repo.js";
+import { git, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { addLocalDependency, commitWithHooks, copyInstallation, setUpHusky, type GitResult } from "../helpers/hook-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -120,3 +120,20 @@ function runCliAt(cli: string, args: string[], cwd: string): GitResult {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+describe("the project's own pre-commit hook (.husky/pre-commit)", () => {
+  it("refuses a key with the local build, as in a clone of tvly-guard after npm ci", () => {
+    const repo = gitRepo({ "README.md": "demo\n" });
+    copyInstallation(repo); // dist/, rules/, hooks/, package.json, node_modules: what npm ci leaves in a clone
+    writeFiles(repo, { ".gitignore": "node_modules/\ndist/\n", ".husky/pre-commit": readFileSync(new URL("../../.husky/pre-commit", import.meta.url), "utf8") });
+    setUpHusky(repo);
+    const key = keys.next();
+    const r = commitWithHooks(repo, { "src/x.ts": `const k = "${key}";\n` }, "leak");
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).toContain("src/x.ts:1:12");
+    expect(git(repo, ["log", "--format=%s"]).trim()).toBe("initial");
+    rmSync(join(repo, "src/x.ts"));
+    git(repo, ["add", "-A"]);
+    expect(commitWithHooks(repo, { "src/y.ts": "export {};\n" }, "clean").code).toBe(0);
+  });
+});
