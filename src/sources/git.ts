@@ -225,6 +225,57 @@ export async function readBlobs(ctx: GitContext, oids: string[]): Promise<Map<st
   return blobs;
 }
 
+/** What `diff <range>` needs to know before it reads a range. */
+export interface RepoShape {
+  shallow: boolean;
+  /** Commits at the shallow boundary: their parents were never fetched. */
+  shallowCommits: Set<string>;
+}
+
+/**
+ * Is this a shallow clone, and where is its boundary? Also the first call of
+ * `diff`, so "not a git repository" surfaces here.
+ * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-shallow-repository
+ */
+export async function readRepoShape(ctx: GitContext): Promise<RepoShape> {
+  const [shallow, shallowFile] = (await execGit(ctx, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow"])).toString("utf8").split("\n");
+  if (shallow !== "true") return { shallow: false, shallowCommits: new Set() };
+  const { readFileSync } = await import("node:fs");
+  const { resolve } = await import("node:path");
+  const text = readFileSync(resolve(ctx.cwd, shallowFile!), "utf8");
+  return { shallow: true, shallowCommits: new Set(text.split("\n").filter(Boolean)) };
+}
+
+/**
+ * The commits `revs` selects, newest first (only needed in shallow clones, to
+ * see whether the range runs into the boundary).
+ * https://git-scm.com/docs/git-rev-list
+ */
+export async function listRangeCommits(ctx: GitContext, revs: string[]): Promise<string[]> {
+  return (await execGit(ctx, ["rev-list", ...revs, "--"])).toString("latin1").split("\n").filter(Boolean);
+}
+
+/** Starts the line `readRangePatches` puts before each commit's patch. */
+export const COMMIT_MARKER = "\x01tvly-guard-commit\x00";
+
+/**
+ * The patches of every commit `revs` selects, streamed: a line
+ * `COMMIT_MARKER<sha>\0<author> <<email>>\0<ISO date>` per commit, then its
+ * patch. Merges get a dense combined diff (`--cc`): only the hunks where the
+ * merge result differs from every parent, i.e. what the merge itself
+ * introduced (a conflict resolution). Root commits are diffed against the
+ * empty tree (`--root`); deletions omit their preimage (`-D`).
+ * `revs` must already be checked: none may start with "-" unless it is one of
+ * our own pseudo-options (`--not`, `--remotes[=...]`).
+ * https://git-scm.com/docs/git-log#Documentation/git-log.txt---cc
+ * https://git-scm.com/docs/git-log#Documentation/git-log.txt---irreversible-delete
+ * https://git-scm.com/docs/git-log#_pretty_formats
+ */
+export function readRangePatches(ctx: GitContext, revs: string[]): AsyncGenerator<Buffer> {
+  const format = `--format=${COMMIT_MARKER.replace("\x01", "%x01").replace("\x00", "%x00")}%H%x00%an <%ae>%x00%aI`;
+  return streamGit(ctx, [...PINNED_CONFIG, "log", format, ...PATCH_FLAGS, "--cc", "-M", "-D", "--root", "--no-show-signature", ...revs, "--"]);
+}
+
 // ---- install, uninstall and the GitHub Action (issue 4) ----
 // Small calls off the pre-commit path; they use execGit like the rest so that
 // no module-level simple-git import slows down `staged`.

@@ -4,7 +4,8 @@
 import type { ScanSummary } from "../report/finding.js";
 import type { Chunk } from "./chunk.js";
 import { isMissingObjectFailure, listMissingHeadObjects, listStagedEntries, readBlobs, readStagedPatch, type GitContext } from "./git.js";
-import { parseUnifiedDiff, type FilePatch } from "./unified-diff.js";
+import { chunksFromFile } from "./patch-chunks.js";
+import { parseUnifiedDiff } from "./unified-diff.js";
 
 /**
  * Yield the staged added lines, one chunk per run of consecutive lines.
@@ -28,22 +29,6 @@ export async function* readStagedChunks(ctx: GitContext, summary: ScanSummary): 
 async function* chunksFromPatch(patch: Buffer, summary: ScanSummary): AsyncGenerator<Chunk> {
   for await (const record of parseUnifiedDiff([patch])) {
     if (record.kind === "file") yield* chunksFromFile(record.file, summary);
-  }
-}
-
-/** The chunks of one file's patch. Exported for the range source. */
-export function* chunksFromFile(file: FilePatch, summary: ScanSummary, commit?: Chunk["commit"]): Generator<Chunk> {
-  if (file.gitlink || file.deleted) return; // a submodule bump is a commit id; a deletion adds nothing
-  if (file.binary) {
-    // TODO(#6): scan binary blobs (file.newOid); until then they are counted, never silently passed.
-    summary.skipped.binary++;
-    return;
-  }
-  if (file.added.length === 0) return; // pure rename, mode change, or only removed lines
-  summary.files++;
-  for (const run of file.added) {
-    summary.bytes += run.data.length;
-    yield { path: file.path, data: run.data, startLine: run.startLine, ...(commit ? { commit } : {}) };
   }
 }
 
