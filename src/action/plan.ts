@@ -76,7 +76,7 @@ export function planActionScan(inputs: ActionInputs, event: GithubEvent): Action
       if (before && !isZeroSha(before)) return { command: ["diff", `${before}..${head}`], describe: `the pushed commits, ${before.slice(0, 12)}..${head.slice(0, 12)}`, needsHistory: true };
       // A new branch or tag: its commits that the default branch does not have.
       const main = field(p, "repository.default_branch");
-      if (!main || ref === `refs/heads/${main}`) return { command: ["history"], describe: `every commit: the first push of ${ref || "the default branch"}`, needsHistory: true };
+      if (!main || ref === `refs/heads/${main}`) return { command: ["diff", head], describe: `every commit of ${ref || head.slice(0, 12)}: its first push`, needsHistory: true };
       return { command: ["diff", `origin/${main}..${head}`], describe: `the commits of new ${ref} that ${main} does not have, origin/${main}..${head.slice(0, 12)}`, needsHistory: true };
     }
     default:

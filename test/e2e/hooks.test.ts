@@ -22,7 +22,8 @@ function install(cwd: string, args: string[] = []): void {
 /** A refused commit: which file and line, the redacted key, and how to fix, revoke and bypass. */
 function expectRefusedCommit(r: GitResult, key: string, where: string): void {
   expect(r.code).not.toBe(0);
-  const out = r.stdout + r.stderr;
+  expect(r.stdout).not.toContain(key);
+  const out = r.stderr; // all of it on stderr, which git and GUI clients show
   expect(out).toContain(where);
   expect(out).toContain(redacted(key));
   expect(out).not.toContain(key);

@@ -24,7 +24,7 @@ describe("tvly-guard install", () => {
     const first = read(hook);
     expect(first.startsWith("#!/bin/sh\n" + beginMarker("pre-commit"))).toBe(true);
     expect(first).toContain(`'${process.execPath}' '${CLI}' "$@"`);
-    expect(first).toContain("tvly_guard staged --format text");
+    expect(first).toContain("tvly_guard staged --format text >&2");
     expect(existsSync(join(repo, ".git/hooks/pre-push"))).toBe(false);
     const again = runCli(["install"], { cwd: repo });
     expect(again.stdout).toContain("pre-commit: already installed in .git/hooks/pre-commit");

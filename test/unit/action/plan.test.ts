@@ -20,7 +20,7 @@ describe("planActionScan", () => {
   it("scans a new branch's commits that the default branch lacks, and the whole history on the first push of the default branch", () => {
     const repository = { default_branch: "main" };
     expect(planActionScan(inputs(), { name: "push", payload: { ref: "refs/heads/feature", before: ZERO, after: sha("c"), repository } }).command).toEqual(["diff", `origin/main..${sha("c")}`]);
-    expect(planActionScan(inputs(), { name: "push", payload: { ref: "refs/heads/main", before: ZERO, after: sha("c"), repository } }).command).toEqual(["history"]);
+    expect(planActionScan(inputs(), { name: "push", payload: { ref: "refs/heads/main", before: ZERO, after: sha("c"), repository } }).command).toEqual(["diff", sha("c")]);
   });
 
   it("scans nothing for a deleted branch, and says so", () => {
