@@ -21,7 +21,7 @@ export const command: CommandSpec = {
   allowPositionals: false,
   options: [
     { name: "pre-push", type: "boolean", description: "also install the pre-push hook (scans the commits not yet on the remote)" },
-    { name: "force", type: "boolean", description: "move aside an existing hook that is not a shell script (it keeps running, after the check)" },
+    { name: "force", type: "boolean", description: "move aside an existing hook tvly-guard cannot edit (not a shell script, or disabled); an enabled one still runs, after the check" },
   ],
   details: [
     "An existing hook is kept: the tvly-guard block is added to it between marker lines, and",

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
 import { commitFiles, git, gitRepo } from "../helpers/git-repo.js";
-import { tryGit } from "../helpers/hook-repo.js";
+import { setUpHusky, tryGit } from "../helpers/hook-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const keys = fakeKeys(9100);
@@ -88,5 +88,25 @@ describe("pre-push hook", () => {
     expect(tryGit(repo, ["push", "-q", "origin", "main"]).code).toBe(0);
     const logged = readFileSync(join(repo, ".git/pre-push.log"), "utf8");
     expect(logged).toMatch(new RegExp(`^origin ${remote.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\nrefs/heads/main [0-9a-f]{40} refs/heads/main 0{40}\n$`));
+  });
+
+  it("through husky (.husky/pre-push, run with sh -e): refuses a key, lets a clean push through", () => {
+    const remote = gitRepo(undefined, { bare: true });
+    const repo = gitRepo({ "README.md": "demo\n" });
+    setUpHusky(repo);
+    git(repo, ["add", "-A"]);
+    git(repo, ["commit", "-q", "--no-verify", "-m", "husky"]);
+    git(repo, ["remote", "add", "origin", remote]);
+    install(repo, ["--pre-push"]);
+    expect(tryGit(repo, ["push", "-q", "origin", "main"]).code).toBe(0);
+    const key = keys.next();
+    commitFiles(repo, { "app.py": `KEY = "${key}"\n` }, "leak");
+    const r = tryGit(repo, ["push", "origin", "main"]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("app.py:1:8");
+    expect(r.stdout + r.stderr).toContain("husky - pre-push script failed (code 1)"); // husky ran it, and it refused
+    git(repo, ["reset", "-q", "--hard", "HEAD~1"]);
+    commitFiles(repo, { "app.py": "import os\nKEY = os.environ['TAVILY_API_KEY']\n" }, "clean");
+    expect(tryGit(repo, ["push", "-q", "origin", "main"]).code).toBe(0);
   });
 });
