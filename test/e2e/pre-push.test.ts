@@ -109,4 +109,14 @@ describe("pre-push hook", () => {
     commitFiles(repo, { "app.py": "import os\nKEY = os.environ['TAVILY_API_KEY']\n" }, "clean");
     expect(tryGit(repo, ["push", "-q", "origin", "main"]).code).toBe(0);
   });
+
+  it("pushing to a URL instead of a named remote: commits on any remote count as pushed", () => {
+    const { remote, repo } = setUp();
+    commitFiles(repo, { "old.env": `TAVILY_API_KEY=${keys.next()}\n` }, "old leak");
+    expect(tryGit(repo, ["push", "-q", "--no-verify", "origin", "main"]).code).toBe(0);
+    commitFiles(repo, { "c.txt": "clean\n" }, "clean");
+    const r = tryGit(repo, ["push", remote, "main"]);
+    expect(r.stderr).toMatch(/scanned 1 commit\b/);
+    expect(r.code).toBe(0);
+  });
 });
