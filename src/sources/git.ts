@@ -276,6 +276,42 @@ export function readRangePatches(ctx: GitContext, revs: string[]): AsyncGenerato
   return streamGit(ctx, [...PINNED_CONFIG, "log", format, ...PATCH_FLAGS, "--cc", "-M", "-D", "--root", "--no-show-signature", ...revs, "--"]);
 }
 
+/**
+ * The commits being merged when the next commit concludes a merge (the
+ * MERGE_HEAD file: one line per head, several for an octopus), else none.
+ * Read from disk rather than through `git rev-parse`: it keeps the usual
+ * pre-commit run to one git process. The git dir is GIT_DIR, or the nearest
+ * `.git` up from cwd (a file holding "gitdir: <path>" in a linked worktree,
+ * whose MERGE_HEAD lives in that per-worktree directory).
+ * https://git-scm.com/docs/gitrepository-layout#Documentation/gitrepository-layout.txt-MERGEHEAD
+ */
+export async function readMergeHeads(ctx: GitContext): Promise<string[]> {
+  const { readFileSync, statSync } = await import("node:fs");
+  const { dirname, join, resolve } = await import("node:path");
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, "utf8");
+    } catch {
+      return undefined;
+    }
+  };
+  let gitDir = ctx.env.GIT_DIR ? resolve(ctx.cwd, ctx.env.GIT_DIR) : undefined;
+  for (let dir = resolve(ctx.cwd); !gitDir; dir = dirname(dir)) {
+    const dotGit = join(dir, ".git");
+    const info = statSync(dotGit, { throwIfNoEntry: false });
+    if (info?.isDirectory()) gitDir = dotGit;
+    else if (info?.isFile()) gitDir = resolve(dir, /^gitdir: (.*)$/m.exec(read(dotGit) ?? "")?.[1]?.trim() ?? ".git");
+    if (dirname(dir) === dir) break;
+  }
+  const text = gitDir ? read(join(gitDir, "MERGE_HEAD")) : undefined;
+  return (text ?? "").split("\n").map((l) => l.trim()).filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+}
+
+/** The patch of the index against one commit (a merge head), same flags as readStagedPatch. */
+export function readStagedPatchAgainst(ctx: GitContext, commit: string): Promise<Buffer> {
+  return execGit(ctx, [...PINNED_CONFIG, "diff", "--cached", ...PATCH_FLAGS, "-M", "--diff-filter=d", commit, "--"]);
+}
+
 // ---- install, uninstall and the GitHub Action (issue 4) ----
 // Small calls off the pre-commit path; they use execGit like the rest so that
 // no module-level simple-git import slows down `staged`.

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
-import { git, GIT_ENV, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
+import { commitFiles, git, GIT_ENV, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { CLI, runCli } from "../helpers/run-cli.js";
 
 const keys = fakeKeys(303);
@@ -164,6 +164,30 @@ describe("tvly-guard staged", () => {
     writeFiles(dir, { "new name.env": `K=${key}\nA=1\nB=2\nC=3\nD=${other}\n` });
     git(dir, ["add", "-A"]);
     expect(staged(dir).places).toEqual(["new name.env:5:3"]);
+  });
+
+  it("when concluding a merge, reports what the resolution adds, not what the other side brings in", () => {
+    const [theirs, resolved] = [keys.next(), keys.next()];
+    const dir = gitRepo({ "conf.env": "A=1\nKEY=base\nZ=9\n" });
+    installHook(join(dir, ".git", "hooks"));
+    git(dir, ["checkout", "-q", "-b", "side"]);
+    commitFiles(dir, { "conf.env": "A=1\nKEY=side\nZ=9\n", "side.env": `S=${theirs}\n` }, "side");
+    git(dir, ["checkout", "-q", "main"]);
+    commitFiles(dir, { "conf.env": "A=1\nKEY=main\nZ=9\n" }, "main");
+    expect(() => git(dir, ["merge", "-q", "--no-edit", "side"])).toThrow(); // the conflict
+    writeFiles(dir, { "conf.env": "A=1\nKEY=side\nZ=9\n" }); // take their side: nothing new
+    git(dir, ["add", "conf.env"]);
+    const clean = staged(dir);
+    expect(clean.code).toBe(0);
+    expect(clean.report!.scanned.files).toBe(0);
+    writeFiles(dir, { "conf.env": `A=1\nKEY=${resolved}\nZ=9\n` }); // a key written while resolving
+    git(dir, ["add", "conf.env"]);
+    expect(staged(dir).places).toEqual(["conf.env:2:5"]);
+    expect(commitWithHook(dir, ["--no-edit"]).code).not.toBe(0);
+    writeFiles(dir, { "conf.env": "A=1\nKEY=merged\nZ=9\n" });
+    git(dir, ["add", "conf.env"]);
+    expect(commitWithHook(dir, ["--no-edit"]).code).toBe(0); // side.env's key is the side commit's, for `diff`
+    expect(git(dir, ["rev-list", "--parents", "-1", "HEAD"]).trim().split(" ")).toHaveLength(3);
   });
 
   it("reports odd file names exactly, relative to the repository root, also from a subdirectory", () => {
