@@ -5,7 +5,7 @@ import type { ScanSummary } from "../report/finding.js";
 import type { Chunk } from "./chunk.js";
 import { isMissingObjectFailure, listMissingHeadObjects, listStagedEntries, readBlobs, readMergeHeads, readStagedPatch, readStagedPatchAgainst, type GitContext } from "./git.js";
 import { chunksFromFile } from "./patch-chunks.js";
-import { parseUnifiedDiff, type AddedRun } from "./unified-diff.js";
+import { parseUnifiedDiff, unquoteGitPath, type AddedRun } from "./unified-diff.js";
 
 /**
  * Yield the staged added lines, one chunk per run of consecutive lines.
@@ -36,12 +36,19 @@ export async function* readStagedChunks(ctx: GitContext, summary: ScanSummary): 
 
 /** Chunks of one patch text; binary files and submodules are counted or passed over. */
 async function* chunksFromPatch(patch: Buffer, summary: ScanSummary, keepLine?: (path: string, line: number) => boolean): AsyncGenerator<Chunk> {
+  const unmerged: string[] = [];
   for await (const record of parseUnifiedDiff([patch])) {
-    if (record.kind !== "file") continue;
+    if (record.kind === "line") {
+      // "* Unmerged path <path>": a conflict not resolved yet; git will not commit until it is.
+      const m = /^\* Unmerged path (.*)$/s.exec(record.line.toString("utf8"));
+      if (m) unmerged.push(unquoteGitPath(m[1]!));
+      continue;
+    }
     const file = record.file;
     if (keepLine) file.added = file.added.flatMap((run) => filterRun(run, (line) => keepLine(file.path, line)));
     yield* chunksFromFile(file, summary);
   }
+  if (unmerged.length > 0) summary.warnings.push(`${plural(unmerged.length, "path")} with an unresolved conflict not scanned (git add it once resolved): ${unmerged.join(", ")}`);
 }
 
 /** path -> the new-file line numbers a patch adds. */

@@ -226,6 +226,9 @@ describe("tvly-guard diff --stdin-refs (pre-push)", () => {
     const r = diff(dir, ["--stdin-refs", "--remote", "origin"], update);
     expect(r.at).toEqual([`new.env:1@${short(c)}`]);
     expect(r.report!.scanned.commits).toBe(1);
+    // Pushing to a URL (git gives the URL as $1) or with no remote-tracking ref: the remote's sha bounds the scan.
+    const url = diff(dir, ["--stdin-refs", "--remote", `file://${dir}/../elsewhere.git`], update);
+    expect(url.report!.scanned.commits).toBe(1);
 
     git(dir, ["checkout", "-q", "-b", "topic"]);
     const b = commitFiles(dir, { "topic.env": `K=${branchKey}\n` }, "topic");

@@ -1,6 +1,6 @@
 // `tvly-guard staged` against real repositories and the real git, including
 // real `git commit` runs through a pre-commit hook that calls the built CLI.
-import { chmodSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
@@ -175,6 +175,7 @@ describe("tvly-guard staged", () => {
     git(dir, ["checkout", "-q", "main"]);
     commitFiles(dir, { "conf.env": "A=1\nKEY=main\nZ=9\n" }, "main");
     expect(() => git(dir, ["merge", "-q", "--no-edit", "side"])).toThrow(); // the conflict
+    expect(staged(dir).report!.warnings).toEqual(["1 path with an unresolved conflict not scanned (git add it once resolved): conf.env"]);
     writeFiles(dir, { "conf.env": "A=1\nKEY=side\nZ=9\n" }); // take their side: nothing new
     git(dir, ["add", "conf.env"]);
     const clean = staged(dir);
@@ -188,6 +189,19 @@ describe("tvly-guard staged", () => {
     git(dir, ["add", "conf.env"]);
     expect(commitWithHook(dir, ["--no-edit"]).code).toBe(0); // side.env's key is the side commit's, for `diff`
     expect(git(dir, ["rev-list", "--parents", "-1", "HEAD"]).trim().split(" ")).toHaveLength(3);
+  });
+
+  it("scans a copy as a new file; a mode change or a file turned symlink adds no finding", () => {
+    const key = keys.next();
+    const dir = gitRepo({ "a.env": `K=${key}\n`, "run.sh": "echo hi\n", "link": "plain\n" });
+    writeFiles(dir, { "copy.env": `K=${key}\n` });
+    chmodSync(join(dir, "run.sh"), 0o755);
+    git(dir, ["rm", "-q", "link"]);
+    symlinkSync("a.env", join(dir, "link"));
+    git(dir, ["add", "-A"]);
+    const r = staged(dir);
+    expect(r.places).toEqual(["copy.env:1:3"]);
+    expect(r.report!.scanned.files).toBe(2); // copy.env, and the symlink's target text
   });
 
   it("reports odd file names exactly, relative to the repository root, also from a subdirectory", () => {
