@@ -23,7 +23,7 @@ export function renderGithub(ctx: ReportContext): string {
       const rule = rulesById.get(f.ruleId);
       const props = { file: f.file, line: String(f.line), col: String(f.column), title: `tvly-guard: ${ruleLabel(rule, f.ruleId)} ${f.secret}` };
       const list = Object.entries(props).map(([k, v]) => `${k}=${escapeProperty(v)}`);
-      return `::${LEVELS[rule?.severity ?? "error"]} ${list.join(",")}::${escapeData(describeFinding(f, rule))}\n`;
+      return `::${LEVELS[f.severity]} ${list.join(",")}::${escapeData(describeFinding(f, rule))}\n`;
     })
     .join("");
 }

@@ -71,15 +71,17 @@ function describeResult(f: Finding, rule: Rule | undefined, ruleIndex: number) {
   return {
     ruleId: f.ruleId,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
-    level: rule?.severity ?? "error",
+    // The finding's own level: a key in a test fixture is a warning, not an error.
+    level: f.severity,
     message: { text: describeFinding(f, rule) },
-    locations: [{ physicalLocation: { artifactLocation: { uri: toArtifactUri(f.file), uriBaseId: "%SRCROOT%" }, region: { startLine: f.line, startColumn: f.column } } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: toArtifactUri(f.file), uriBaseId: "%SRCROOT%" }, region: { startLine: f.line, startColumn: f.column, ...(f.offset !== undefined ? { byteOffset: f.offset } : {}) } } }],
     partialFingerprints: { [SARIF_FINGERPRINT_NAME]: resultFingerprint(f) },
     properties: {
       secret: f.secret,
       keyFingerprint: f.fingerprint,
       ...(f.commit ? { commit: f.commit, author: f.author, date: f.date } : {}),
       ...(f.verified !== null ? { verified: f.verified } : {}),
+      ...(f.encoding ? { encoding: f.encoding } : {}),
     },
   };
 }

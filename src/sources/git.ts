@@ -258,6 +258,21 @@ export async function listMissingHeadObjects(ctx: GitContext): Promise<Set<strin
 }
 
 /**
+ * Sizes of blobs by id, without reading them (`<oid> <type> <size>` per object).
+ * https://git-scm.com/docs/git-cat-file#_batch_output
+ */
+export async function listBlobSizes(ctx: GitContext, oids: string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  if (oids.length === 0) return sizes;
+  const out = (await execGit(ctx, ["cat-file", "--batch-check"], oids.join("\n") + "\n")).toString("latin1");
+  for (const line of out.split("\n")) {
+    const [oid, type, size] = line.split(" ");
+    if (oid && type === "blob" && size !== undefined) sizes.set(oid, Number(size));
+  }
+  return sizes;
+}
+
+/**
  * Read whole blobs by id (`<oid> <type> <size>\n<content>\n` per object).
  * https://git-scm.com/docs/git-cat-file#_batch_output
  */

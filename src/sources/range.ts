@@ -4,7 +4,7 @@ import { GitError, InputError, UsageError } from "../errors.js";
 import type { ScanSummary } from "../report/finding.js";
 import type { Chunk, CommitInfo } from "./chunk.js";
 import { COMMIT_MARKER, filterKnownCommits, gitStderr, listRangeCommits, readRangePatches, readRepoShape, type GitContext, type RepoShape } from "./git.js";
-import { chunksFromFile } from "./patch-chunks.js";
+import { chunksFromFile, readBinaryBlobs, type BinaryFile } from "./patch-chunks.js";
 import { parseUnifiedDiff } from "./unified-diff.js";
 
 const FETCH_ALL_HINT = "fetch the full history (actions/checkout: `fetch-depth: 0`; or `git fetch --unshallow`) and run again";
@@ -127,6 +127,7 @@ export async function* readRangeChunks(ctx: GitContext, passes: RangePasses, sum
   for (const revs of passes) {
     let commit: CommitInfo | undefined;
     let skip = false;
+    const binaries: BinaryFile[] = []; // read whole after the pass: git's patch has no lines for them
     try {
       for await (const record of parseUnifiedDiff(readRangePatches(ctx, revs))) {
         if (record.kind === "line") {
@@ -139,9 +140,10 @@ export async function* readRangeChunks(ctx: GitContext, passes: RangePasses, sum
             summary.commits++;
           }
         } else if (commit && !skip) {
-          yield* chunksFromFile(record.file, summary, commit);
+          yield* chunksFromFile(record.file, summary, commit, binaries);
         }
       }
+      yield* readBinaryBlobs(ctx, binaries, summary);
     } catch (err) {
       if (err instanceof GitError) explainRevisionFailure(err, shape);
       throw err;

@@ -45,6 +45,11 @@ describe("renderGithub", () => {
     expect(second!.message).toContain(`in commit ${"b".repeat(12)}`);
   });
 
+  it("annotates a key in a test fixture as a warning", () => {
+    const [line] = renderGithub(reportContext(findingsIn("tests/fixtures/config.py", `KEY = "${keys.next()}"\n`))).split("\n");
+    expect(parseCommand(line!)).toMatchObject({ command: "warning", properties: { file: "tests/fixtures/config.py", line: "1", col: "8" } });
+  });
+
   it("writes nothing when there is nothing to annotate", () => {
     expect(renderGithub(reportContext([]))).toBe("");
   });

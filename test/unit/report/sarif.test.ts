@@ -80,6 +80,23 @@ describe("renderSarif", () => {
     expect(log.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toContain("shallow clone");
   });
 
+  it("gives each result its finding's level, a byte offset in binary files and the encoding it was found through, still valid", () => {
+    const key = keys.next();
+    const findings = [
+      ...findingsIn("test/fixtures/app.env", `K=${key}\n`),
+      ...findingsIn("assets/blob.bin", `\0\0\x01header ${key}\0trailer`),
+      ...findingsIn("config/k8s.yaml", `data:\n  key: ${Buffer.from(`TAVILY_API_KEY=${keys.next()}`).toString("base64")}\n`),
+    ];
+    const log = validSarif(renderSarif(reportContext(findings)));
+    const byUri = Object.fromEntries(log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [r.locations[0]!.physicalLocation.artifactLocation.uri, r]));
+    expect(byUri["test/fixtures/app.env"].level).toBe("warning");
+    expect(byUri["assets/blob.bin"].level).toBe("error");
+    expect(byUri["assets/blob.bin"].locations[0].physicalLocation.region.byteOffset).toBe(10);
+    expect(byUri["assets/blob.bin"].message.text).toContain("in a binary file at byte 10");
+    expect(byUri["config/k8s.yaml"].properties.encoding).toBe("base64");
+    expect(byUri["config/k8s.yaml"].message.text).toContain("base64-encoded");
+  });
+
   it("writes paths as URI references", () => {
     expect(toArtifactUri("a b/c#d?.txt")).toBe("a%20b/c%23d%3F.txt");
     expect(toArtifactUri("dir/100%.env")).toBe("dir/100%25.env");
