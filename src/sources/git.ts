@@ -21,6 +21,58 @@ export async function listIgnoredPaths(dir: string): Promise<string[]> {
   }
 }
 
+// ---- install, uninstall and the GitHub Action (issue 4) ----
+// Small calls off the pre-commit path; they use execGit (below) like the rest
+// so that no module-level simple-git import slows down `staged`.
+
+/** Where a repository's hooks live, for `install` and `uninstall`. */
+export interface HookLayout {
+  /** Absolute top of the current work tree (hooks run here). */
+  toplevel: string;
+  /** Absolute directory git runs hooks from: core.hooksPath, else the common .git/hooks (shared by linked worktrees). */
+  hooksDir: string;
+  /** core.hooksPath as configured, if it is. */
+  hooksPath: string | undefined;
+}
+
+/**
+ * Ask git where hooks live. `--git-path hooks` honours core.hooksPath and
+ * linked worktrees; its answer is relative to the current directory.
+ * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---git-pathltpathgt
+ */
+export async function readHookLayout(ctx: GitContext): Promise<HookLayout> {
+  const cwd = ctx.cwd;
+  let out: string;
+  try {
+    out = (await execGit(ctx, ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-path", "hooks"])).toString("utf8");
+  } catch (err) {
+    if (!(err instanceof GitError)) throw err;
+    const reason = err.message;
+    if (/not a git repository/i.test(reason)) throw new GitError(`${cwd} is not inside a git repository (run git init first)`, { cause: err });
+    if (/must be run in a work tree/i.test(reason)) throw new GitError("this is a bare repository: install hooks in a clone with a work tree", { cause: err });
+    throw new GitError(`git rev-parse failed: ${reason}`, { cause: err });
+  }
+  const [toplevel, hooksDir] = out.trim().split("\n");
+  if (!toplevel || !hooksDir) throw new GitError(`git rev-parse gave no work tree for ${cwd}`);
+  // `config --get` exits 1 when the key is not set.
+  const hooksPath = (await execGit(ctx, ["config", "--get", "core.hooksPath"]).catch(() => Buffer.alloc(0))).toString("utf8").trim() || undefined;
+  return { toplevel, hooksDir, hooksPath };
+}
+
+/**
+ * True in a shallow clone (actions/checkout's default depth of 1), where the
+ * commits a range or a history scan needs are missing.
+ * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-shallow-repository
+ */
+export async function isShallowRepository(ctx: GitContext): Promise<boolean> {
+  try {
+    return (await execGit(ctx, ["rev-parse", "--is-shallow-repository"])).toString("utf8").trim() === "true";
+  } catch (err) {
+    if (!(err instanceof GitError)) throw err;
+    throw new GitError(`${ctx.cwd} is not inside a git repository: check out the repository first (actions/checkout)`, { cause: err });
+  }
+}
+
 // ---- staged and diff <range> (issue 3) ----
 // These calls spawn git directly instead of going through simple-git, because
 // (1) `staged` runs in every pre-commit hook and importing simple-git alone
