@@ -19,6 +19,7 @@ export const command: CommandSpec = {
     "Move Tavily API keys out of working-tree files (default: the whole work tree): each literal becomes an environment lookup for its language, the value goes to .env at the repository root, and .env is git-ignored. Files that cannot be rewritten safely (JSON, notebooks, unknown types) are listed with what to do.",
   usage: "tvly-guard fix [options] [paths...]",
   allowPositionals: true,
+  exitCodes: "Exit codes: 0 nothing left to do, 1 keys remain for you to handle by hand (with --dry-run: there are changes to make), 2 usage or runtime error.",
   options: [
     { name: "dry-run", type: "boolean", short: "n", description: "show the changes as a unified diff (keys redacted) and write nothing" },
     { name: "no-color", type: "boolean", description: "no colours (NO_COLOR and FORCE_COLOR are honoured too)" },
@@ -29,8 +30,6 @@ export const command: CommandSpec = {
     ".env files stay as they are and are git-ignored.",
     "fix never deletes a key (it ends up in .env) and never writes outside the repository.",
     "It does not revoke anything: a key that was ever committed or shared must still be revoked and replaced.",
-    "",
-    "For fix, exit 1 means keys remain for you to handle by hand (or, with --dry-run, that there are changes to make).",
     "",
     "Examples:\n  tvly-guard fix --dry-run\n  tvly-guard fix src app.py && git add -A && tvly-guard staged",
   ].join("\n"),

@@ -19,6 +19,7 @@ export const command: CommandSpec = {
   summary: "Install the git hooks: pre-commit runs `tvly-guard staged`; with --pre-push, pre-push scans the commits being pushed. Uses husky (.husky/) when the repository does, else the hooks directory git uses (core.hooksPath, worktrees). Safe to run again.",
   usage: "tvly-guard install [--pre-push] [--force]",
   allowPositionals: false,
+  exitCodes: "Exit codes: 0 done (or nothing to change), 2 usage or runtime error (not a repository, a foreign hook without --force).",
   options: [
     { name: "pre-push", type: "boolean", description: "also install the pre-push hook (scans the commits not yet on the remote)" },
     { name: "force", type: "boolean", description: "move aside an existing hook tvly-guard cannot edit (not a shell script, or disabled); an enabled one still runs, after the check" },

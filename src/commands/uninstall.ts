@@ -10,6 +10,7 @@ export const command: CommandSpec = {
   summary: "Remove the tvly-guard blocks from the pre-commit and pre-push hooks (husky's and git's), leaving every other line as it was.",
   usage: "tvly-guard uninstall",
   allowPositionals: false,
+  exitCodes: "Exit codes: 0 done (or nothing to change), 2 usage or runtime error (not a repository, a foreign hook).",
   options: [],
   async run(_args, io) {
     const { layout, looked, changes } = await uninstallHooks({ cwd: io.cwd, env: io.env });
