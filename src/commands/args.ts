@@ -21,6 +21,8 @@ export interface CommandSpec {
   details?: string;
   options: readonly OptionSpec[];
   allowPositionals: boolean;
+  /** The exit-code line of --help, when the command's codes differ from a scan's. */
+  exitCodes?: string;
   run(args: ParsedArgs, io: import("../io.js").Io): Promise<number>;
 }
 
@@ -52,7 +54,7 @@ export function renderCommandHelp(command: CommandSpec): string {
     const flag = `${o.short ? `-${o.short}, ` : "    "}--${o.name}${o.value ? ` ${o.value}` : ""}`;
     return `  ${flag.padEnd(30)} ${o.description}`;
   });
-  return [`Usage: ${command.usage}`, "", command.summary, "", "Options:", ...rows, "", ...(command.details ? [command.details, ""] : []), EXIT_CODES_HELP, ""].join("\n");
+  return [`Usage: ${command.usage}`, "", command.summary, "", "Options:", ...rows, "", ...(command.details ? [command.details, ""] : []), command.exitCodes ?? EXIT_CODES_HELP, ""].join("\n");
 }
 
 export const EXIT_CODES_HELP = "Exit codes: 0 no keys found, 1 keys found, 2 usage or runtime error.";

@@ -13,6 +13,9 @@ import { groupByKey } from "../report/context.js";
 import type { Finding, ScanSummary } from "../report/finding.js";
 import { FORMATS, reporterFor } from "../report/index.js";
 import { formatSummary } from "../report/summary.js";
+import { isCommitPushed, readHeadFiles } from "../sources/git.js";
+import { summarizeKeys, triageKeys } from "../triage/exposure.js";
+import { checkVerifyUrls, verifyFindings } from "../verify/tavily.js";
 import { VERSION } from "../version.js";
 import { booleanOption, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 
@@ -25,6 +28,7 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
   { name: "config", type: "string", value: "FILE", description: "config file (default: .tvly-guard.json at the repository root)" },
   { name: "baseline", type: "string", value: "FILE", description: "do not report findings recorded in FILE (see --write-baseline)" },
   { name: "write-baseline", type: "string", value: "FILE", description: "record the current findings in FILE and exit 0 (still prints the report)" },
+  { name: "verify", type: "boolean", description: "ask Tavily whether each key found is live (sends each key once, over HTTPS, to the rule's endpoint)" },
 ];
 
 export interface ReportOptions {
@@ -54,6 +58,8 @@ export interface ScanSetup {
   /** --baseline, --write-baseline, and what each filter held back. */
   baseline: { read: Baseline | undefined; readFile: string | undefined; writeAbs: string | undefined; writeFile: string | undefined };
   suppressed: { files: number };
+  /** --verify: check each unique key against the rule's endpoint before reporting. Never implicit. */
+  verify: boolean;
 }
 
 export interface PrepareOptions {
@@ -76,6 +82,8 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
   const color = !booleanOption(args, "no-color") && !env.NO_COLOR && output === undefined && (forced || io.stdoutIsTTY);
   const config = await loadConfig(io.cwd, stringOption(args, "config"), io.env);
   const rules = config.applyToRules(builtinRules());
+  const verify = booleanOption(args, "verify");
+  if (verify) checkVerifyUrls(rules, env); // a bad TVLY_GUARD_VERIFY_URL fails before any scanning
   const rootPath = options.paths === "cwd" ? (file: string) => (file === STDIN_PATH ? file : toPosix(relative(config.root, resolve(io.cwd, file)))) : (file: string) => file;
   const baselineFile = stringOption(args, "baseline");
   const writeFile = stringOption(args, "write-baseline");
@@ -104,6 +112,7 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
     rootPath,
     baseline,
     suppressed,
+    verify,
   };
   return setup;
 }
@@ -132,7 +141,13 @@ export async function finishScan(setup: ScanSetup, mode: string, all: Finding[],
   // The written baseline holds every finding the config does not allow, including ones
   // the old baseline held back, so `--baseline b --write-baseline b` refreshes it.
   const written = baseline.writeAbs === undefined ? undefined : writeBaseline(baseline.writeAbs, baseline.writeFile!, allowed.map((f) => baselineEntry(setup, f)));
-  const report = reporterFor(options.format)({ version: VERSION, mode, findings, summary, rules, color: options.color });
+  if (setup.verify && findings.length > 0) summary.warnings.push(...(await verifyFindings(findings, rules, { env: io.env })));
+  const keys = await triageKeys(findings, { isPushed: (commit) => isCommitPushed(io.cwd, commit), readHeadFiles: (paths) => readHeadFiles(io.cwd, paths) }).catch((err: unknown) => {
+    // Triage adds context; a git hiccup there must not hide the findings themselves.
+    summary.warnings.push(`could not tell which keys were pushed or are still in HEAD: ${(err as Error).message}`);
+    return summarizeKeys(findings);
+  });
+  const report = reporterFor(options.format)({ version: VERSION, mode, findings, summary, rules, color: options.color, keys });
   if (options.output !== undefined) {
     try {
       writeFileSync(resolve(io.cwd, options.output), report);
@@ -147,8 +162,8 @@ export async function finishScan(setup: ScanSetup, mode: string, all: Finding[],
   const held = describeSuppressed(setup, setup.suppressed.files, all.length - allowed.length, allowed.length - findings.length);
   if (held) io.stderr(`tvly-guard: not reported: ${held}.\n`);
   if (written !== undefined) {
-    const keys = new Set(allowed.map((f) => f.fingerprint)).size;
-    io.stderr(`tvly-guard: wrote ${written} baseline ${written === 1 ? "entry" : "entries"} (${keys} ${keys === 1 ? "key" : "keys"}) to ${displayFile(io.cwd, baseline.writeAbs!)}; exit 0. Pass --baseline ${baseline.writeFile} to stop reporting them (still revoke any key that was real).\n`);
+    const keyCount = new Set(allowed.map((f) => f.fingerprint)).size;
+    io.stderr(`tvly-guard: wrote ${written} baseline ${written === 1 ? "entry" : "entries"} (${keyCount} ${keyCount === 1 ? "key" : "keys"}) to ${displayFile(io.cwd, baseline.writeAbs!)}; exit 0. Pass --baseline ${baseline.writeFile} to stop reporting them (still revoke any key that was real).\n`);
     return ExitCode.clean;
   }
   return findings.length > 0 ? ExitCode.findings : ExitCode.clean;

@@ -13,6 +13,12 @@ export interface RuleRemediation {
   supportEmail?: string;
   steps: string[];
   rotation?: string;
+  /** Keys exposed longer than this many days get the `rotation` reminder. */
+  rotationDays?: number;
+  /** What docs and examples should show instead of a real key. */
+  placeholder?: string;
+  /** One line per triage case (live, revoked, pushed, unpushed, inHead, old); `{slot}`s filled at render time. */
+  cases?: Partial<Record<"live" | "revoked" | "pushed" | "unpushed" | "inHead" | "old", string>>;
 }
 
 export interface RuleVerify {

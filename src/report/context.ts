@@ -1,6 +1,7 @@
 // Everything a reporter gets: the findings, what was scanned, and the rules
 // (for remediation text and SARIF rule metadata).
 import type { Rule } from "../engine/rule.js";
+import type { KeyExposure } from "../triage/exposure.js";
 import type { Finding, ScanSummary } from "./finding.js";
 
 export interface ReportContext {
@@ -11,6 +12,8 @@ export interface ReportContext {
   summary: ScanSummary;
   rules: readonly Rule[];
   color: boolean;
+  /** One entry per unique key (triage, --verify); reporters fall back to summarizeKeys(findings) when absent. */
+  keys?: KeyExposure[];
 }
 
 /** Findings grouped by key (fingerprint), in first-seen order: one key to revoke, many places. */

@@ -1,7 +1,9 @@
 // Format name -> reporter.
 import { UsageError } from "../errors.js";
 import type { ReportContext } from "./context.js";
+import { renderGithub } from "./github.js";
 import { renderJson } from "./json.js";
+import { renderSarif } from "./sarif.js";
 import { renderText } from "./text.js";
 
 type Reporter = (ctx: ReportContext) => string;
@@ -9,6 +11,8 @@ type Reporter = (ctx: ReportContext) => string;
 const REPORTERS: Record<string, Reporter> = {
   text: renderText,
   json: renderJson,
+  sarif: renderSarif,
+  github: renderGithub,
 };
 
 export const FORMATS = Object.keys(REPORTERS);

@@ -1,4 +1,5 @@
 // The JSON report: stable field order, keys redacted (Finding never holds the raw key).
+import { sortByUrgency, summarizeKeys } from "../triage/exposure.js";
 import type { ReportContext } from "./context.js";
 
 export function renderJson(ctx: ReportContext): string {
@@ -10,6 +11,8 @@ export function renderJson(ctx: ReportContext): string {
     scanned: { commits, files, bytes, binary, skipped },
     warnings: ctx.summary.warnings,
     findings: ctx.findings,
+    // One entry per unique key, most urgent first (see triage/exposure.ts).
+    keys: sortByUrgency(ctx.keys ?? summarizeKeys(ctx.findings)),
   };
   return JSON.stringify(report, null, 2) + "\n";
 }

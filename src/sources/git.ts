@@ -21,6 +21,58 @@ export async function listIgnoredPaths(dir: string): Promise<string[]> {
   }
 }
 
+// ---- install, uninstall and the GitHub Action (issue 4) ----
+// Small calls off the pre-commit path; they use execGit (below) like the rest
+// so that no module-level simple-git import slows down `staged`.
+
+/** Where a repository's hooks live, for `install` and `uninstall`. */
+export interface HookLayout {
+  /** Absolute top of the current work tree (hooks run here). */
+  toplevel: string;
+  /** Absolute directory git runs hooks from: core.hooksPath, else the common .git/hooks (shared by linked worktrees). */
+  hooksDir: string;
+  /** core.hooksPath as configured, if it is. */
+  hooksPath: string | undefined;
+}
+
+/**
+ * Ask git where hooks live. `--git-path hooks` honours core.hooksPath and
+ * linked worktrees; its answer is relative to the current directory.
+ * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---git-pathltpathgt
+ */
+export async function readHookLayout(ctx: GitContext): Promise<HookLayout> {
+  const cwd = ctx.cwd;
+  let out: string;
+  try {
+    out = (await execGit(ctx, ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-path", "hooks"])).toString("utf8");
+  } catch (err) {
+    if (!(err instanceof GitError)) throw err;
+    const reason = err.message;
+    if (/not a git repository/i.test(reason)) throw new GitError(`${cwd} is not inside a git repository (run git init first)`, { cause: err });
+    if (/must be run in a work tree/i.test(reason)) throw new GitError("this is a bare repository: install hooks in a clone with a work tree", { cause: err });
+    throw new GitError(`git rev-parse failed: ${reason}`, { cause: err });
+  }
+  const [toplevel, hooksDir] = out.trim().split("\n");
+  if (!toplevel || !hooksDir) throw new GitError(`git rev-parse gave no work tree for ${cwd}`);
+  // `config --get` exits 1 when the key is not set.
+  const hooksPath = (await execGit(ctx, ["config", "--get", "core.hooksPath"]).catch(() => Buffer.alloc(0))).toString("utf8").trim() || undefined;
+  return { toplevel, hooksDir, hooksPath };
+}
+
+/**
+ * True in a shallow clone (actions/checkout's default depth of 1), where the
+ * commits a range or a history scan needs are missing.
+ * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-shallow-repository
+ */
+export async function isShallowRepository(ctx: GitContext): Promise<boolean> {
+  try {
+    return (await execGit(ctx, ["rev-parse", "--is-shallow-repository"])).toString("utf8").trim() === "true";
+  } catch (err) {
+    if (!(err instanceof GitError)) throw err;
+    throw new GitError(`${ctx.cwd} is not inside a git repository: check out the repository first (actions/checkout)`, { cause: err });
+  }
+}
+
 // ---- staged and diff <range> (issue 3) ----
 // These calls spawn git directly instead of going through simple-git, because
 // (1) `staged` runs in every pre-commit hook and importing simple-git alone
@@ -362,4 +414,99 @@ export async function findWorkTreeRoot(cwd: string, env: NodeJS.ProcessEnv = pro
     if (exists(resolve(dir, "HEAD")) && exists(resolve(dir, "objects")) && exists(resolve(dir, "refs"))) return undefined; // a git directory itself: bare
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+/** simple-git, loaded on first use: a clean pre-commit scan never runs these calls and need not pay for the import. */
+async function openGit(baseDir: string) {
+  return (await import("simple-git")).simpleGit({ baseDir });
+}
+
+/**
+ * Whether `commit` has left this machine: reachable from a remote-tracking ref
+ * (one `for-each-ref --contains` call, stopping at the first hit). In a bare
+ * repository (a server or a `clone --mirror`) every commit counts as pushed.
+ * null when git cannot say (unknown commit, not a repository).
+ * https://git-scm.com/docs/git-for-each-ref#Documentation/git-for-each-ref.txt---containsltobjectgt
+ */
+export async function isCommitPushed(cwd: string, commit: string): Promise<boolean | null> {
+  const git = await openGit(cwd);
+  try {
+    bareCache.get(cwd) ?? bareCache.set(cwd, git.raw(["rev-parse", "--is-bare-repository"]).then((out) => out.trim() === "true"));
+    if (await bareCache.get(cwd)) return true;
+    const out = await git.raw(["for-each-ref", "--count=1", "--format=%(refname)", `--contains=${commit}`, "refs/remotes/"]);
+    return out.trim().length > 0;
+  } catch {
+    bareCache.delete(cwd);
+    return null;
+  }
+}
+
+/** One `rev-parse --is-bare-repository` per directory, however many keys are triaged. */
+const bareCache = new Map<string, Promise<boolean>>();
+
+/**
+ * The bytes of each path at HEAD (null: not in HEAD), read through one
+ * `git cat-file --batch` process: a direct spawn because simple-git buffers
+ * text and cannot stream binary object contents both ways. Undefined when
+ * there is no HEAD (unborn branch, not a repository).
+ * Output per request: "<sha> blob <size>\n<bytes>\n" or "<name> missing\n".
+ * https://git-scm.com/docs/git-cat-file#_batch_output
+ */
+export async function readHeadFiles(cwd: string, paths: readonly string[]): Promise<Map<string, Buffer | null> | undefined> {
+  try {
+    // simple-git resolves on a silent non-zero exit, so an empty answer also means "no HEAD".
+    if (!(await (await openGit(cwd)).raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim()) return undefined;
+  } catch {
+    return undefined;
+  }
+  // Object names are one per line: a path holding a newline cannot be asked for; report it as absent.
+  const asked = paths.filter((p) => !p.includes("\n"));
+  const result = new Map<string, Buffer | null>(paths.map((p) => [p, null]));
+  if (asked.length === 0) return result;
+  const out = await new Promise<Buffer>((resolveOut, reject) => {
+    const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const parts: Buffer[] = [];
+    const errors: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => parts.push(d));
+    child.stderr.on("data", (d: Buffer) => errors.push(d));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolveOut(Buffer.concat(parts)) : reject(new GitError(Buffer.concat(errors).toString().trim() || `git cat-file exited ${code}`))));
+    child.stdin.end(asked.map((p) => `HEAD:${p}\n`).join(""));
+  });
+  let at = 0;
+  for (const path of asked) {
+    const eol = out.indexOf(0x0a, at);
+    if (eol === -1) break;
+    const header = out.toString("utf8", at, eol);
+    at = eol + 1;
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) continue; // "missing" or "ambiguous": not at HEAD
+    const size = Number(m[2]);
+    if (m[1] === "blob") result.set(path, out.subarray(at, at + size));
+    at += size + 1;
+  }
+  return result;
+}
+
+/**
+ * Which of `paths` (relative to `root`) git would ignore if they were untracked.
+ * `--no-index` so a tracked file is judged by the ignore rules alone.
+ * https://git-scm.com/docs/git-check-ignore#Documentation/git-check-ignore.txt---no-index
+ */
+export async function listIgnoredOf(root: string, paths: readonly string[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  try {
+    // -z needs --stdin; the paths asked about are env-file names, so one per line is safe.
+    const out = await (await openGit(root)).raw(["check-ignore", "--no-index", "--", ...paths]);
+    return new Set(out.split("\n").filter(Boolean));
+  } catch {
+    return new Set(); // exit 1: none of them is ignored
+  }
+}
+
+/** Which of `paths` (relative to `root`) are tracked (in the index). */
+export async function listTrackedOf(root: string, paths: readonly string[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  const out = await (await openGit(root)).raw(["ls-files", "-z", "--", ...paths.map((p) => `:(literal)${p}`)]);
+  return new Set(out.split("\0").filter(Boolean));
 }

@@ -1,0 +1,193 @@
+// Plan a fix without touching the disk: which files change and how, what goes
+// into .env and .gitignore, and what the user must do by hand. fix.ts writes it.
+import { readFileSync, statSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import { detectSecrets } from "../engine/detect.js";
+import { redact } from "../engine/redact.js";
+import type { Rule } from "../engine/rule.js";
+import { InputError } from "../errors.js";
+import { emptySummary } from "../report/finding.js";
+import type { Chunk } from "../sources/chunk.js";
+import { readFileChunks } from "../sources/files.js";
+import { listIgnoredOf, listTrackedOf } from "../sources/git.js";
+import { EnvPlan, parseEnv } from "./dotenv.js";
+import { languageFor, manualInstruction } from "./languages.js";
+import type { Edit, Language } from "./site.js";
+import { workflowNote } from "./yaml.js";
+
+export interface FileChange {
+  /** Repository-relative, forward slashes. */
+  path: string;
+  abs: string;
+  /** null: the file is created. */
+  before: string | null;
+  after: string;
+}
+
+export interface SiteOutcome {
+  path: string;
+  line: number;
+  /** Redacted. */
+  secret: string;
+  status: "fixed" | "kept" | "manual";
+  detail: string;
+}
+
+export interface FixPlan {
+  root: string;
+  changes: FileChange[];
+  outcomes: SiteOutcome[];
+  /** Things to do by hand that are not about one place (untrack a file, add a CI secret). */
+  todo: string[];
+  /** Env vars the program now reads. */
+  envVars: string[];
+  files: number;
+}
+
+export interface PlanOptions {
+  cwd: string;
+  root: string;
+  paths: readonly string[];
+  rules: readonly Rule[];
+  stdin: NodeJS.ReadableStream;
+  maxFileSize: number;
+}
+
+const ENV_FILE = ".env";
+const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
+
+function readOrNull(abs: string): string | null {
+  try {
+    return readFileSync(abs, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** Apply non-overlapping edits from the end, so earlier offsets stay valid; overlapping ones are returned unapplied. */
+function applyEdits(text: string, edits: readonly Edit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.replacement + out.slice(e.end);
+  return out;
+}
+
+const overlaps = (a: readonly Edit[], b: readonly Edit[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
+
+/**
+ * Chunks under each path with their absolute file path. Each target is read
+ * from its own directory, so a chunk's display path always resolves against it
+ * (paths outside the current directory, or the repository root from a subdirectory).
+ */
+async function* readTargets(options: PlanOptions, summary: ReturnType<typeof emptySummary>): AsyncGenerator<{ chunk: Chunk; abs: string }> {
+  const targets = options.paths.map((arg) => {
+    const abs = resolve(options.cwd, arg);
+    try {
+      return { abs, dir: statSync(abs).isDirectory() ? abs : dirname(abs) };
+    } catch {
+      throw new InputError(`no such file or directory: ${arg}`);
+    }
+  });
+  for (const { abs, dir } of targets) {
+    for await (const chunk of readFileChunks([abs], { cwd: dir, maxFileSize: options.maxFileSize, stdin: options.stdin }, summary)) {
+      yield { chunk, abs: resolve(dir, chunk.path) };
+    }
+  }
+}
+
+/** Find every key under `paths` and decide what to do with each. */
+export async function planFix(options: PlanOptions): Promise<FixPlan> {
+  const { root, rules } = options;
+  const remediation = rules[0]?.remediation;
+  const defaultVar = remediation?.envVar ?? "API_KEY";
+  const placeholder = remediation?.placeholder ?? "<key>";
+  const envAbs = resolve(root, ENV_FILE);
+  const envBefore = readOrNull(envAbs);
+  const env = new EnvPlan(parseEnv(envBefore ?? ""));
+  const plan: FixPlan = { root, changes: [], outcomes: [], todo: [], envVars: [], files: 0 };
+  const keptEnvFiles = new Set<string>();
+  const summary = emptySummary();
+
+  for await (const { chunk, abs } of readTargets(options, summary)) {
+    const matches = detectSecrets(chunk, rules);
+    if (matches.length === 0) continue;
+    const path = toPosix(relative(root, abs));
+    const text = chunk.data.toString("utf8");
+    const lineOf = (offset: number) => chunk.data.subarray(0, offset).toString("latin1").split("\n").length;
+    const outcome = (m: (typeof matches)[number], status: SiteOutcome["status"], detail: string) =>
+      plan.outcomes.push({ path, line: lineOf(m.offset), secret: redact(m.secret, m.prefix), status, detail });
+    if (path.startsWith("..") || path === "") {
+      for (const m of matches) outcome(m, "manual", "outside the repository: not changed");
+      continue;
+    }
+    const language: Language | undefined = languageFor(path, text);
+    const decodable = Buffer.from(text, "utf8").equals(chunk.data);
+    const edits: Edit[] = [];
+    for (const m of matches) {
+      const wanted = env.nameFor(m.secret, defaultVar);
+      if (language?.name === ".env") {
+        keptEnvFiles.add(path);
+        outcome(m, "kept", "env file: the key stays here, and the file is kept out of git");
+        continue;
+      }
+      if (!language || !decodable) {
+        env.claim(wanted, m.secret);
+        outcome(m, "manual", decodable ? manualInstruction(path, wanted) : "not valid UTF-8: edit it by hand");
+        continue;
+      }
+      const start = chunk.data.subarray(0, m.offset).toString("utf8").length;
+      if (text.slice(start, start + m.secret.length) !== m.secret) {
+        // Found through a decoder (base64, %-encoding, JSON escapes...): the bytes here are not the key itself.
+        env.claim(wanted, m.secret);
+        outcome(m, "manual", `the key is encoded here: remove it by hand (the value is in .env as ${wanted})`);
+        continue;
+      }
+      const result = language.rewrite({ path, text, start, end: start + m.secret.length, envVar: wanted, placeholder });
+      if (result.kind === "edit" && overlaps(edits, result.edits)) {
+        outcome(m, "manual", "shares a string with another key: run fix again after this one");
+      } else if (result.kind === "edit") {
+        // The code already reads its own variable (a `|| "key"` fallback, an ENV line): if .env holds
+        // another value under that name, the literal is still saved, under a free name.
+        const saved = env.claim(result.envVar, m.secret) ? result.envVar : (env.claim(wanted, m.secret), wanted);
+        edits.push(...result.edits);
+        if (!plan.envVars.includes(result.envVar)) plan.envVars.push(result.envVar);
+        outcome(m, "fixed", saved === result.envVar ? `now ${result.shows}` : `now ${result.shows}; .env already sets ${result.envVar}, so this old value is kept in .env as ${saved}`);
+        const note = workflowNote(path, result.envVar);
+        if (note && !plan.todo.includes(note)) plan.todo.push(note);
+      } else if (result.kind === "manual") {
+        env.claim(wanted, m.secret);
+        outcome(m, "manual", `${result.reason} (the value is in .env as ${wanted})`);
+      }
+    }
+    if (edits.length) {
+      const edited = applyEdits(text, edits);
+      const after = applyEdits(edited, language?.finish?.(edited) ?? []);
+      plan.changes.push({ path, abs, before: text, after });
+    }
+    plan.files++;
+  }
+
+  if (env.added.length) plan.changes.push({ path: ENV_FILE, abs: envAbs, before: envBefore, after: env.appendTo(envBefore) });
+  await planGitignore(plan, envBefore !== null || env.added.length > 0, keptEnvFiles);
+  return plan;
+}
+
+/** Make sure .env (and every env file that holds a key) is git-ignored; tracked ones need a manual untrack. */
+async function planGitignore(plan: FixPlan, hasRootEnv: boolean, keptEnvFiles: Set<string>): Promise<void> {
+  const envFiles = [...new Set([...(hasRootEnv ? [ENV_FILE] : []), ...keptEnvFiles])];
+  if (envFiles.length === 0) return;
+  const ignored = await listIgnoredOf(plan.root, envFiles);
+  const tracked = await listTrackedOf(plan.root, envFiles);
+  const missing = envFiles.filter((p) => !ignored.has(p));
+  if (missing.length) {
+    const abs = resolve(plan.root, ".gitignore");
+    const before = readOrNull(abs);
+    const eol = before?.includes("\r\n") ? "\r\n" : "\n";
+    const head = before === null || before === "" ? "" : before.endsWith("\n") ? before : before + eol;
+    // `.env` ignores every .env in the tree; any other file is anchored to its own path.
+    const lines = missing.map((p) => (p === ENV_FILE ? ENV_FILE : `/${p}`));
+    plan.changes.push({ path: ".gitignore", abs, before, after: head + lines.map((l) => `${l}${eol}`).join("") });
+  }
+  for (const p of tracked) {
+    plan.todo.push(`${p} is tracked by git, so ignoring it is not enough: run \`git rm --cached -- ${p}\` (the file stays on your disk) and commit; collaborators' copies are removed when they pull, so tell them first`);
+  }
+}
