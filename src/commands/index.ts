@@ -7,5 +7,6 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: Record<string, CommandEntry> = {
+  history: { summary: "scan every commit reachable from any ref (full-history audit)", load: async () => (await import("./history.js")).command },
   scan: { summary: "scan files and directories in the working tree", load: async () => (await import("./scan.js")).command },
 };

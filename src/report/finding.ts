@@ -18,6 +18,8 @@ export interface Finding {
   fingerprint: string;
   /** true live, false revoked or invalid, null not checked or unknown. */
   verified: boolean | null;
+  /** history: does HEAD's version of the file still hold the key? null where the mode cannot know. */
+  inHead: boolean | null;
 }
 
 export interface ScanSummary {
@@ -62,6 +64,7 @@ export function toFinding(match: Match, chunk: Chunk, options: FindingOptions = 
     secret: options.showSecret ? match.secret : redact(match.secret, match.prefix),
     fingerprint: fingerprint(match.secret),
     verified: null,
+    inHead: null,
   };
   Object.defineProperty(finding, RAW, { value: match.secret, enumerable: false });
   return finding;
