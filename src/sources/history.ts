@@ -9,6 +9,7 @@ import type { Progress } from "../progress.js";
 import type { ScanSummary } from "../report/finding.js";
 import { formatBytes } from "../report/summary.js";
 import type { Chunk } from "./chunk.js";
+import { BlobSet } from "./blob-set.js";
 import { looksBinary } from "./files.js";
 import {
   BlobReader,
@@ -74,7 +75,7 @@ export async function scanHistory(options: HistoryOptions, summary: ScanSummary)
   const missing = facts.partial ? await listMissingBlobs(cwd, revs, env) : new Set<string>();
   const totalCommits = options.countCommits ? await countCommits(cwd, revs) : 0;
 
-  const seen = new Set<string>();
+  const seen = new BlobSet();
   const inFlight = new Map<string, Appearance[]>();
   const hits = new Map<string, HitBlob>();
   let missingSeen = 0;
@@ -118,8 +119,7 @@ export async function scanHistory(options: HistoryOptions, summary: ScanSummary)
       if (hit) return void hit.appearances.push(appearance);
       const pending = inFlight.get(sha);
       if (pending) return void pending.push(appearance);
-      if (seen.has(sha)) return;
-      seen.add(sha);
+      if (!seen.add(sha)) return;
       if (missing.has(sha)) {
         if (missingSeen++ < MAX_LISTED_MISSING) missingListed.push(`${sha} (${change.path})`);
         return;
@@ -175,7 +175,7 @@ interface HeadContext {
   cwd: string;
   env: NodeJS.ProcessEnv;
   head: string | null;
-  seen: Set<string>;
+  seen: BlobSet;
   hits: Map<string, HitBlob>;
   missing: Set<string>;
   maxFileSize: number;
