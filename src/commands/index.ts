@@ -7,6 +7,8 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: Record<string, CommandEntry> = {
-  history: { summary: "scan every commit reachable from any ref (full-history audit)", load: async () => (await import("./history.js")).command },
   scan: { summary: "scan files and directories in the working tree", load: async () => (await import("./scan.js")).command },
+  staged: { summary: "scan what the next commit would add (for pre-commit hooks)", load: async () => (await import("./staged.js")).command },
+  diff: { summary: "scan the lines each commit of a range adds (CI, pre-push hooks)", load: async () => (await import("./diff.js")).command },
+  history: { summary: "scan every commit reachable from any ref (full-history audit)", load: async () => (await import("./history.js")).command },
 };

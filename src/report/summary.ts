@@ -14,8 +14,9 @@ export function formatBytes(n: number): string {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function formatSummary(s: ScanSummary, findings: number, keys: number, mode: string): string {
-  const covered = [plural(s.files, mode === "scan" ? "file" : "blob"), formatBytes(s.bytes)];
-  if (mode !== "scan") covered.unshift(plural(s.commits, "commit"));
+  const fileModes = mode === "scan" || mode === "staged"; // no commits: the working tree or the index
+  const covered = [plural(s.files, fileModes ? "file" : "blob"), formatBytes(s.bytes)];
+  if (!fileModes) covered.unshift(plural(s.commits, "commit"));
   const skipped = Object.entries(s.skipped)
     .filter(([, n]) => n > 0)
     .map(([why, n]) => `${n} ${({ binary: "binary", tooLarge: "too large", symlinks: "symlinks", unreadable: "unreadable" } as Record<string, string>)[why] ?? why}`);

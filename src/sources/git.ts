@@ -1,10 +1,5 @@
-// The only module that runs git. Small calls go through simple-git.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
-import { StringDecoder } from "node:string_decoder";
-import { simpleGit } from "simple-git";
-import { GitError } from "../errors.js";
+// The only module that runs git. Small calls go through simple-git (loaded on first use);
+// staged and diff spawn git directly (see their block for why).
 
 /**
  * Paths under `dir` that git ignores (untracked and matched by .gitignore,
@@ -15,6 +10,8 @@ import { GitError } from "../errors.js";
  */
 export async function listIgnoredPaths(dir: string): Promise<string[]> {
   try {
+    // Loaded on first use: `staged` imports this module on the pre-commit path and never needs simple-git.
+    const { simpleGit } = await import("simple-git");
     const out = await simpleGit({ baseDir: dir }).raw(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]);
     const paths = out.split("\0").filter(Boolean);
     // "./" means git ignores `dir` as a whole; the user named it, so scan all of it.
@@ -24,12 +21,314 @@ export async function listIgnoredPaths(dir: string): Promise<string[]> {
   }
 }
 
+// ---- staged and diff <range> (issue 3) ----
+// These calls spawn git directly instead of going through simple-git, because
+// (1) `staged` runs in every pre-commit hook and importing simple-git alone
+// costs ~50 ms of a ~100 ms budget; (2) diff output is raw bytes (file content
+// in any encoding, NUL-separated paths) while simple-git hands back decoded
+// strings; (3) `git log -p` over a range must stream, never be buffered.
+
+import { spawn } from "node:child_process";
+import { GitError } from "../errors.js";
+
+export interface GitContext {
+  cwd: string;
+  /** The caller's environment, inherited whole: a hook's GIT_INDEX_FILE and GIT_DIR must reach git. */
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Environment for every call: never take optional locks (the hook runs while
+ * `git commit` holds index.lock), never prompt, messages in English (we match
+ * a few), and no transport allowed, so a partial clone can never lazily fetch
+ * a missing object: git 2.39 has no GIT_NO_LAZY_FETCH, but its lazy fetch is a
+ * `git fetch` child that checks GIT_ALLOW_PROTOCOL before touching any remote.
+ * https://git-scm.com/docs/git#Documentation/git.txt-codeGITALLOWPROTOCOLcode
+ * https://git-scm.com/docs/git#Documentation/git.txt-codeGITOPTIONALLOCKScode
+ */
+function gitEnv(ctx: GitContext): NodeJS.ProcessEnv {
+  return { ...ctx.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", GIT_ALLOW_PROTOCOL: "", LC_ALL: "C", LANGUAGE: "C" };
+}
+
+/**
+ * Settings that would change the patch text we parse, pinned for every diff:
+ * `-c` wins over any config file. https://git-scm.com/docs/git-config#Documentation/git-config.txt-diffnoprefix
+ */
+const PINNED_CONFIG = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false", "-c", "diff.suppressBlankEmpty=false", "-c", "log.showSignature=false"];
+
+/**
+ * Patch flags shared by `staged` and `diff`: zero context, no colour, no
+ * external diff or textconv (we want the bytes git stores), full object ids,
+ * submodules as one "Subproject commit" line, paths from the repository root.
+ * https://git-scm.com/docs/git-diff#Documentation/git-diff.txt---unifiedltngt
+ * https://git-scm.com/docs/git-diff#Documentation/git-diff.txt---no-ext-diff
+ * https://git-scm.com/docs/git-diff#Documentation/git-diff.txt---no-relative
+ * https://git-scm.com/docs/git-diff#Documentation/git-diff.txt---submoduleltformatgt
+ */
+const PATCH_FLAGS = ["-p", "-U0", "--inter-hunk-context=0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "--full-index", "--submodule=short", "--src-prefix=a/", "--dst-prefix=b/"];
+
+/** The one line a user sees for a failed git call: git's last fatal/error line, not the whole stderr. */
+function describeFailure(stderr: string, code: number | null): string {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const fatal = lines.filter((l) => /^(fatal|error):/.test(l)).pop() ?? lines[0];
+  return fatal ? fatal.replace(/^(fatal|error):\s*/, "") : `git exited with code ${code}`;
+}
+
+/** Why a spawn failed, for a user: usually git is not installed. */
+function spawnFailure(err: NodeJS.ErrnoException): GitError {
+  return new GitError(err.code === "ENOENT" ? "git is not installed or not on PATH" : `cannot run git: ${err.message}`, { cause: err });
+}
+
+export interface GitFailureCause {
+  args: string[];
+  code: number | null;
+  stderr: string;
+}
+
+/** Run git and return its stdout as bytes; a non-zero exit is a GitError with git's own reason. */
+export function execGit(ctx: GitContext, args: string[], input?: Buffer | string): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn("git", args, { cwd: ctx.cwd, env: gitEnv(ctx), stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout!.on("data", (b: Buffer) => out.push(b));
+    child.stderr!.on("data", (b: Buffer) => err.push(b));
+    child.on("error", (e) => reject(spawnFailure(e)));
+    child.on("close", (code) => {
+      if (code === 0) return resolvePromise(Buffer.concat(out));
+      const stderr = Buffer.concat(err).toString("utf8");
+      const cause: GitFailureCause = { args, code, stderr };
+      reject(new GitError(describeFailure(stderr, code), { cause }));
+    });
+    if (input !== undefined) child.stdin!.end(input);
+  });
+}
+
+/** Run git and yield its stdout as it comes; a non-zero exit throws after the last piece. */
+export async function* streamGit(ctx: GitContext, args: string[], input?: string): AsyncGenerator<Buffer> {
+  const child = spawn("git", args, { cwd: ctx.cwd, env: gitEnv(ctx), stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+  const err: Buffer[] = [];
+  let spawnError: NodeJS.ErrnoException | undefined;
+  child.stderr!.on("data", (b: Buffer) => err.push(b));
+  child.on("error", (e) => (spawnError = e));
+  const closed = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
+  if (input !== undefined) child.stdin!.end(input);
+  let finished = false;
+  try {
+    for await (const piece of child.stdout!) yield piece as Buffer;
+    const code = await closed;
+    finished = true;
+    if (spawnError) throw spawnFailure(spawnError);
+    if (code !== 0) {
+      const stderr = Buffer.concat(err).toString("utf8");
+      const cause: GitFailureCause = { args, code, stderr };
+      throw new GitError(describeFailure(stderr, code), { cause });
+    }
+  } finally {
+    if (!finished) child.kill(); // the consumer stopped early (an error downstream)
+  }
+}
+
+/** git's stderr for a GitError raised by execGit/streamGit ("" otherwise). */
+export function gitStderr(err: unknown): string {
+  const cause = err instanceof GitError ? (err.cause as GitFailureCause | undefined) : undefined;
+  return cause?.stderr ?? "";
+}
+
+/** Did git fail because an object is absent (a partial clone we refused to fetch into)? */
+export function isMissingObjectFailure(err: unknown): boolean {
+  return /promisor remote|unable to read [0-9a-f]{7,}|transport '[^']*' not allowed|missing blob object|bad object/.test(gitStderr(err));
+}
+
+/**
+ * The patch of the index against HEAD (against the empty tree before the first
+ * commit: `diff --cached` without a commit does that itself), in the index git
+ * names in GIT_INDEX_FILE. Renames are detected, so a pure rename adds no
+ * lines; deletions are left out (`--diff-filter=d`): they add nothing, and
+ * their content may be absent from a partial clone.
+ * https://git-scm.com/docs/git-diff#Documentation/git-diff.txt-emgitdiffemltoptionsgt--cached--merge-baseltcommitgt--ltpathgt82308203
+ * `pathspecs` narrows the diff (with `--no-renames`): the partial-clone fallback uses it.
+ */
+export async function readStagedPatch(ctx: GitContext, pathspecs?: string[]): Promise<Buffer> {
+  const renames = pathspecs ? ["--no-renames"] : ["-M"];
+  let patch: Buffer;
+  try {
+    patch = await execGit(ctx, [...PINNED_CONFIG, "diff", "--cached", ...PATCH_FLAGS, ...renames, "--diff-filter=d", "--", ...(pathspecs ?? [])]);
+  } catch (err) {
+    // Outside a repository `git diff` turns into `diff --no-index`, which rejects --cached.
+    if (/unknown option .cached/.test(gitStderr(err))) throw new GitError("not a git repository (or any parent up to the root): run tvly-guard staged inside one", { cause: err });
+    throw err;
+  }
+  // A bare repository has no index, so its diff is empty: ask git only then,
+  // which keeps the usual pre-commit run to one git process.
+  // https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-bare-repository
+  if (patch.length === 0 && (await execGit(ctx, ["rev-parse", "--is-bare-repository"])).toString().trim() === "true") {
+    throw new GitError("a bare repository has no index to scan: run tvly-guard staged in a work tree (tvly-guard diff scans commits)");
+  }
+  return patch;
+}
+
+/** One `git diff --raw` entry. */
+export interface RawEntry {
+  oldMode: string;
+  newMode: string;
+  oldOid: string;
+  newOid: string;
+  status: string;
+  path: string;
+}
+
+/**
+ * What the index changes against HEAD, from object ids alone (no blob is read):
+ * `:100644 100644 <old> <new> M\0path\0` per file, NUL-separated.
+ * https://git-scm.com/docs/git-diff#_raw_output_format
+ */
+export async function listStagedEntries(ctx: GitContext): Promise<RawEntry[]> {
+  const out = (await execGit(ctx, [...PINNED_CONFIG, "diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", "--no-relative", "--diff-filter=d", "--"])).toString("utf8");
+  const fields = out.split("\0");
+  const entries: RawEntry[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [oldMode, newMode, oldOid, newOid, status] = fields[i]!.slice(1).split(" ");
+    entries.push({ oldMode: oldMode!, newMode: newMode!, oldOid: oldOid!, newOid: newOid!, status: status!, path: fields[i + 1]! });
+  }
+  return entries;
+}
+
+/**
+ * The objects of HEAD's tree that this (partial) clone does not hold. rev-list
+ * with --missing=print never fetches (it turns the lazy fetch off), unlike
+ * `cat-file --batch-check`, which in git 2.39 dies when its fetch is refused.
+ * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---missingltmissing-actiongt
+ */
+export async function listMissingHeadObjects(ctx: GitContext): Promise<Set<string>> {
+  const out = (await execGit(ctx, ["rev-list", "--objects", "--missing=print", "--no-object-names", "--no-walk", "HEAD", "--"])).toString("latin1");
+  return new Set(out.split("\n").filter((l) => l.startsWith("?")).map((l) => l.slice(1)));
+}
+
+/**
+ * Read whole blobs by id (`<oid> <type> <size>\n<content>\n` per object).
+ * https://git-scm.com/docs/git-cat-file#_batch_output
+ */
+export async function readBlobs(ctx: GitContext, oids: string[]): Promise<Map<string, Buffer>> {
+  const blobs = new Map<string, Buffer>();
+  if (oids.length === 0) return blobs;
+  const out = await execGit(ctx, ["cat-file", "--batch"], oids.join("\n") + "\n");
+  let at = 0;
+  while (at < out.length) {
+    const nl = out.indexOf(0x0a, at);
+    const [oid, type, size] = out.toString("latin1", at, nl).split(" ");
+    at = nl + 1;
+    if (type === "missing" || size === undefined) continue;
+    blobs.set(oid!, out.subarray(at, at + Number(size)));
+    at += Number(size) + 1;
+  }
+  return blobs;
+}
+
+/** What `diff <range>` needs to know before it reads a range. */
+export interface RepoShape {
+  shallow: boolean;
+  /** Commits at the shallow boundary: their parents were never fetched. */
+  shallowCommits: Set<string>;
+}
+
+/**
+ * Is this a shallow clone, and where is its boundary? Also the first call of
+ * `diff`, so "not a git repository" surfaces here.
+ * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-shallow-repository
+ */
+export async function readRepoShape(ctx: GitContext): Promise<RepoShape> {
+  const [shallow, shallowFile] = (await execGit(ctx, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow"])).toString("utf8").split("\n");
+  if (shallow !== "true") return { shallow: false, shallowCommits: new Set() };
+  const { readFileSync } = await import("node:fs");
+  const { resolve } = await import("node:path");
+  const text = readFileSync(resolve(ctx.cwd, shallowFile!), "utf8");
+  return { shallow: true, shallowCommits: new Set(text.split("\n").filter(Boolean)) };
+}
+
+/**
+ * The commits `revs` selects, newest first (only needed in shallow clones, to
+ * see whether the range runs into the boundary).
+ * https://git-scm.com/docs/git-rev-list
+ */
+export async function listRangeCommits(ctx: GitContext, revs: string[]): Promise<string[]> {
+  return (await execGit(ctx, ["rev-list", ...revs, "--"])).toString("latin1").split("\n").filter(Boolean);
+}
+
+/** Starts the line `readRangePatches` puts before each commit's patch. */
+export const COMMIT_MARKER = "\x01tvly-guard-commit\x00";
+
+/**
+ * The patches of every commit `revs` selects, streamed: a line
+ * `COMMIT_MARKER<sha>\0<author> <<email>>\0<ISO date>` per commit, then its
+ * patch. Merges get a dense combined diff (`--cc`): only the hunks where the
+ * merge result differs from every parent, i.e. what the merge itself
+ * introduced (a conflict resolution). Root commits are diffed against the
+ * empty tree (`--root`); deletions omit their preimage (`-D`).
+ * `revs` must already be checked: none may start with "-" unless it is one of
+ * our own pseudo-options (`--not`, `--remotes[=...]`).
+ * https://git-scm.com/docs/git-log#Documentation/git-log.txt---cc
+ * https://git-scm.com/docs/git-log#Documentation/git-log.txt---irreversible-delete
+ * https://git-scm.com/docs/git-log#_pretty_formats
+ */
+export function readRangePatches(ctx: GitContext, revs: string[]): AsyncGenerator<Buffer> {
+  const format = `--format=${COMMIT_MARKER.replace("\x01", "%x01").replace("\x00", "%x00")}%H%x00%an <%ae>%x00%aI`;
+  return streamGit(ctx, [...PINNED_CONFIG, "log", format, ...PATCH_FLAGS, "--cc", "-M", "-D", "--root", "--no-show-signature", ...revs, "--"]);
+}
+
+/**
+ * The commits being merged when the next commit concludes a merge (the
+ * MERGE_HEAD file: one line per head, several for an octopus), else none.
+ * Read from disk rather than through `git rev-parse`: it keeps the usual
+ * pre-commit run to one git process. The git dir is GIT_DIR, or the nearest
+ * `.git` up from cwd (a file holding "gitdir: <path>" in a linked worktree,
+ * whose MERGE_HEAD lives in that per-worktree directory).
+ * https://git-scm.com/docs/gitrepository-layout#Documentation/gitrepository-layout.txt-MERGEHEAD
+ */
+export async function readMergeHeads(ctx: GitContext): Promise<string[]> {
+  const { readFileSync, statSync } = await import("node:fs");
+  const { dirname, join, resolve } = await import("node:path");
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, "utf8");
+    } catch {
+      return undefined;
+    }
+  };
+  let gitDir = ctx.env.GIT_DIR ? resolve(ctx.cwd, ctx.env.GIT_DIR) : undefined;
+  for (let dir = resolve(ctx.cwd); !gitDir; dir = dirname(dir)) {
+    const dotGit = join(dir, ".git");
+    const info = statSync(dotGit, { throwIfNoEntry: false });
+    if (info?.isDirectory()) gitDir = dotGit;
+    else if (info?.isFile()) gitDir = resolve(dir, /^gitdir: (.*)$/m.exec(read(dotGit) ?? "")?.[1]?.trim() ?? ".git");
+    if (dirname(dir) === dir) break;
+  }
+  const text = gitDir ? read(join(gitDir, "MERGE_HEAD")) : undefined;
+  return (text ?? "").split("\n").map((l) => l.trim()).filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+}
+
+/** The patch of the index against one commit (a merge head), same flags as readStagedPatch. */
+export function readStagedPatchAgainst(ctx: GitContext, commit: string): Promise<Buffer> {
+  return execGit(ctx, [...PINNED_CONFIG, "diff", "--cached", ...PATCH_FLAGS, "-M", "--diff-filter=d", commit, "--"]);
+}
+
 // ---------------------------------------------------------------------------
 // History plumbing (`tvly-guard history`): repository facts, the one-pass
 // commit/blob listing (`git log --raw`) and the blob reader (`cat-file --batch`).
 // Both streams are direct spawns: they run for the whole scan, must stay
 // unbuffered and, for cat-file, flow both ways at once, which simple-git
-// (collect-then-resolve) cannot do.
+// (collect-then-resolve) cannot do. Small calls use simple-git, loaded on
+// first use like listIgnoredPaths does, so `staged` never pays for it.
+
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+
+async function simpleGitAt(cwd: string) {
+  const { simpleGit } = await import("simple-git");
+  return simpleGit({ baseDir: cwd });
+}
 
 /**
  * Environment for every git process of a history scan. A partial clone fetches
@@ -63,7 +362,7 @@ function firstLine(text: string): string {
 
 /** What a history scan must know about the repository before it starts. Outside one: GitError. */
 export async function readRepositoryFacts(cwd: string): Promise<RepositoryFacts> {
-  const git = simpleGit({ baseDir: cwd });
+  const git = await simpleGitAt(cwd);
   let lines: string[];
   try {
     // https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-shallow-repository
@@ -89,7 +388,7 @@ function revisionArgs(revs: readonly string[]): string[] {
 
 /** How many commits `revs` reach (for progress and ETA only). */
 export async function countCommits(cwd: string, revs: readonly string[]): Promise<number> {
-  const out = await simpleGit({ baseDir: cwd }).raw(["rev-list", "--count", ...revisionArgs(revs)]).catch(() => "0");
+  const out = await (await simpleGitAt(cwd)).raw(["rev-list", "--count", ...revisionArgs(revs)]).catch(() => "0");
   return Number.parseInt(out, 10) || 0;
 }
 
@@ -352,7 +651,7 @@ export async function listBlobsAt(cwd: string, commit: string, paths: readonly s
 }
 
 /** Read a few whole blobs (HEAD's versions of reported files), never fetching. */
-export async function readBlobs(cwd: string, shas: readonly string[], env: NodeJS.ProcessEnv, maxSize: number): Promise<Map<string, Buffer | null>> {
+export async function readWholeBlobs(cwd: string, shas: readonly string[], env: NodeJS.ProcessEnv, maxSize: number): Promise<Map<string, Buffer | null>> {
   const out = new Map<string, Buffer | null>();
   if (shas.length === 0) return out;
   const reader = new BlobReader(cwd, env, maxSize, (o) => out.set(o.sha, o.kind === "blob" ? Buffer.from(o.data) : null));

@@ -17,7 +17,7 @@ import {
   listBlobsAt,
   listMissingBlobs,
   noFetchEnv,
-  readBlobs,
+  readWholeBlobs,
   readRepositoryFacts,
   streamHistoryLog,
   type BatchObject,
@@ -189,7 +189,7 @@ async function markInHead(found: HistoryHit[], ctx: HeadContext): Promise<void> 
   const atHead = await listBlobsAt(ctx.cwd, ctx.head, paths, ctx.env);
   // HEAD's blobs that this scan did not read (a --branch that excludes HEAD): read them now.
   const unread = [...new Set(atHead.values())].filter((sha) => !ctx.seen.has(sha) && !ctx.missing.has(sha));
-  const extra = await readBlobs(ctx.cwd, unread, ctx.env, ctx.maxFileSize);
+  const extra = await readWholeBlobs(ctx.cwd, unread, ctx.env, ctx.maxFileSize);
   const keysIn = new Map<string, Set<string> | null>();
   for (const sha of new Set(atHead.values())) {
     const hit = ctx.hits.get(sha);

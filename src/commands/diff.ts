@@ -1,0 +1,50 @@
+// `tvly-guard diff <range>` and `diff --stdin-refs`: the lines each commit of a range adds.
+import { UsageError } from "../errors.js";
+import type { Io } from "../io.js";
+import { emptySummary } from "../report/finding.js";
+import { collectFindings } from "../pipeline.js";
+import { passesFromPushLines, passesFromRange, readRangeChunks } from "../sources/range.js";
+import { booleanOption, stringOption, type CommandSpec } from "./args.js";
+import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of stream) parts.push(typeof part === "string" ? Buffer.from(part) : (part as Buffer));
+  return Buffer.concat(parts).toString("utf8");
+}
+
+export const command: CommandSpec = {
+  name: "diff",
+  summary:
+    "Scan the lines added by each commit of a revision range (A..B, A...B, C^!), or, with --stdin-refs, the commits a pre-push hook is about to push. Merges are scanned for what the merge itself introduced (conflict resolutions). Findings name their commit, author and date.",
+  usage: "tvly-guard diff [options] <range>... | tvly-guard diff --stdin-refs [--remote NAME]",
+  allowPositionals: true,
+  options: [
+    ...SCAN_OPTIONS,
+    { name: "stdin-refs", type: "boolean", description: "read git's pre-push lines from stdin and scan only the commits not on the remote yet" },
+    { name: "remote", type: "string", value: "NAME", description: "with --stdin-refs: the remote pushed to (a pre-push hook's $1); default: any remote" },
+  ],
+  details: [
+    "Examples:",
+    "  tvly-guard diff origin/main..HEAD          # what a branch adds (CI on a pull request)",
+    "  tvly-guard diff v1.2.0...feature           # symmetric difference",
+    "  tvly-guard diff 4f2a9c1^!                  # one commit",
+    '  tvly-guard diff --stdin-refs --remote "$1" # in .git/hooks/pre-push (git passes the remote name as $1)',
+    "",
+    "A key added and removed again inside the range is still reported: it is in the history you push.",
+    "A range that reaches past a shallow clone's boundary, or whose base was never fetched, is exit 2:",
+    "fetch the full history (actions/checkout `fetch-depth: 0`, or `git fetch --unshallow`).",
+  ].join("\n"),
+  async run(args, io: Io) {
+    const setup = await prepareScan(args, io);
+    const stdinRefs = booleanOption(args, "stdin-refs");
+    const remote = stringOption(args, "remote");
+    if (stdinRefs && args.positionals.length > 0) throw new UsageError("diff: give either a range or --stdin-refs, not both");
+    if (!stdinRefs && remote !== undefined) throw new UsageError("diff: --remote goes with --stdin-refs");
+    const passes = stdinRefs ? passesFromPushLines(await readAll(io.stdin), remote) : passesFromRange(args.positionals);
+    const summary = emptySummary();
+    const findings = await collectFindings(readRangeChunks({ cwd: io.cwd, env: io.env }, passes, summary), setup, summary);
+    if (!stdinRefs && summary.commits === 0) summary.warnings.push(`the range ${args.positionals.join(" ")} holds no commits: nothing was scanned`);
+    return finishScan(setup, "diff", findings, summary);
+  },
+};

@@ -1,0 +1,29 @@
+// `tvly-guard staged`: what the next commit would add, for pre-commit hooks.
+import { emptySummary } from "../report/finding.js";
+import { collectFindings } from "../pipeline.js";
+import { readStagedChunks } from "../sources/staged.js";
+import type { CommandSpec } from "./args.js";
+import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
+
+export const command: CommandSpec = {
+  name: "staged",
+  summary:
+    "Scan what the next commit would add: the lines staged in the index against HEAD. It reads the index git will commit (GIT_INDEX_FILE, set by git for `commit -a` and `commit <paths>`), not the working tree, and reports only added lines, with the staged file's line numbers.",
+  usage: "tvly-guard staged [options]",
+  allowPositionals: false,
+  options: [...SCAN_OPTIONS],
+  details: [
+    "Examples:",
+    "  tvly-guard staged                      # in .git/hooks/pre-commit or .husky/pre-commit",
+    "  tvly-guard staged --format json",
+    "",
+    "A pure rename adds no lines; a copy is scanned as a new file. Binary files are counted as skipped,",
+    "submodule bumps are never findings. In a partial clone nothing is fetched.",
+  ].join("\n"),
+  async run(args, io) {
+    const setup = await prepareScan(args, io);
+    const summary = emptySummary();
+    const chunks = readStagedChunks({ cwd: io.cwd, env: io.env }, summary);
+    return finishScan(setup, "staged", await collectFindings(chunks, setup, summary), summary);
+  },
+};

@@ -1,0 +1,128 @@
+// The lines added by each commit of a revision range (`A..B`, `A...B`, `C^!`,
+// or a pre-push hook's refs), as chunks that carry their commit, author and date.
+import { GitError, InputError, UsageError } from "../errors.js";
+import type { ScanSummary } from "../report/finding.js";
+import type { Chunk, CommitInfo } from "./chunk.js";
+import { COMMIT_MARKER, gitStderr, listRangeCommits, readRangePatches, readRepoShape, type GitContext, type RepoShape } from "./git.js";
+import { chunksFromFile } from "./patch-chunks.js";
+import { parseUnifiedDiff } from "./unified-diff.js";
+
+const FETCH_ALL_HINT = "fetch the full history (actions/checkout: `fetch-depth: 0`; or `git fetch --unshallow`) and run again";
+
+/**
+ * Revision arguments for one `git log` each; the commits of all of them are
+ * scanned (a pre-push with new and updated branches needs two).
+ */
+export type RangePasses = string[][];
+
+/** The user's range arguments as one pass; option-like arguments never reach git. */
+export function passesFromRange(args: readonly string[]): RangePasses {
+  if (args.length === 0) throw new UsageError("diff: give a revision range (for example origin/main..HEAD, A...B or C^!) or --stdin-refs (see tvly-guard diff --help)");
+  for (const arg of args) {
+    if (arg.startsWith("-") || arg.trim() === "") throw new UsageError(`diff: "${arg}" is not a revision range (see tvly-guard diff --help)`);
+  }
+  return [[...args]];
+}
+
+const ZERO = /^0+$/;
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+/**
+ * git's pre-push lines (`<local ref> <local sha> <remote ref> <remote sha>`)
+ * as passes: an updated branch scans what is not on `remote` yet, a new branch
+ * (remote sha all zeros) what is on no remote at all, a deletion (local sha
+ * all zeros) nothing. Without `remote`, every remote counts.
+ * https://git-scm.com/docs/githooks#_pre_push
+ */
+export function passesFromPushLines(text: string, remote: string | undefined): RangePasses {
+  const updated: string[] = [];
+  const created: string[] = [];
+  for (const [i, raw] of text.split("\n").entries()) {
+    const line = raw.trim();
+    if (!line) continue;
+    const [, localSha, , remoteSha, extra] = line.split(/\s+/);
+    if (!localSha || !remoteSha || extra !== undefined || !SHA.test(localSha) || !SHA.test(remoteSha)) {
+      throw new InputError(`--stdin-refs: line ${i + 1} is not "<local ref> <local sha> <remote ref> <remote sha>", as git gives a pre-push hook`);
+    }
+    if (ZERO.test(localSha)) continue; // a deletion pushes no commit
+    (ZERO.test(remoteSha) ? created : updated).push(localSha);
+  }
+  if (remote === undefined) return updated.length + created.length > 0 ? [[...updated, ...created, "--not", "--remotes"]] : [];
+  const passes: RangePasses = [];
+  if (updated.length > 0) passes.push([...updated, "--not", `--remotes=${remote}`]);
+  // New branches: on no remote at all, and not already scanned by the pass above.
+  if (created.length > 0) passes.push([...created, "--not", "--remotes", ...updated]);
+  return passes;
+}
+
+/** Turn git's refusal of a revision into our one line, with the shallow-clone fix when it applies. */
+function explainRevisionFailure(err: unknown, shape: RepoShape): never {
+  const stderr = gitStderr(err);
+  const m = /(?:bad revision|ambiguous argument) '([^'\n]*)'|Invalid revision range (\S+)/.exec(stderr);
+  if (m) {
+    const what = m[1] ?? m[2]!;
+    throw new GitError(
+      shape.shallow
+        ? `unknown revision ${what}: this is a shallow clone, so the base may not have been fetched; ${FETCH_ALL_HINT}`
+        : `unknown revision ${what}: no such commit, branch or tag here (a range needs both ends, and HEAD~N needs N commits)`,
+      { cause: err },
+    );
+  }
+  if (/promisor remote|transport '[^']*' not allowed/.test(stderr)) {
+    throw new GitError("this partial clone does not hold the content of every commit in the range, and tvly-guard never fetches: run it in a full clone (or fetch the blobs first)", { cause: err });
+  }
+  throw err;
+}
+
+/** Refuse a range that runs into a shallow clone's boundary: part of it cannot be read. */
+async function checkShallowBoundary(ctx: GitContext, passes: RangePasses, shape: RepoShape): Promise<void> {
+  if (!shape.shallow) return;
+  for (const revs of passes) {
+    const commits = await listRangeCommits(ctx, revs).catch((err: unknown) => explainRevisionFailure(err, shape));
+    const hit = commits.find((c) => shape.shallowCommits.has(c));
+    if (hit) {
+      throw new GitError(`the range reaches the shallow boundary of this clone at ${hit.slice(0, 12)}: the commits before it were never fetched, so part of the range cannot be read; ${FETCH_ALL_HINT}`);
+    }
+  }
+}
+
+/** Parse our commit line: marker, sha, "Name <email>", ISO date. */
+function parseCommitLine(line: Buffer): CommitInfo | undefined {
+  const text = line.toString("utf8");
+  if (!text.startsWith(COMMIT_MARKER)) return undefined;
+  const [sha, author, date] = text.slice(COMMIT_MARKER.length).split("\0");
+  return { sha: sha!, author: author!, date: date! };
+}
+
+/**
+ * Yield the added lines of every commit the passes select. Checks first that
+ * the range is readable (shallow boundary); unknown revisions fail with one line.
+ */
+export async function* readRangeChunks(ctx: GitContext, passes: RangePasses, summary: ScanSummary): AsyncGenerator<Chunk> {
+  const shape = await readRepoShape(ctx);
+  await checkShallowBoundary(ctx, passes, shape);
+  const seen = new Set<string>();
+  for (const revs of passes) {
+    let commit: CommitInfo | undefined;
+    let skip = false;
+    try {
+      for await (const record of parseUnifiedDiff(readRangePatches(ctx, revs))) {
+        if (record.kind === "line") {
+          const next = parseCommitLine(record.line);
+          if (!next) continue;
+          commit = next;
+          skip = seen.has(next.sha);
+          if (!skip) {
+            seen.add(next.sha);
+            summary.commits++;
+          }
+        } else if (commit && !skip) {
+          yield* chunksFromFile(record.file, summary, commit);
+        }
+      }
+    } catch (err) {
+      if (err instanceof GitError) explainRevisionFailure(err, shape);
+      throw err;
+    }
+  }
+}

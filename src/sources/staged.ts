@@ -1,0 +1,113 @@
+// What the next commit would add: the lines staged in the index against HEAD
+// (the empty tree before the first commit), read from the index git names in
+// GIT_INDEX_FILE, as chunks numbered like the staged file.
+import type { ScanSummary } from "../report/finding.js";
+import type { Chunk } from "./chunk.js";
+import { isMissingObjectFailure, listMissingHeadObjects, listStagedEntries, readBlobs, readMergeHeads, readStagedPatch, readStagedPatchAgainst, type GitContext } from "./git.js";
+import { chunksFromFile } from "./patch-chunks.js";
+import { parseUnifiedDiff, type AddedRun } from "./unified-diff.js";
+
+/**
+ * Yield the staged added lines, one chunk per run of consecutive lines.
+ * One git process in the usual case. In a partial clone whose HEAD version of
+ * a staged file is absent, git would fetch it to diff: we never fetch, so
+ * those files are scanned whole (a warning says so) and the rest as a diff.
+ */
+export async function* readStagedChunks(ctx: GitContext, summary: ScanSummary): AsyncGenerator<Chunk> {
+  let patch: Buffer;
+  let mergeHeads: string[];
+  try {
+    [patch, mergeHeads] = await Promise.all([readStagedPatch(ctx), readMergeHeads(ctx)]);
+  } catch (err) {
+    if (!isMissingObjectFailure(err)) throw err;
+    yield* readStagedWithoutFetching(ctx, summary, err);
+    return;
+  }
+  if (mergeHeads.length === 0) {
+    yield* chunksFromPatch(patch, summary);
+    return;
+  }
+  // Concluding a merge: like `diff` does for merge commits, count only the
+  // lines new to every parent (a conflict resolution), not all that the other
+  // side brings in, whose own commits are where its keys belong.
+  const others = await Promise.all(mergeHeads.map(async (head) => addedLineSets(await readStagedPatchAgainst(ctx, head))));
+  yield* chunksFromPatch(patch, summary, (path, line) => others.every((added) => added.get(path)?.has(line) === true));
+}
+
+/** Chunks of one patch text; binary files and submodules are counted or passed over. */
+async function* chunksFromPatch(patch: Buffer, summary: ScanSummary, keepLine?: (path: string, line: number) => boolean): AsyncGenerator<Chunk> {
+  for await (const record of parseUnifiedDiff([patch])) {
+    if (record.kind !== "file") continue;
+    const file = record.file;
+    if (keepLine) file.added = file.added.flatMap((run) => filterRun(run, (line) => keepLine(file.path, line)));
+    yield* chunksFromFile(file, summary);
+  }
+}
+
+/** path -> the new-file line numbers a patch adds. */
+async function addedLineSets(patch: Buffer): Promise<Map<string, Set<number>>> {
+  const sets = new Map<string, Set<number>>();
+  for await (const record of parseUnifiedDiff([patch])) {
+    if (record.kind !== "file") continue;
+    const set = sets.get(record.file.path) ?? new Set<number>();
+    for (const run of record.file.added) for (let i = 0, n = countLines(run.data); i < n; i++) set.add(run.startLine + i);
+    sets.set(record.file.path, set);
+  }
+  return sets;
+}
+
+const countLines = (data: Buffer) => {
+  let n = 1;
+  for (let at = data.indexOf(0x0a); at !== -1; at = data.indexOf(0x0a, at + 1)) n++;
+  return n;
+};
+
+/** Split a run into the runs of lines `keep` accepts. */
+function filterRun(run: AddedRun, keep: (line: number) => boolean): AddedRun[] {
+  const out: AddedRun[] = [];
+  let start = 0;
+  let current: { startLine: number; from: number; to: number } | undefined;
+  for (let line = run.startLine; start <= run.data.length; line++) {
+    const nl = run.data.indexOf(0x0a, start);
+    const end = nl === -1 ? run.data.length : nl;
+    if (keep(line)) {
+      if (current) current.to = end;
+      else current = { startLine: line, from: start, to: end };
+    } else if (current) {
+      out.push({ startLine: current.startLine, data: run.data.subarray(current.from, current.to) });
+      current = undefined;
+    }
+    start = end + 1;
+  }
+  if (current) out.push({ startLine: current.startLine, data: run.data.subarray(current.from, current.to) });
+  return out;
+}
+
+/**
+ * The partial-clone path: list the staged entries from object ids alone, find
+ * which HEAD versions are absent, diff the others, and scan the staged blob of
+ * the rest whole (its every line counts as added: never a false pass).
+ */
+async function* readStagedWithoutFetching(ctx: GitContext, summary: ScanSummary, original: unknown): AsyncGenerator<Chunk> {
+  const entries = (await listStagedEntries(ctx)).filter((e) => e.newMode !== "160000" && e.status !== "U");
+  const missing = await listMissingHeadObjects(ctx);
+  const whole = entries.filter((e) => missing.has(e.oldOid));
+  if (whole.length === 0) throw original; // the diff failed for another reason: report git's own
+  const excluded = whole.map((e) => `:(top,exclude,literal)${e.path}`);
+  yield* chunksFromPatch(await readStagedPatch(ctx, [":/", ...excluded]), summary);
+  const { looksBinary } = await import("./files.js"); // not on the usual path: files.js loads fast-glob
+  const blobs = await readBlobs(ctx, whole.map((e) => e.newOid));
+  for (const entry of whole) {
+    const data = blobs.get(entry.newOid)!;
+    if (looksBinary(data)) {
+      summary.skipped.binary++;
+      continue;
+    }
+    summary.files++;
+    summary.bytes += data.length;
+    yield { path: entry.path, data, startLine: 1 };
+  }
+  summary.warnings.push(`partial clone: the committed version of ${plural(whole.length, "staged file")} is not in this repository and tvly-guard never fetches, so ${whole.length === 1 ? "it was" : "they were"} scanned whole: ${whole.map((e) => e.path).join(", ")}`);
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
