@@ -132,6 +132,8 @@ function makeStagedRepo() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   git(dir, ["init", "-q", "-b", "main"]);
+  // .bench/ sits inside this repository: make sure git now works on the new one, never on ours.
+  if (resolve(git(dir, ["rev-parse", "--show-toplevel"]).trim()) !== resolve(dir)) throw new Error(`git init failed in ${dir}`);
   const body = (i, v) => Array.from({ length: 200 }, (_, l) => `export const value${l} = ${i * 1000 + l + v}; // line ${l}`).join("\n") + "\n";
   for (let i = 0; i < 200; i++) {
     mkdirSync(join(dir, "src", `m${i % 10}`), { recursive: true });
