@@ -70,10 +70,10 @@ const MAX_LISTED_MISSING = 5;
 export async function scanHistory(options: HistoryOptions, summary: ScanSummary): Promise<HistoryHit[]> {
   const { cwd, revs, rules, progress } = options;
   const env = noFetchEnv(options.env);
-  const facts = await readRepositoryFacts(cwd);
+  const facts = await readRepositoryFacts(cwd, env);
   if (facts.shallow) summary.warnings.push(shallowWarning(facts.shallowBoundary));
   const missing = facts.partial ? await listMissingBlobs(cwd, revs, env) : new Set<string>();
-  const totalCommits = options.countCommits ? await countCommits(cwd, revs) : 0;
+  const totalCommits = options.countCommits ? await countCommits(cwd, revs, env) : 0;
 
   const seen = new BlobSet();
   const inFlight = new Map<string, Appearance[]>();
