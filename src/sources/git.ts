@@ -525,6 +525,7 @@ export class BlobReader {
 
   constructor(cwd: string, env: NodeJS.ProcessEnv, private readonly maxSize: number, private readonly onObject: (o: BatchObject) => void) {
     this.child = spawnGit(cwd, ["cat-file", "--batch", "--buffer"], env);
+    this.child.stdin.on("error", () => {}); // git died (EPIPE): `done` rejects with its exit code and stderr
     this.child.stdout.on("data", (chunk: Buffer) => this.consume(chunk));
     this.done = waitForGit(this.child, "cat-file");
   }
