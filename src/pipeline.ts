@@ -9,8 +9,10 @@ import type { Chunk } from "./sources/chunk.js";
 export async function collectFindings(chunks: AsyncIterable<Chunk>, setup: ScanSetup, summary: ScanSummary): Promise<Finding[]> {
   const findings: Finding[] = [];
   const options = { showSecret: setup.showSecret };
+  // Internal switch for bench/decoders.mjs: the plain pass alone, to measure what the decoders cost.
+  const detect = { decode: !setup.io.env.TVLY_GUARD_NO_DECODE };
   for await (const chunk of chunks) {
-    for (const match of detectSecrets(chunk, setup.rules)) findings.push(toFinding(match, chunk, options));
+    for (const match of detectSecrets(chunk, setup.rules, detect)) findings.push(toFinding(match, chunk, options));
     setup.progress.update(() => `tvly-guard: ${summary.files} files, ${formatBytes(summary.bytes)}, ${findings.length} findings`);
   }
   setup.progress.done();

@@ -3,7 +3,7 @@ import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { emptySummary } from "../report/finding.js";
 import { collectFindings } from "../pipeline.js";
-import { passesFromPushLines, passesFromRange, readRangeChunks } from "../sources/range.js";
+import { parsePushLines, passesFromPush, passesFromRange, readRangeChunks } from "../sources/range.js";
 import { booleanOption, stringOption, type CommandSpec } from "./args.js";
 import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
 
@@ -41,9 +41,11 @@ export const command: CommandSpec = {
     const remote = stringOption(args, "remote");
     if (stdinRefs && args.positionals.length > 0) throw new UsageError("diff: give either a range or --stdin-refs, not both");
     if (!stdinRefs && remote !== undefined) throw new UsageError("diff: --remote goes with --stdin-refs");
-    const passes = stdinRefs ? passesFromPushLines(await readAll(io.stdin), remote) : passesFromRange(args.positionals);
+    if (stdinRefs && (io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError("diff --stdin-refs reads git's pre-push lines from stdin; run it from a pre-push hook or pipe them in");
+    const ctx = { cwd: io.cwd, env: io.env };
+    const passes = stdinRefs ? await passesFromPush(ctx, parsePushLines(await readAll(io.stdin)), remote) : passesFromRange(args.positionals);
     const summary = emptySummary();
-    const findings = await collectFindings(readRangeChunks({ cwd: io.cwd, env: io.env }, passes, summary), setup, summary);
+    const findings = await collectFindings(readRangeChunks(ctx, passes, summary), setup, summary);
     if (!stdinRefs && summary.commits === 0) summary.warnings.push(`the range ${args.positionals.join(" ")} holds no commits: nothing was scanned`);
     return finishScan(setup, "diff", findings, summary);
   },

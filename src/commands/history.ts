@@ -2,9 +2,9 @@
 // given ones), each (key, file) once with the commit that introduced it.
 import { UsageError } from "../errors.js";
 import { toFinding, emptySummary, compareFindings } from "../report/finding.js";
+import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
 import { scanHistory } from "../sources/history.js";
 import { parseSize, stringOption, type CommandSpec } from "./args.js";
-import { DEFAULT_MAX_FILE_SIZE } from "./scan.js";
 import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
 
 export const command: CommandSpec = {

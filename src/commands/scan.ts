@@ -5,7 +5,9 @@ import { readFileChunks } from "../sources/files.js";
 import { parseSize, stringOption, type CommandSpec } from "./args.js";
 import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
 
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
+
+export { DEFAULT_MAX_FILE_SIZE };
 
 export const command: CommandSpec = {
   name: "scan",

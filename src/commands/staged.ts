@@ -17,8 +17,9 @@ export const command: CommandSpec = {
     "  tvly-guard staged                      # in .git/hooks/pre-commit or .husky/pre-commit",
     "  tvly-guard staged --format json",
     "",
-    "A pure rename adds no lines; a copy is scanned as a new file. Binary files are counted as skipped,",
-    "submodule bumps are never findings. In a partial clone nothing is fetched.",
+    "A pure rename adds no lines; a copy is scanned as a new file. Binary files are read whole (up to",
+    "10MiB) and searched by byte offset; submodule bumps are never findings. In a partial clone nothing",
+    "is fetched.",
   ].join("\n"),
   async run(args, io) {
     const setup = await prepareScan(args, io);

@@ -1,6 +1,6 @@
 // Decides when a pattern match is not a key: placeholders, fakes and
 // annotated lines. The thresholds and word lists live in the rule file.
-import { sequentialRatio, shannonEntropy } from "./entropy.js";
+import { repeatRatio, sequentialRatio, shannonEntropy } from "./entropy.js";
 import type { Rule } from "./rule.js";
 
 /** Inline markers that allow a whole line (ours, and gitleaks' so migrating teams keep theirs). */
@@ -10,10 +10,15 @@ export const INLINE_ALLOW_MARKERS = ["tvly-guard:allow", "gitleaks:allow"].map((
 export function placeholderReason(rule: Rule, body: string): string | undefined {
   for (const p of rule.allowPatterns) if (p.regex.test(body)) return p.reason;
   const lower = body.toLowerCase();
-  const word = rule.allowWords.find((w) => lower.includes(w));
-  if (word) return `contains the placeholder word "${word}"`;
+  // One short word turns up in random bodies now and then ("your" in about 1 of 30,000);
+  // placeholders spell several, so the words found must cover minWordChars letters.
+  const words = rule.allowWords.filter((w) => lower.includes(w));
+  const letters = words.reduce((n, w) => n + w.length, 0);
+  if (words.length > 0 && letters >= (rule.allow?.minWordChars ?? 1)) return `contains the placeholder word${words.length > 1 ? "s" : ""} "${words.join('", "')}"`;
   const maxSeq = rule.allow?.maxSequentialRatio;
-  if (maxSeq !== undefined && sequentialRatio(body) > maxSeq) return rule.allow?.reasonSequential ?? "sequential characters";
+  if (maxSeq !== undefined && sequentialRatio(body, rule.allow?.sequences) > maxSeq) return rule.allow?.reasonSequential ?? "sequential characters";
+  const maxRepeat = rule.allow?.maxRepeatRatio;
+  if (maxRepeat !== undefined && repeatRatio(body) > maxRepeat) return rule.allow?.reasonRepeat ?? "runs of one character";
   if (rule.minEntropy !== undefined && shannonEntropy(body) < rule.minEntropy) return "too little randomness to be a real key";
   return undefined;
 }

@@ -38,8 +38,15 @@ export interface RuleSpec {
   allow?: {
     bodyPatterns?: { pattern: string; flags?: string; reason: string }[];
     bodyWords?: string[];
+    /** Placeholder words found in a body must cover at least this many letters together. */
+    minWordChars?: number;
     maxSequentialRatio?: number;
+    /** Typed sequences (alphabet, digits, keyboard rows) that sequentialRatio walks. */
+    sequences?: string[];
     reasonSequential?: string;
+    /** Highest share of characters equal to their predecessor. */
+    maxRepeatRatio?: number;
+    reasonRepeat?: string;
   };
   remediation: RuleRemediation;
   verify?: RuleVerify;

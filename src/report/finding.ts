@@ -2,10 +2,13 @@
 // ScanSummary (what a scan covered). The raw key rides along hidden.
 import type { Match } from "../engine/detect.js";
 import { fingerprint, redact } from "../engine/redact.js";
+import { isTestPath } from "../engine/test-path.js";
 import type { Chunk } from "../sources/chunk.js";
 
 export interface Finding {
   ruleId: string;
+  /** The rule's severity, lowered to "warning" in test fixtures (a real key there is still a leak, so it is reported). */
+  severity: "error" | "warning" | "note";
   file: string;
   line: number;
   column: number;
@@ -20,19 +23,25 @@ export interface Finding {
   verified: boolean | null;
   /** history: does HEAD's version of the file still hold the key? null where the mode cannot know. */
   inHead: boolean | null;
+  /** How the key was encoded where it was found ("base64", "percent", "utf16le"...); absent for a plain key. */
+  encoding?: string;
+  /** Byte offset of the key in a binary file (then line is 1 and column is offset + 1); absent for text. */
+  offset?: number;
 }
 
 export interface ScanSummary {
   commits: number;
   files: number;
   bytes: number;
+  /** How many of `files` were binary (searched byte by byte, located by offset). */
+  binary: number;
   skipped: { binary: number; tooLarge: number; symlinks: number; unreadable: number };
   /** Things the user must know about coverage (shallow clone, missing objects...). */
   warnings: string[];
 }
 
 export function emptySummary(): ScanSummary {
-  return { commits: 0, files: 0, bytes: 0, skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0 }, warnings: [] };
+  return { commits: 0, files: 0, bytes: 0, binary: 0, skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0 }, warnings: [] };
 }
 
 // A symbol-keyed, non-enumerable property: JSON.stringify, spreads and
@@ -55,6 +64,7 @@ export interface FindingOptions {
 export function toFinding(match: Match, chunk: Chunk, options: FindingOptions = {}): Finding {
   const finding: Finding = {
     ruleId: match.rule.id,
+    severity: isTestPath(chunk.path) && match.rule.severity === "error" ? "warning" : match.rule.severity,
     file: chunk.path,
     line: match.line,
     column: match.column,
@@ -66,6 +76,8 @@ export function toFinding(match: Match, chunk: Chunk, options: FindingOptions = 
     verified: null,
     inHead: null,
   };
+  if (match.encoding) finding.encoding = match.encoding;
+  if (match.binary) finding.offset = match.offset;
   Object.defineProperty(finding, RAW, { value: match.secret, enumerable: false });
   return finding;
 }

@@ -2,12 +2,12 @@
 import type { ReportContext } from "./context.js";
 
 export function renderJson(ctx: ReportContext): string {
-  const { commits, files, bytes, skipped } = ctx.summary;
+  const { commits, files, bytes, binary, skipped } = ctx.summary;
   const report = {
     tool: "tvly-guard",
     version: ctx.version,
     mode: ctx.mode,
-    scanned: { commits, files, bytes, skipped },
+    scanned: { commits, files, bytes, binary, skipped },
     warnings: ctx.summary.warnings,
     findings: ctx.findings,
   };

@@ -15,7 +15,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 export function formatSummary(s: ScanSummary, findings: number, keys: number, mode: string): string {
   const fileModes = mode === "scan" || mode === "staged"; // no commits: the working tree or the index
-  const covered = [plural(s.files, fileModes ? "file" : "blob"), formatBytes(s.bytes)];
+  const covered = [plural(s.files, fileModes ? "file" : "blob") + (s.binary > 0 ? ` (${s.binary} binary)` : ""), formatBytes(s.bytes)];
   if (!fileModes) covered.unshift(plural(s.commits, "commit"));
   const skipped = Object.entries(s.skipped)
     .filter(([, n]) => n > 0)

@@ -1,4 +1,9 @@
 // The unit the engine scans: some bytes and where they came from.
+import { looksBinary } from "../engine/binary.js";
+import type { ScanSummary } from "../report/finding.js";
+
+/** Files and blobs larger than this are skipped (and counted) unless the user says otherwise. */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 /** The commit a chunk belongs to, for git sources. */
 export interface CommitInfo {
@@ -16,4 +21,15 @@ export interface Chunk {
   /** 1-based line number of the first line in `data` (a diff hunk starts mid-file). */
   startLine: number;
   commit?: CommitInfo;
+}
+
+/**
+ * Count a file or blob a source hands to the engine. Binary content is
+ * scanned too (keys are ASCII and sit verbatim in bundles, databases and
+ * archives); it is counted apart because its findings carry byte offsets.
+ */
+export function countScanned(summary: ScanSummary, data: Buffer): void {
+  summary.files++;
+  summary.bytes += data.length;
+  if (looksBinary(data)) summary.binary++;
 }

@@ -5,7 +5,7 @@ import { relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import { InputError } from "../errors.js";
 import type { ScanSummary } from "../report/finding.js";
-import type { Chunk } from "./chunk.js";
+import { countScanned, type Chunk } from "./chunk.js";
 import { listIgnoredPaths } from "./git.js";
 
 export interface FileSourceOptions {
@@ -14,10 +14,7 @@ export interface FileSourceOptions {
   stdin: NodeJS.ReadableStream;
 }
 
-/** git's own binary test: a NUL byte in the first 8000 bytes. */
-export function looksBinary(data: Buffer): boolean {
-  return data.subarray(0, 8000).indexOf(0) !== -1;
-}
+export { looksBinary } from "../engine/binary.js";
 
 const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
 
@@ -63,12 +60,7 @@ async function readOne(abs: string, path: string, explicit: boolean, options: Fi
       return undefined;
     }
     const data = await readFile(abs);
-    if (looksBinary(data)) {
-      summary.skipped.binary++;
-      return undefined;
-    }
-    summary.files++;
-    summary.bytes += data.length;
+    countScanned(summary, data);
     return { path, data, startLine: 1 };
   } catch (err) {
     if (explicit) throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
@@ -98,8 +90,7 @@ export async function* readFileChunks(paths: readonly string[], options: FileSou
   for (const target of await resolveTargets(paths, cwd)) {
     if (target.abs === "-") {
       const data = await readStdin(options.stdin);
-      summary.files++;
-      summary.bytes += data.length;
+      countScanned(summary, data);
       yield { path: "<stdin>", data, startLine: 1 };
     } else if (target.isDir) {
       const files = await walkDirectory(target.abs);

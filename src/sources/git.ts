@@ -206,6 +206,21 @@ export async function listMissingHeadObjects(ctx: GitContext): Promise<Set<strin
 }
 
 /**
+ * Sizes of blobs by id, without reading them (`<oid> <type> <size>` per object).
+ * https://git-scm.com/docs/git-cat-file#_batch_output
+ */
+export async function listBlobSizes(ctx: GitContext, oids: string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  if (oids.length === 0) return sizes;
+  const out = (await execGit(ctx, ["cat-file", "--batch-check"], oids.join("\n") + "\n")).toString("latin1");
+  for (const line of out.split("\n")) {
+    const [oid, type, size] = line.split(" ");
+    if (oid && type === "blob" && size !== undefined) sizes.set(oid, Number(size));
+  }
+  return sizes;
+}
+
+/**
  * Read whole blobs by id (`<oid> <type> <size>\n<content>\n` per object).
  * https://git-scm.com/docs/git-cat-file#_batch_output
  */
@@ -310,6 +325,19 @@ export async function readMergeHeads(ctx: GitContext): Promise<string[]> {
 /** The patch of the index against one commit (a merge head), same flags as readStagedPatch. */
 export function readStagedPatchAgainst(ctx: GitContext, commit: string): Promise<Buffer> {
   return execGit(ctx, [...PINNED_CONFIG, "diff", "--cached", ...PATCH_FLAGS, "-M", "--diff-filter=d", commit, "--"]);
+}
+
+/**
+ * Those of `shas` that name commits this repository holds. `--ignore-missing`
+ * drops the others quietly (a partial clone's refused fetch included), where a
+ * plain rev-list would fail on them.
+ * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---ignore-missing
+ */
+export async function filterKnownCommits(ctx: GitContext, shas: string[]): Promise<string[]> {
+  if (shas.length === 0) return [];
+  const out = (await execGit(ctx, ["rev-list", "--no-walk", "--ignore-missing", ...shas, "--"])).toString("latin1");
+  const known = new Set(out.split("\n").filter(Boolean));
+  return shas.filter((s) => known.has(s));
 }
 
 // ---------------------------------------------------------------------------

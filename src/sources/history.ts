@@ -8,9 +8,8 @@ import type { Rule } from "../engine/rule.js";
 import type { Progress } from "../progress.js";
 import type { ScanSummary } from "../report/finding.js";
 import { formatBytes } from "../report/summary.js";
-import type { Chunk } from "./chunk.js";
+import { countScanned, type Chunk } from "./chunk.js";
 import { BlobSet } from "./blob-set.js";
-import { looksBinary } from "./files.js";
 import {
   BlobReader,
   countCommits,
@@ -90,12 +89,8 @@ export async function scanHistory(options: HistoryOptions, summary: ScanSummary)
       else summary.skipped.unreadable++;
       return;
     }
-    if (looksBinary(o.data)) {
-      summary.skipped.binary++;
-      return;
-    }
-    summary.files++;
-    summary.bytes += o.data.length;
+    // Binary blobs are scanned too (the engine locates their keys by byte offset); counted apart.
+    countScanned(summary, o.data);
     const found = detectSecrets({ path: appearances[0]?.path ?? "", data: o.data, startLine: 1 }, rules);
     if (found.length > 0) hits.set(o.sha, { matches: firstOfEachKey(found), appearances });
     progress.update(() => progressLine(summary, totalCommits, started));

@@ -3,8 +3,8 @@
 import { GitError, InputError, UsageError } from "../errors.js";
 import type { ScanSummary } from "../report/finding.js";
 import type { Chunk, CommitInfo } from "./chunk.js";
-import { COMMIT_MARKER, gitStderr, listRangeCommits, readRangePatches, readRepoShape, type GitContext, type RepoShape } from "./git.js";
-import { chunksFromFile } from "./patch-chunks.js";
+import { COMMIT_MARKER, filterKnownCommits, gitStderr, listRangeCommits, readRangePatches, readRepoShape, type GitContext, type RepoShape } from "./git.js";
+import { chunksFromFile, readBinaryBlobs, type BinaryFile } from "./patch-chunks.js";
 import { parseUnifiedDiff } from "./unified-diff.js";
 
 const FETCH_ALL_HINT = "fetch the full history (actions/checkout: `fetch-depth: 0`; or `git fetch --unshallow`) and run again";
@@ -27,16 +27,21 @@ export function passesFromRange(args: readonly string[]): RangePasses {
 const ZERO = /^0+$/;
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
+/** A pre-push hook's stdin, read: what each pushed ref asks of the remote. */
+export interface PushLines {
+  /** Branches the remote has: local sha, and the sha the remote has now. */
+  updated: { local: string; remote: string }[];
+  /** Branches new to the remote (its sha is all zeros). */
+  created: string[];
+}
+
 /**
- * git's pre-push lines (`<local ref> <local sha> <remote ref> <remote sha>`)
- * as passes: an updated branch scans what is not on `remote` yet, a new branch
- * (remote sha all zeros) what is on no remote at all, a deletion (local sha
- * all zeros) nothing. Without `remote`, every remote counts.
+ * Read git's pre-push lines (`<local ref> <local sha> <remote ref> <remote sha>`).
+ * A deletion (local sha all zeros) pushes no commit and is left out.
  * https://git-scm.com/docs/githooks#_pre_push
  */
-export function passesFromPushLines(text: string, remote: string | undefined): RangePasses {
-  const updated: string[] = [];
-  const created: string[] = [];
+export function parsePushLines(text: string): PushLines {
+  const pushed: PushLines = { updated: [], created: [] };
   for (const [i, raw] of text.split("\n").entries()) {
     const line = raw.trim();
     if (!line) continue;
@@ -44,14 +49,31 @@ export function passesFromPushLines(text: string, remote: string | undefined): R
     if (!localSha || !remoteSha || extra !== undefined || !SHA.test(localSha) || !SHA.test(remoteSha)) {
       throw new InputError(`--stdin-refs: line ${i + 1} is not "<local ref> <local sha> <remote ref> <remote sha>", as git gives a pre-push hook`);
     }
-    if (ZERO.test(localSha)) continue; // a deletion pushes no commit
-    (ZERO.test(remoteSha) ? created : updated).push(localSha);
+    if (ZERO.test(localSha)) continue;
+    if (ZERO.test(remoteSha)) pushed.created.push(localSha);
+    else pushed.updated.push({ local: localSha, remote: remoteSha });
   }
-  if (remote === undefined) return updated.length + created.length > 0 ? [[...updated, ...created, "--not", "--remotes"]] : [];
+  return pushed;
+}
+
+/**
+ * Passes for a push: an updated branch scans what is not on `remote` yet
+ * (`<local> --not --remotes=<remote>`, and not the remote's current sha when
+ * this repository has it, which bounds the scan when no remote-tracking ref
+ * exists, e.g. a push to a URL); a new branch scans what is on no remote at
+ * all. Without `remote`, every remote counts.
+ */
+export async function passesFromPush(ctx: GitContext, pushed: PushLines, remote: string | undefined): Promise<RangePasses> {
+  const locals = pushed.updated.map((u) => u.local);
+  const remoteShas = await filterKnownCommits(ctx, [...new Set(pushed.updated.map((u) => u.remote))]);
+  if (remote === undefined) {
+    const all = [...locals, ...pushed.created];
+    return all.length > 0 ? [[...all, "--not", "--remotes", ...remoteShas]] : [];
+  }
   const passes: RangePasses = [];
-  if (updated.length > 0) passes.push([...updated, "--not", `--remotes=${remote}`]);
+  if (locals.length > 0) passes.push([...locals, "--not", `--remotes=${remote}`, ...remoteShas]);
   // New branches: on no remote at all, and not already scanned by the pass above.
-  if (created.length > 0) passes.push([...created, "--not", "--remotes", ...updated]);
+  if (pushed.created.length > 0) passes.push([...pushed.created, "--not", "--remotes", ...locals]);
   return passes;
 }
 
@@ -105,6 +127,7 @@ export async function* readRangeChunks(ctx: GitContext, passes: RangePasses, sum
   for (const revs of passes) {
     let commit: CommitInfo | undefined;
     let skip = false;
+    const binaries: BinaryFile[] = []; // read whole after the pass: git's patch has no lines for them
     try {
       for await (const record of parseUnifiedDiff(readRangePatches(ctx, revs))) {
         if (record.kind === "line") {
@@ -117,9 +140,10 @@ export async function* readRangeChunks(ctx: GitContext, passes: RangePasses, sum
             summary.commits++;
           }
         } else if (commit && !skip) {
-          yield* chunksFromFile(record.file, summary, commit);
+          yield* chunksFromFile(record.file, summary, commit, binaries);
         }
       }
+      yield* readBinaryBlobs(ctx, binaries, summary);
     } catch (err) {
       if (err instanceof GitError) explainRevisionFailure(err, shape);
       throw err;

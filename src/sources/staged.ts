@@ -2,10 +2,10 @@
 // (the empty tree before the first commit), read from the index git names in
 // GIT_INDEX_FILE, as chunks numbered like the staged file.
 import type { ScanSummary } from "../report/finding.js";
-import type { Chunk } from "./chunk.js";
+import { countScanned, type Chunk } from "./chunk.js";
 import { isMissingObjectFailure, listMissingHeadObjects, listStagedEntries, readBlobs, readMergeHeads, readStagedPatch, readStagedPatchAgainst, type GitContext } from "./git.js";
-import { chunksFromFile } from "./patch-chunks.js";
-import { parseUnifiedDiff, type AddedRun } from "./unified-diff.js";
+import { chunksFromFile, readBinaryBlobs, type BinaryFile } from "./patch-chunks.js";
+import { parseUnifiedDiff, unquoteGitPath, type AddedRun } from "./unified-diff.js";
 
 /**
  * Yield the staged added lines, one chunk per run of consecutive lines.
@@ -24,24 +24,37 @@ export async function* readStagedChunks(ctx: GitContext, summary: ScanSummary): 
     return;
   }
   if (mergeHeads.length === 0) {
-    yield* chunksFromPatch(patch, summary);
+    yield* chunksFromPatch(ctx, patch, summary);
     return;
   }
   // Concluding a merge: like `diff` does for merge commits, count only the
   // lines new to every parent (a conflict resolution), not all that the other
   // side brings in, whose own commits are where its keys belong.
   const others = await Promise.all(mergeHeads.map(async (head) => addedLineSets(await readStagedPatchAgainst(ctx, head))));
-  yield* chunksFromPatch(patch, summary, (path, line) => others.every((added) => added.get(path)?.has(line) === true));
+  yield* chunksFromPatch(ctx, patch, summary, (path, line) => others.every((added) => added.get(path)?.has(line) === true));
 }
 
-/** Chunks of one patch text; binary files and submodules are counted or passed over. */
-async function* chunksFromPatch(patch: Buffer, summary: ScanSummary, keepLine?: (path: string, line: number) => boolean): AsyncGenerator<Chunk> {
+/**
+ * Chunks of one patch text; binary files are read whole afterwards (but
+ * counted as skipped when concluding a merge: a whole blob cannot tell the
+ * resolution from what the other side brought), submodules passed over.
+ */
+async function* chunksFromPatch(ctx: GitContext, patch: Buffer, summary: ScanSummary, keepLine?: (path: string, line: number) => boolean): AsyncGenerator<Chunk> {
+  const unmerged: string[] = [];
+  const binaries: BinaryFile[] | undefined = keepLine ? undefined : [];
   for await (const record of parseUnifiedDiff([patch])) {
-    if (record.kind !== "file") continue;
+    if (record.kind === "line") {
+      // "* Unmerged path <path>": a conflict not resolved yet; git will not commit until it is.
+      const m = /^\* Unmerged path (.*)$/s.exec(record.line.toString("utf8"));
+      if (m) unmerged.push(unquoteGitPath(m[1]!));
+      continue;
+    }
     const file = record.file;
     if (keepLine) file.added = file.added.flatMap((run) => filterRun(run, (line) => keepLine(file.path, line)));
-    yield* chunksFromFile(file, summary);
+    yield* chunksFromFile(file, summary, undefined, binaries);
   }
+  if (binaries) yield* readBinaryBlobs(ctx, binaries, summary);
+  if (unmerged.length > 0) summary.warnings.push(`${plural(unmerged.length, "path")} with an unresolved conflict not scanned (git add it once resolved): ${unmerged.join(", ")}`);
 }
 
 /** path -> the new-file line numbers a patch adds. */
@@ -94,17 +107,11 @@ async function* readStagedWithoutFetching(ctx: GitContext, summary: ScanSummary,
   const whole = entries.filter((e) => missing.has(e.oldOid));
   if (whole.length === 0) throw original; // the diff failed for another reason: report git's own
   const excluded = whole.map((e) => `:(top,exclude,literal)${e.path}`);
-  yield* chunksFromPatch(await readStagedPatch(ctx, [":/", ...excluded]), summary);
-  const { looksBinary } = await import("./files.js"); // not on the usual path: files.js loads fast-glob
+  yield* chunksFromPatch(ctx, await readStagedPatch(ctx, [":/", ...excluded]), summary);
   const blobs = await readBlobs(ctx, whole.map((e) => e.newOid));
   for (const entry of whole) {
     const data = blobs.get(entry.newOid)!;
-    if (looksBinary(data)) {
-      summary.skipped.binary++;
-      continue;
-    }
-    summary.files++;
-    summary.bytes += data.length;
+    countScanned(summary, data); // binary or text: the engine decides how to locate a key in it
     yield { path: entry.path, data, startLine: 1 };
   }
   summary.warnings.push(`partial clone: the committed version of ${plural(whole.length, "staged file")} is not in this repository and tvly-guard never fetches, so ${whole.length === 1 ? "it was" : "they were"} scanned whole: ${whole.map((e) => e.path).join(", ")}`);

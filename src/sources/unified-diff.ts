@@ -63,24 +63,35 @@ const SPACE = 0x20;
 const BACKSLASH = 0x5c;
 const GITLINK_MODE = "160000";
 
-/** Split a byte stream into lines (without "\n"), copying only lines that straddle two pieces. */
-export async function* splitLines(pieces: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<Buffer> {
-  let pending: Buffer[] = [];
-  for await (const piece of pieces) {
+/**
+ * Cuts a byte stream into lines (without "\n"), piece by piece, synchronously:
+ * a per-line `await` would cost a promise per line. Only lines that straddle
+ * two pieces are copied.
+ */
+export class LineSplitter {
+  private pending: Buffer[] = [];
+
+  /** Call `onLine` for every line `piece` completes. */
+  push(piece: Buffer, onLine: (line: Buffer) => void): void {
     let start = 0;
     for (let nl = piece.indexOf(NL); nl !== -1; nl = piece.indexOf(NL, start)) {
-      if (pending.length > 0) {
-        pending.push(piece.subarray(start, nl));
-        yield Buffer.concat(pending);
-        pending = [];
+      if (this.pending.length > 0) {
+        this.pending.push(piece.subarray(start, nl));
+        onLine(Buffer.concat(this.pending));
+        this.pending = [];
       } else {
-        yield piece.subarray(start, nl);
+        onLine(piece.subarray(start, nl));
       }
       start = nl + 1;
     }
-    if (start < piece.length) pending.push(piece.subarray(start));
+    if (start < piece.length) this.pending.push(piece.subarray(start));
   }
-  if (pending.length > 0) yield Buffer.concat(pending);
+
+  /** The last line, when the stream does not end with "\n". */
+  end(onLine: (line: Buffer) => void): void {
+    if (this.pending.length > 0) onLine(Buffer.concat(this.pending));
+    this.pending = [];
+  }
 }
 
 const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 0x22, "\\": 0x5c };
@@ -110,7 +121,7 @@ export function unquoteGitPath(text: string): string {
   return Buffer.from(bytes).toString("utf8");
 }
 
-/** Read one path token at `at`: quoted ("...") or up to `stop`; returns it and where it ends. */
+/** Read the quoted path that starts at `at`; returns it unquoted and where it ends. */
 function readQuoted(text: string, at: number): { value: string; end: number } {
   let i = at + 1;
   for (; i < text.length; i++) {
@@ -166,102 +177,135 @@ const startsWith = (line: Buffer, text: string) => line.length >= text.length &&
 /**
  * Parse patch text into file records (and pass through lines outside any patch,
  * such as the commit lines a `git log --format` puts between patches).
+ * Records come out in order; a file's record once its patch is complete.
  */
 export async function* parseUnifiedDiff(pieces: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<DiffRecord> {
-  let file: (FilePatch & { pathFrom: "header" | "field" }) | undefined;
-  let hunk: Hunk | undefined;
+  const parser = new DiffParser();
+  const splitter = new LineSplitter();
+  const onLine = (line: Buffer) => parser.line(line);
+  for await (const piece of pieces) {
+    splitter.push(piece, onLine);
+    if (parser.records.length > 0) yield* parser.take();
+  }
+  splitter.end(onLine);
+  parser.end();
+  yield* parser.take();
+}
 
-  const flushRun = () => {
-    if (hunk && hunk.run.length > 0) {
-      const parts: Buffer[] = [];
-      for (const [i, line] of hunk.run.entries()) parts.push(...(i === 0 ? [line] : [Buffer.from("\n"), line]));
-      file!.added.push({ startLine: hunk.runStart, data: Buffer.concat(parts) });
-      hunk.run = [];
-    }
-  };
-  const addLine = (content: Buffer) => {
-    if (hunk!.run.length === 0) hunk!.runStart = hunk!.next;
-    hunk!.run.push(content);
-  };
-  const endHunk = () => {
-    flushRun();
-    hunk = undefined;
-  };
-  const endFile = (): DiffRecord | undefined => {
-    endHunk();
-    const done = file;
-    file = undefined;
-    if (!done) return undefined;
-    const { pathFrom: _, ...patch } = done;
-    return { kind: "file", file: patch };
-  };
+type OpenFile = FilePatch & { pathFrom: "header" | "field" };
 
-  for await (const line of splitLines(pieces)) {
+/** The line-by-line state machine behind parseUnifiedDiff. */
+class DiffParser {
+  records: DiffRecord[] = [];
+  private file: OpenFile | undefined;
+  private hunk: Hunk | undefined;
+
+  take(): DiffRecord[] {
+    const out = this.records;
+    this.records = [];
+    return out;
+  }
+
+  end(): void {
+    this.endFile();
+  }
+
+  line(line: Buffer): void {
+    const hunk = this.hunk;
     if (hunk) {
       if (hunk.parents === 1 && (hunk.oldLeft > 0 || hunk.newLeft > 0)) {
         const first = line[0];
         if (first === PLUS) {
-          addLine(line.subarray(1));
+          this.addLine(hunk, line.subarray(1));
           hunk.next++;
           hunk.newLeft--;
-          continue;
+          return;
         }
         if (first === MINUS) {
-          flushRun();
+          this.flushRun(hunk);
           hunk.oldLeft--;
-          continue;
+          return;
         }
         if (first === SPACE || line.length === 0) {
           // A context line (only when GIT_DIFF_OPTS or config forces context; empty with diff.suppressBlankEmpty).
-          flushRun();
+          this.flushRun(hunk);
           hunk.next++;
           hunk.oldLeft--;
           hunk.newLeft--;
-          continue;
+          return;
         }
       } else if (hunk.parents > 1 && isCombinedLine(line, hunk.parents)) {
         const prefix = line.subarray(0, hunk.parents);
         if (prefix.includes(MINUS)) {
-          flushRun(); // not in the merge result
+          this.flushRun(hunk); // not in the merge result
         } else {
-          if (prefix.every((b) => b === PLUS)) addLine(line.subarray(hunk.parents));
-          else flushRun(); // taken from a parent: that parent's commit added it
+          if (prefix.every((b) => b === PLUS)) this.addLine(hunk, line.subarray(hunk.parents));
+          else this.flushRun(hunk); // taken from a parent: that parent's commit added it
           hunk.next++;
         }
-        continue;
+        return;
       }
-      if (line[0] === BACKSLASH) continue; // "\ No newline at end of file"
-      endHunk();
+      if (line[0] === BACKSLASH) return; // "\ No newline at end of file"
+      this.endHunk();
     }
 
     if (startsWith(line, "diff --git ")) {
-      const record = endFile();
-      if (record) yield record;
-      file = newFile(parseGitHeaderPath(line.toString("utf8", 11)), false);
-      continue;
+      this.endFile();
+      this.file = newFile(parseGitHeaderPath(line.toString("utf8", 11)), false);
+      return;
     }
     if (startsWith(line, "diff --cc ") || startsWith(line, "diff --combined ")) {
-      const record = endFile();
-      if (record) yield record;
-      const rest = line.toString("utf8", line.indexOf(SPACE, 5) + 1);
-      file = newFile(pathField(rest, ""), true);
-      continue;
+      this.endFile();
+      this.file = newFile(pathField(line.toString("utf8", line.indexOf(SPACE, 5) + 1), ""), true);
+      return;
     }
-    if (file && line[0] === 0x40 /* @ */) {
-      hunk = parseHunkHeader(line.toString("latin1"));
-      if (hunk) continue;
+    if (this.file && line[0] === 0x40 /* @ */) {
+      this.hunk = parseHunkHeader(line.toString("latin1"));
+      if (this.hunk) return;
     }
-    if (file && readFileHeader(file, line.toString("utf8"))) continue;
-    if (line[0] === BACKSLASH) continue;
-    const record = endFile();
-    if (record) yield record;
-    yield { kind: "line", line };
+    if (this.file && readFileHeader(this.file, line.toString("utf8"))) return;
+    if (line[0] === BACKSLASH) return;
+    this.endFile();
+    this.records.push({ kind: "line", line });
   }
-  const record = endFile();
-  if (record) yield record;
+
+  private addLine(hunk: Hunk, content: Buffer): void {
+    if (hunk.run.length === 0) hunk.runStart = hunk.next;
+    hunk.run.push(content);
+  }
+
+  /** Close the current run of added lines: one buffer, lines joined by "\n". */
+  private flushRun(hunk: Hunk): void {
+    const run = hunk.run;
+    if (run.length === 0) return;
+    let size = run.length - 1;
+    for (const part of run) size += part.length;
+    const data = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const [i, part] of run.entries()) {
+      if (i > 0) data[at++] = NL;
+      at += part.copy(data, at);
+    }
+    this.file!.added.push({ startLine: hunk.runStart, data });
+    hunk.run = [];
+  }
+
+  private endHunk(): void {
+    if (this.hunk) this.flushRun(this.hunk);
+    this.hunk = undefined;
+  }
+
+  private endFile(): void {
+    this.endHunk();
+    const done = this.file;
+    this.file = undefined;
+    if (!done) return;
+    const { pathFrom: _, ...patch } = done;
+    this.records.push({ kind: "file", file: patch });
+  }
 }
 
-function newFile(path: string, combined: boolean): FilePatch & { pathFrom: "header" | "field" } {
+function newFile(path: string, combined: boolean): OpenFile {
   return { path, newOid: undefined, newMode: undefined, deleted: false, binary: false, gitlink: false, combined, added: [], pathFrom: "header" };
 }
 
@@ -290,7 +334,7 @@ function parseHunkHeader(text: string): Hunk | undefined {
 }
 
 /** Take in one extended header line (mode, index, rename, ---/+++, Binary); false if it is none of them. */
-function readFileHeader(file: FilePatch & { pathFrom: "header" | "field" }, text: string): boolean {
+function readFileHeader(file: OpenFile, text: string): boolean {
   const setMode = (mode: string) => {
     file.newMode = mode;
     if (mode === GITLINK_MODE) file.gitlink = true;

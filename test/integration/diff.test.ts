@@ -19,7 +19,7 @@ interface Finding {
   date: string | null;
 }
 interface Report {
-  scanned: { commits: number; files: number; bytes: number; skipped: { binary: number } };
+  scanned: { commits: number; files: number; bytes: number; binary: number; skipped: { binary: number } };
   warnings: string[];
   findings: Finding[];
 }
@@ -109,8 +109,9 @@ describe("tvly-guard diff <range>", () => {
     commitFiles(dir, {}, "rename");
     const odd = commitFiles(dir, { "new\nline \"q\" ü.txt": `v=${key}\r\nw=1\r\n`, "-dash.bin": Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(key)]) }, "odd");
     const r = diff(dir, [`${base}..HEAD`]);
-    expect(r.at).toEqual([`new\nline "q" ü.txt:1@${short(odd)}`]);
-    expect(r.report!.scanned).toMatchObject({ commits: 2, files: 1, skipped: { binary: 1 } });
+    // the binary file is read whole from the commit and located by byte offset (line 1)
+    expect(r.at).toEqual([`-dash.bin:1@${short(odd)}`, `new\nline "q" ü.txt:1@${short(odd)}`]);
+    expect(r.report!.scanned).toMatchObject({ commits: 2, files: 2, binary: 1, skipped: { binary: 0 } });
   });
 
   it("reports paths from the repository root when run in a subdirectory", () => {
@@ -226,6 +227,9 @@ describe("tvly-guard diff --stdin-refs (pre-push)", () => {
     const r = diff(dir, ["--stdin-refs", "--remote", "origin"], update);
     expect(r.at).toEqual([`new.env:1@${short(c)}`]);
     expect(r.report!.scanned.commits).toBe(1);
+    // Pushing to a URL (git gives the URL as $1) or with no remote-tracking ref: the remote's sha bounds the scan.
+    const url = diff(dir, ["--stdin-refs", "--remote", `file://${dir}/../elsewhere.git`], update);
+    expect(url.report!.scanned.commits).toBe(1);
 
     git(dir, ["checkout", "-q", "-b", "topic"]);
     const b = commitFiles(dir, { "topic.env": `K=${branchKey}\n` }, "topic");

@@ -1,6 +1,6 @@
 // `tvly-guard staged` against real repositories and the real git, including
 // real `git commit` runs through a pre-commit hook that calls the built CLI.
-import { chmodSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
@@ -175,6 +175,7 @@ describe("tvly-guard staged", () => {
     git(dir, ["checkout", "-q", "main"]);
     commitFiles(dir, { "conf.env": "A=1\nKEY=main\nZ=9\n" }, "main");
     expect(() => git(dir, ["merge", "-q", "--no-edit", "side"])).toThrow(); // the conflict
+    expect(staged(dir).report!.warnings).toEqual(["1 path with an unresolved conflict not scanned (git add it once resolved): conf.env"]);
     writeFiles(dir, { "conf.env": "A=1\nKEY=side\nZ=9\n" }); // take their side: nothing new
     git(dir, ["add", "conf.env"]);
     const clean = staged(dir);
@@ -188,6 +189,19 @@ describe("tvly-guard staged", () => {
     git(dir, ["add", "conf.env"]);
     expect(commitWithHook(dir, ["--no-edit"]).code).toBe(0); // side.env's key is the side commit's, for `diff`
     expect(git(dir, ["rev-list", "--parents", "-1", "HEAD"]).trim().split(" ")).toHaveLength(3);
+  });
+
+  it("scans a copy as a new file; a mode change or a file turned symlink adds no finding", () => {
+    const key = keys.next();
+    const dir = gitRepo({ "a.env": `K=${key}\n`, "run.sh": "echo hi\n", "link": "plain\n" });
+    writeFiles(dir, { "copy.env": `K=${key}\n` });
+    chmodSync(join(dir, "run.sh"), 0o755);
+    git(dir, ["rm", "-q", "link"]);
+    symlinkSync("a.env", join(dir, "link"));
+    git(dir, ["add", "-A"]);
+    const r = staged(dir);
+    expect(r.places).toEqual(["copy.env:1:3"]);
+    expect(r.report!.scanned.files).toBe(2); // copy.env, and the symlink's target text
   });
 
   it("reports odd file names exactly, relative to the repository root, also from a subdirectory", () => {
@@ -210,7 +224,7 @@ describe("tvly-guard staged", () => {
     expect(r.places).toEqual(["win.ini:3:7"]);
   });
 
-  it("counts binary files as skipped (never a silent pass) and treats a submodule bump as no finding", () => {
+  it("searches staged binary files by byte offset and treats a submodule bump as no finding", () => {
     const key = keys.next();
     const dir = gitRepo({ "a.txt": "a\n" });
     git(dir, ["config", "diff.submodule", "log"]); // would print submodule commit subjects as diff lines
@@ -219,9 +233,10 @@ describe("tvly-guard staged", () => {
     git(dir, ["add", "img.bin"]);
     git(dir, ["update-index", "--add", "--cacheinfo", `160000,${sha},vendor/sub`]);
     const r = staged(dir);
-    expect(r.code).toBe(0);
-    expect(r.report!.scanned).toMatchObject({ files: 0, skipped: { binary: 1 } });
-    expect(r.stderr).toContain("skipped 1 binary");
+    expect(r.code).toBe(1);
+    expect(r.report!.scanned).toMatchObject({ files: 1, binary: 1, skipped: { binary: 0 } });
+    expect(r.report!.findings).toMatchObject([{ file: "img.bin", line: 1, column: 5, offset: 4 }]);
+    expect(r.stderr).toContain("scanned 1 file (1 binary)");
     git(dir, ["commit", "-q", "--no-verify", "-m", "sub"]);
     writeFiles(dir, { "b.txt": "b\n" });
     git(dir, ["add", "b.txt"]); // not `add -A`: that would drop the gitlink, whose directory does not exist
@@ -231,6 +246,22 @@ describe("tvly-guard staged", () => {
     const bump = staged(dir);
     expect(bump.code).toBe(0);
     expect(bump.report!.scanned.files).toBe(0);
+  });
+
+  it("reads a staged binary blob whole, but not past the size limit", () => {
+    const key = keys.next();
+    const dir = gitRepo({ "a.txt": "a\n" });
+    // .gitattributes can call a text file binary: then it is read whole and located by line, like text
+    writeFiles(dir, {
+      ".gitattributes": "*.lock binary\n",
+      "deps.lock": `name = "x"\nkey = "${key}"\n`,
+      "big.bin": Buffer.concat([Buffer.alloc(11 * 1024 * 1024), Buffer.from(key)]),
+    });
+    git(dir, ["add", "-A"]);
+    const r = staged(dir);
+    expect(r.code).toBe(1);
+    expect(r.places).toEqual(["deps.lock:2:8"]);
+    expect(r.report!.scanned).toMatchObject({ files: 2, skipped: { tooLarge: 1 } });
   });
 
   it("exits 2 with one line outside a repository and in a bare one", () => {

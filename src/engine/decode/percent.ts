@@ -1,0 +1,53 @@
+// Percent-encoding (URLs, form bodies, query strings): `tvly%2D...`, fully
+// escaped keywords, and keys right after an escape (`?url=...%3Dtvly-...`),
+// where the escape's hex digit would otherwise glue onto the key.
+import type { Rule } from "../rule.js";
+import { commonPrefix, distinctNeedles, findNeedle, isWordByte, toNeedle, type Needle } from "./needle.js";
+import { decodeWindows, hex2, hexValue, perRule, SpanBuilder, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
+
+const PERCENT = 0x25;
+
+/** The prefixes of a keyword's percent-encoded forms that every case of hex digits shares. */
+export function percentForms(keyword: string): string[] {
+  const encode = (upper: boolean, all: boolean) =>
+    [...Buffer.from(keyword)].map((b) => (all || !isWordByte(b) ? `%${hex2(b, upper)}` : String.fromCharCode(b))).join("");
+  const forms = [commonPrefix(encode(true, true), encode(false, true))];
+  const punct = commonPrefix(encode(true, false), encode(false, false)); // tvly%2D and tvly%2d share tvly%2
+  if (punct !== keyword) forms.push(punct);
+  return distinctNeedles(forms).filter((f) => f.length >= 4);
+}
+
+const needlesFor = perRule((rule: Rule): Needle[] => distinctNeedles(rule.keywords.flatMap(percentForms)).map((f) => toNeedle(f, 2)));
+
+const escapeAt = (data: Buffer, i: number) => (data[i] === PERCENT && hexValue(data[i + 1]) >= 0 && hexValue(data[i + 2]) >= 0 ? hexValue(data[i + 1]) * 16 + hexValue(data[i + 2]) : -1);
+
+function decodeFrom(data: Buffer, start: number, rule: Rule): DecodedSpan {
+  const out = new SpanBuilder();
+  const before = start >= 3 ? escapeAt(data, start - 3) : -1;
+  if (before >= 0) out.push(before, start - 3);
+  else if (start > 0) out.push(data[start - 1]!, start - 1);
+  const max = 2 * windowBytes(rule);
+  for (let i = start; i < data.length && out.length < max; ) {
+    const value = escapeAt(data, i);
+    if (value >= 0) {
+      out.push(value, i);
+      i += 3;
+    } else {
+      out.push(data[i]!, i);
+      i++;
+    }
+  }
+  return out.build("percent");
+}
+
+export const percentDecoder: Decoder = {
+  encoding: "percent",
+  inBinary: false,
+  decode({ data, rule, plainHits, counts }: DecodeInput): DecodedSpan[] {
+    const starts = new Set<number>();
+    for (const needle of needlesFor(rule)) for (const at of findNeedle(data, needle, counts)) starts.add(at);
+    // A plain keyword right after an escape: "%3Dtvly-" reads as "3Dtvly-" to the plain pass.
+    for (const at of plainHits) if (at >= 3 && isWordByte(data[at - 1]) && escapeAt(data, at - 3) >= 0) starts.add(at);
+    return decodeWindows(starts, rule, (at) => decodeFrom(data, at, rule));
+  },
+};

@@ -1,0 +1,102 @@
+// What a decoder hands back: a small decoded window and the way back from
+// each decoded byte to the byte offset of the encoded text in the chunk.
+import type { Rule } from "../rule.js";
+import type { ByteCounts } from "./needle.js";
+
+export interface DecodedSpan {
+  /** Reported as the finding's `encoding`: "base64", "percent", "utf16le"... */
+  encoding: string;
+  /** Decoded text, one byte per character (non-ASCII characters become "?", never a key character). */
+  data: Buffer;
+  /** Byte offset in the original chunk of the encoded text behind decoded byte `offset`. */
+  origin(offset: number): number;
+}
+
+export interface DecodeInput {
+  data: Buffer;
+  rule: Rule;
+  /** Offsets of the rule's plain keywords, found by the plain pass: context checks on them are free. */
+  plainHits: readonly number[];
+  /** The chunk failed the text test (looksBinary). */
+  binary: boolean;
+  /** A sample of the chunk's byte counts, to search each needle from its rarest byte. */
+  counts: ByteCounts;
+}
+
+export interface Decoder {
+  encoding: string;
+  /** Also run on binary chunks (UTF-16 strings and base64 blobs live in executables; escaped text rarely does). */
+  inBinary: boolean;
+  /** Decoded windows worth matching; [] (after a few indexOf calls) when nothing hints at this encoding. */
+  decode(input: DecodeInput): DecodedSpan[];
+}
+
+/** How many decoded bytes a window reaches past its hint: enough for the longest match the rule allows. */
+export const windowBytes = (rule: Rule) => rule.maxMatchLength;
+
+/**
+ * Decode a window at each start (ascending after sorting), skipping a start
+ * that an earlier window on the same grid already decodes with a whole
+ * window's room after it. A window is twice `windowBytes` long, so a hint that
+ * repeats every few bytes costs linear work, not one window per hit.
+ * `grid` tells starts apart that decode differently (base64 alignment, UTF-16 parity).
+ */
+export function decodeWindows(starts: Iterable<number>, rule: Rule, decodeAt: (start: number) => DecodedSpan | undefined, grid: (start: number) => number = () => 0): DecodedSpan[] {
+  const half = windowBytes(rule);
+  const reach = new Map<number, number>();
+  const spans: DecodedSpan[] = [];
+  for (const start of [...new Set(starts)].sort((a, b) => a - b)) {
+    const g = grid(start);
+    if (start < (reach.get(g) ?? -1)) continue;
+    const span = decodeAt(start);
+    if (!span || span.data.length === 0) continue;
+    spans.push(span);
+    reach.set(g, span.data.length > half ? span.origin(half) : span.origin(span.data.length - 1) + 1);
+  }
+  return spans;
+}
+
+/** Builds a decoded window byte by byte, remembering where each byte came from. */
+export class SpanBuilder {
+  private readonly bytes: number[] = [];
+  private readonly origins: number[] = [];
+
+  get length(): number {
+    return this.bytes.length;
+  }
+
+  push(byte: number, origin: number): void {
+    this.bytes.push(byte > 0x7f ? 0x3f : byte);
+    this.origins.push(origin);
+  }
+
+  build(encoding: string): DecodedSpan {
+    const origins = this.origins;
+    return { encoding, data: Buffer.from(this.bytes), origin: (offset) => origins[Math.min(offset, origins.length - 1)] ?? 0 };
+  }
+}
+
+/** Value of an ASCII hex digit, or -1. */
+export function hexValue(byte: number | undefined): number {
+  if (byte === undefined) return -1;
+  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
+  if (byte >= 0x41 && byte <= 0x46) return byte - 0x37;
+  if (byte >= 0x61 && byte <= 0x66) return byte - 0x57;
+  return -1;
+}
+
+/** Two-digit hex of a byte. */
+export const hex2 = (byte: number, upper: boolean) => {
+  const h = byte.toString(16).padStart(2, "0");
+  return upper ? h.toUpperCase() : h;
+};
+
+/** Cache of per-rule needles: computed once from the rule's keywords, never hard-coded. */
+export function perRule<T>(build: (rule: Rule) => T): (rule: Rule) => T {
+  const cache = new WeakMap<Rule, T>();
+  return (rule) => {
+    let value = cache.get(rule);
+    if (value === undefined) cache.set(rule, (value = build(rule)));
+    return value;
+  };
+}
