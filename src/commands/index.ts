@@ -13,4 +13,5 @@ export const COMMANDS: Record<string, CommandEntry> = {
   staged: { summary: "scan what the next commit would add (for pre-commit hooks)", load: async () => (await import("./staged.js")).command },
   diff: { summary: "scan the lines each commit of a range adds (CI, pre-push hooks)", load: async () => (await import("./diff.js")).command },
   fix: { summary: "move keys out of working-tree files into a git-ignored .env", load: async () => (await import("./fix.js")).command },
+  history: { summary: "scan every commit reachable from any ref (full-history audit)", load: async () => (await import("./history.js")).command },
 };

@@ -21,6 +21,8 @@ export interface Finding {
   fingerprint: string;
   /** true live, false revoked or invalid, null not checked or unknown. */
   verified: boolean | null;
+  /** history: does HEAD's version of the file still hold the key? null where the mode cannot know. */
+  inHead: boolean | null;
   /** How the key was encoded where it was found ("base64", "percent", "utf16le"...); absent for a plain key. */
   encoding?: string;
   /** Byte offset of the key in a binary file (then line is 1 and column is offset + 1); absent for text. */
@@ -72,6 +74,7 @@ export function toFinding(match: Match, chunk: Chunk, options: FindingOptions = 
     secret: options.showSecret ? match.secret : redact(match.secret, match.prefix),
     fingerprint: fingerprint(match.secret),
     verified: null,
+    inHead: null,
   };
   if (match.encoding) finding.encoding = match.encoding;
   if (match.binary) finding.offset = match.offset;

@@ -1,0 +1,49 @@
+// `tvly-guard history [range...]`: every commit reachable from any ref (or the
+// given ones), each (key, file) once with the commit that introduced it.
+import { UsageError } from "../errors.js";
+import { toFinding, emptySummary, compareFindings } from "../report/finding.js";
+import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
+import { scanHistory } from "../sources/history.js";
+import { parseSize, stringOption, type CommandSpec } from "./args.js";
+import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
+
+export const command: CommandSpec = {
+  name: "history",
+  summary:
+    "Scan every commit reachable from any ref (branches, tags, stashes; default --all) for Tavily API keys. Each distinct (key, file) is reported once, " +
+    "with the commit that introduced it and whether HEAD still holds it. Works in bare and mirror clones; never fetches.",
+  usage: "tvly-guard history [options] [revision-range...]",
+  allowPositionals: true,
+  options: [
+    ...SCAN_OPTIONS,
+    { name: "branch", type: "string", short: "b", value: "REF", description: "only commits reachable from REF (instead of every ref)" },
+    { name: "max-file-size", type: "string", value: "SIZE", description: "skip blobs larger than SIZE (default 10MiB)" },
+  ],
+  details: [
+    "Examples:",
+    "  tvly-guard history                       # all refs",
+    "  tvly-guard history --branch main         # main and its ancestors",
+    "  tvly-guard history v1.0..HEAD            # a range, as git log takes it",
+    "  git clone --mirror URL repo.git && cd repo.git && tvly-guard history --format json",
+    "",
+    "A shallow clone is scanned with a warning (older history is not there); a partial (blobless) clone",
+    "is never fetched from: blobs it lacks are listed in a warning and not scanned.",
+  ].join("\n"),
+  async run(args, io) {
+    const setup = await prepareScan(args, io);
+    const sizeText = stringOption(args, "max-file-size");
+    const maxFileSize = sizeText === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(sizeText, "--max-file-size");
+    const branch = stringOption(args, "branch");
+    for (const rev of args.positionals) if (rev.startsWith("-")) throw new UsageError(`history: "${rev}" is not a revision (see tvly-guard history --help)`);
+    if (branch !== undefined && args.positionals.length > 0) throw new UsageError("history: give --branch or a revision range, not both");
+    if (branch?.startsWith("-")) throw new UsageError(`history: --branch "${branch}" is not a revision`);
+    const revs = branch !== undefined ? [branch] : args.positionals.length > 0 ? args.positionals : ["--all"];
+    const summary = emptySummary();
+    const hits = await scanHistory(
+      { cwd: io.cwd, env: io.env, revs, maxFileSize, rules: setup.rules, progress: setup.progress, countCommits: io.stderrIsTTY },
+      summary,
+    );
+    const findings = hits.map(({ match, chunk, inHead }) => Object.assign(toFinding(match, chunk, { showSecret: setup.showSecret }), { inHead }));
+    return finishScan(setup, "history", findings.sort(compareFindings), summary);
+  },
+};

@@ -1,0 +1,198 @@
+// `tvly-guard history` against real repositories built with the real git:
+// side branches, tags, bare mirrors, deletions, renames, shallow and blobless clones.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { checkPlanted } from "../../bench/check-planted.mjs";
+import { fakeKeys } from "../helpers/fake-key.js";
+import { commitFiles, git, gitRepo, tempDir } from "../helpers/git-repo.js";
+import { runCli } from "../helpers/run-cli.js";
+
+const keys = fakeKeys(3003);
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  commit: string;
+  author: string;
+  date: string;
+  secret: string;
+  fingerprint: string;
+  inHead: boolean | null;
+}
+interface JsonReport {
+  scanned: { commits: number; files: number; bytes: number; binary: number; skipped: Record<string, number> };
+  warnings: string[];
+  findings: JsonFinding[];
+}
+
+function history(cwd: string, args: string[] = []): { code: number; report: JsonReport; stderr: string } {
+  const r = runCli(["history", "--format", "json", "--no-redact", ...args], { cwd });
+  expect(r.stderr, r.stderr).not.toMatch(/internal error/);
+  return { code: r.code, report: JSON.parse(r.stdout) as JsonReport, stderr: r.stderr };
+}
+
+/** The findings for `key`, as "file@commit inHead". */
+function placesOf(report: JsonReport, key: string): string[] {
+  return report.findings
+    .filter((f) => f.secret === key)
+    .map((f) => `${f.file}@${f.commit} ${f.inHead}`)
+    .sort();
+}
+
+const sha = (dir: string, rev: string) => git(dir, ["rev-parse", rev]).trim();
+
+describe("history", () => {
+  it("finds keys that live only on a side branch or only behind a tag, with commit, author and ISO date", () => {
+    const repo = gitRepo({ "README.md": "# app\n" });
+    const onBranch = keys.next();
+    const onTag = keys.next("tvly-prod-");
+    git(repo, ["checkout", "-q", "-b", "side"]);
+    const branchCommit = commitFiles(repo, { "config/dev.env": `TAVILY_API_KEY=${onBranch}\n` }, "side work");
+    git(repo, ["checkout", "-q", "--detach", "main"]);
+    const tagCommit = commitFiles(repo, { "release/notes.py": `\n\nclient = Client("${onTag}")\n` }, "release");
+    git(repo, ["tag", "-a", "-m", "v1", "v1.0.0"]);
+    git(repo, ["checkout", "-q", "main"]);
+
+    const { code, report } = history(repo);
+    expect(code).toBe(1);
+    expect(placesOf(report, onBranch)).toEqual([`config/dev.env@${branchCommit} false`]);
+    expect(placesOf(report, onTag)).toEqual([`release/notes.py@${tagCommit} false`]);
+    const tagged = report.findings.find((f) => f.secret === onTag)!;
+    expect(tagged).toMatchObject({ line: 3, author: "Test Author" });
+    expect(tagged.date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([+-]\d\d:\d\d|Z)$/);
+    expect(report.scanned.commits).toBe(3);
+
+    // --branch narrows the walk: main alone holds neither key, and says what it covered.
+    const narrowed = history(repo, ["--branch", "main"]);
+    expect(narrowed.code).toBe(0);
+    expect(narrowed.report.findings).toEqual([]);
+    expect(narrowed.report.scanned).toMatchObject({ commits: 1, files: 1 });
+    expect(narrowed.stderr).toMatch(/scanned 1 commit, 1 blob/);
+    // A range, as git log takes it.
+    expect(placesOf(history(repo, ["main..side"]).report, onBranch)).toHaveLength(1);
+  });
+
+  it("works in a bare mirror clone and knows what HEAD still holds", () => {
+    const repo = gitRepo({ "src/app.ts": "export {};\n" });
+    const key = keys.next();
+    const added = commitFiles(repo, { "src/app.ts": `export const k = "${key}";\n` }, "add key");
+    const mirror = join(tempDir(), "mirror.git");
+    git(repo, ["clone", "-q", "--mirror", repo, mirror]);
+    expect(git(mirror, ["rev-parse", "--is-bare-repository"]).trim()).toBe("true");
+
+    const { code, report } = history(mirror);
+    expect(code).toBe(1);
+    expect(placesOf(report, key)).toEqual([`src/app.ts@${added} true`]);
+    expect(report.scanned).toMatchObject({ commits: 2, files: 2 });
+    expect(report.scanned.bytes).toBeGreaterThan(0);
+  });
+
+  it("reports a key added then deleted once, at the commit that added it, not in HEAD", () => {
+    const repo = gitRepo({ "app.py": "print('hi')\n" });
+    const key = keys.next();
+    const added = commitFiles(repo, { "app.py": `print('hi')\nKEY = "${key}"\n` }, "add");
+    commitFiles(repo, { "app.py": `print('hi')\nKEY = "${key}"\nprint('more')\n` }, "edit around it");
+    commitFiles(repo, { "app.py": "print('hi')\nimport os\nKEY = os.environ['TAVILY_API_KEY']\n" }, "remove");
+
+    const { code, report } = history(repo);
+    expect(code).toBe(1);
+    expect(placesOf(report, key)).toEqual([`app.py@${added} false`]);
+    expect(report.findings[0]!.line).toBe(2);
+  });
+
+  it("follows a key through a rename: the old path from its commit, the new path from the rename", () => {
+    const repo = gitRepo({ "keep.txt": "x\n" });
+    const key = keys.next();
+    const added = commitFiles(repo, { "old name.env": `K=${key}\n` }, "add");
+    mkdirSync(join(repo, "config"));
+    git(repo, ["mv", "old name.env", "config/new-name.env"]);
+    git(repo, ["commit", "-q", "-m", "rename"]);
+    const renamed = sha(repo, "HEAD");
+
+    const { report } = history(repo);
+    expect(placesOf(report, key)).toEqual([`config/new-name.env@${renamed} true`, `old name.env@${added} false`]);
+  });
+
+  it("scans a shallow clone but warns loudly about the history it cannot see", () => {
+    const origin = gitRepo({ "a.txt": "a\n" });
+    const old = keys.next();
+    const current = keys.next();
+    commitFiles(origin, { "old.env": `K=${old}\n` }, "old key");
+    commitFiles(origin, { "old.env": "K=\n" }, "remove old key");
+    commitFiles(origin, { "now.env": `K=${current}\n` }, "current key");
+    const clone = join(tempDir(), "shallow");
+    git(origin, ["clone", "-q", "--depth", "1", `file://${origin}`, clone]);
+
+    const { code, report, stderr } = history(clone);
+    expect(code).toBe(1);
+    expect(placesOf(report, current)).toEqual([`now.env@${sha(clone, "HEAD")} true`]);
+    expect(placesOf(report, old)).toEqual([]);
+    expect(report.scanned.commits).toBe(1);
+    expect(report.warnings.join("\n")).toMatch(/SHALLOW CLONE.*NOT scanned.*--unshallow/);
+    expect(stderr).toMatch(/warning: SHALLOW CLONE/);
+  });
+
+  it("never fetches in a blobless clone: missing blobs are named in a warning, present ones scanned", () => {
+    const origin = gitRepo({ "a.txt": "a\n" });
+    git(origin, ["config", "uploadpack.allowFilter", "true"]);
+    const old = keys.next();
+    const current = keys.next();
+    commitFiles(origin, { "old.env": `K=${old}\n` }, "old key");
+    git(origin, ["rm", "-q", "old.env"]);
+    git(origin, ["commit", "-q", "-m", "remove"]);
+    commitFiles(origin, { "now.env": `K=${current}\n` }, "current key");
+    const clone = join(tempDir(), "blobless");
+    git(origin, ["clone", "-q", "--filter=blob:none", `file://${origin}`, clone]);
+    const missingBefore = missingObjects(clone);
+    expect(missingBefore).toHaveLength(1); // old.env's blob: history only, never checked out
+
+    const { code, report, stderr } = history(clone);
+    expect(code).toBe(1);
+    expect(placesOf(report, current)).toEqual([`now.env@${sha(clone, "HEAD")} true`]);
+    expect(placesOf(report, old)).toEqual([]);
+    expect(report.warnings.join("\n")).toContain(`PARTIAL CLONE: 1 blob(s)`);
+    expect(report.warnings.join("\n")).toContain(`${missingBefore[0]} (old.env)`);
+    expect(stderr).toMatch(/warning: PARTIAL CLONE/);
+    expect(missingObjects(clone)).toEqual(missingBefore); // nothing was fetched
+  });
+
+  it("finds every key make-repo planted, at the commit .planted.json names, and no decoy", () => {
+    const dir = join(tempDir(), "made");
+    const makeRepo = fileURLToPath(new URL("../../../shared/bench/make-repo.mjs", import.meta.url));
+    execFileSync(process.execPath, [makeRepo, dir, "--commits", "300", "--keys", "6", "--seed", "11"], { stdio: "pipe" });
+    const planted = JSON.parse(readFileSync(join(dir, ".planted.json"), "utf8"));
+
+    const { code, report } = history(dir);
+    expect(code).toBe(1);
+    expect(report.scanned.commits).toBe(planted.commits);
+    expect(report.scanned.binary).toBeGreaterThan(0); // assets/*.png, *.bin: scanned, counted apart
+    const result = checkPlanted(report, planted);
+    expect(result).toMatchObject({ ok: true, found: 6, missing: [], wrongCommit: [], wrongInHead: [], unexpected: 0 });
+  });
+
+  it("fails with exit 2 and one line outside a repository or on an unknown revision", () => {
+    const notRepo = tempDir();
+    const outside = runCli(["history"], { cwd: notRepo, env: { GIT_CEILING_DIRECTORIES: notRepo } });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/^tvly-guard: not a git repository/);
+    expect(outside.stderr.trim().split("\n")).toHaveLength(1);
+
+    const repo = gitRepo({ "a.txt": "a\n" });
+    const unknown = runCli(["history", "no-such-branch"], { cwd: repo });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^tvly-guard: git log failed: .*no-such-branch/);
+    expect(runCli(["history", "--", "-x"], { cwd: repo }).code).toBe(2);
+  });
+});
+
+/** Objects a partial clone lacks, listed without fetching them. */
+function missingObjects(dir: string): string[] {
+  return git(dir, ["rev-list", "--objects", "--all", "--missing=print"])
+    .split("\n")
+    .filter((l) => l.startsWith("?"))
+    .map((l) => l.slice(1))
+    .sort();
+}
