@@ -32,7 +32,7 @@ export const command: CommandSpec = {
   async run(args, io) {
     const setup = await prepareScan(args, io);
     const sizeText = stringOption(args, "max-file-size");
-    const maxFileSize = sizeText === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(sizeText, "--max-file-size");
+    const maxFileSize = sizeText === undefined ? (setup.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : parseSize(sizeText, "--max-file-size");
     const branch = stringOption(args, "branch");
     for (const rev of args.positionals) if (rev.startsWith("-")) throw new UsageError(`history: "${rev}" is not a revision (see tvly-guard history --help)`);
     if (branch !== undefined && args.positionals.length > 0) throw new UsageError("history: give --branch or a revision range, not both");

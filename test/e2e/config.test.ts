@@ -111,6 +111,15 @@ describe("config allowlists (e2e)", () => {
     expect(r.stderr).toContain("1 finding allowlisted by .tvly-guard.json");
   });
 
+  it("maxFileSize applies to history's blobs too", () => {
+    const repo = gitRepo({ "big.txt": `${"a".repeat(2048)}\n${keys.next()}\n` });
+    writeFiles(repo, config({ maxFileSize: "1k" }));
+    const r = runCli(["history"], { cwd: repo });
+    expect(r.code).toBe(ExitCode.clean);
+    expect(r.stderr).toContain("1 too large");
+    expect(runCli(["history", "--max-file-size", "1MiB"], { cwd: repo }).code).toBe(ExitCode.findings);
+  });
+
   it("inline tvly-guard:allow and gitleaks:allow still allow their line", () => {
     const dir = tempDir();
     const [a, b, c] = [keys.next(), keys.next(), keys.next()];
