@@ -1,4 +1,4 @@
-// What a command may touch of the outside world. cli.ts builds it from
+// What a command may touch of the outside world. The bin entries build it from
 // `process`; tests build their own, so run() never touches `process` itself.
 
 export interface Io {
@@ -9,4 +9,17 @@ export interface Io {
   cwd: string;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+}
+
+/** The real process's Io, for the bin entries (the CLI and the GitHub Action). */
+export function processIo(): Io {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+  };
 }

@@ -11,11 +11,8 @@ import type { Io } from "../io.js";
 import { createProgress, type Progress } from "../progress.js";
 import { groupByKey } from "../report/context.js";
 import type { Finding, ScanSummary } from "../report/finding.js";
-import { FORMATS, reporterFor } from "../report/index.js";
+import { checkFormat, FORMATS, loadReporter } from "../report/index.js";
 import { formatSummary } from "../report/summary.js";
-import { isCommitPushed, readHeadFiles } from "../sources/git.js";
-import { summarizeKeys, triageKeys } from "../triage/exposure.js";
-import { checkVerifyUrls, verifyFindings } from "../verify/tavily.js";
 import { VERSION } from "../version.js";
 import { booleanOption, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 
@@ -75,7 +72,7 @@ const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
 /** Read the shared options; bad values (unknown format...) fail here, before any scanning. */
 export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOptions = {}): Promise<ScanSetup> {
   const format = stringOption(args, "format") ?? "text";
-  reporterFor(format);
+  checkFormat(format);
   const output = stringOption(args, "output");
   const env = io.env;
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
@@ -83,7 +80,7 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
   const config = await loadConfig(io.cwd, stringOption(args, "config"), io.env);
   const rules = config.applyToRules(builtinRules());
   const verify = booleanOption(args, "verify");
-  if (verify) checkVerifyUrls(rules, env); // a bad TVLY_GUARD_VERIFY_URL fails before any scanning
+  if (verify) (await import("../verify/tavily.js")).checkVerifyUrls(rules, env); // a bad TVLY_GUARD_VERIFY_URL fails before any scanning
   const rootPath = options.paths === "cwd" ? (file: string) => (file === STDIN_PATH ? file : toPosix(relative(config.root, resolve(io.cwd, file)))) : (file: string) => file;
   const baselineFile = stringOption(args, "baseline");
   const writeFile = stringOption(args, "write-baseline");
@@ -141,13 +138,10 @@ export async function finishScan(setup: ScanSetup, mode: string, all: Finding[],
   // The written baseline holds every finding the config does not allow, including ones
   // the old baseline held back, so `--baseline b --write-baseline b` refreshes it.
   const written = baseline.writeAbs === undefined ? undefined : writeBaseline(baseline.writeAbs, baseline.writeFile!, allowed.map((f) => baselineEntry(setup, f)));
-  if (setup.verify && findings.length > 0) summary.warnings.push(...(await verifyFindings(findings, rules, { env: io.env })));
-  const keys = await triageKeys(findings, { isPushed: (commit) => isCommitPushed(io.cwd, commit), readHeadFiles: (paths) => readHeadFiles(io.cwd, paths) }).catch((err: unknown) => {
-    // Triage adds context; a git hiccup there must not hide the findings themselves.
-    summary.warnings.push(`could not tell which keys were pushed or are still in HEAD: ${(err as Error).message}`);
-    return summarizeKeys(findings);
-  });
-  const report = reporterFor(options.format)({ version: VERSION, mode, findings, summary, rules, color: options.color, keys });
+  // Verification and triage are loaded only when there is something to check: a clean run skips them.
+  if (setup.verify && findings.length > 0) summary.warnings.push(...(await (await import("../verify/tavily.js")).verifyFindings(findings, rules, { env: io.env })));
+  const keys = findings.length === 0 ? [] : await triageFindings(findings, io.cwd, summary);
+  const report = (await loadReporter(options.format))({ version: VERSION, mode, findings, summary, rules, color: options.color, keys });
   if (options.output !== undefined) {
     try {
       writeFileSync(resolve(io.cwd, options.output), report);
@@ -167,6 +161,16 @@ export async function finishScan(setup: ScanSetup, mode: string, all: Finding[],
     return ExitCode.clean;
   }
   return findings.length > 0 ? ExitCode.findings : ExitCode.clean;
+}
+
+/** Exposure per key (pushed, still in HEAD); a git hiccup here must not hide the findings themselves. */
+async function triageFindings(findings: Finding[], cwd: string, summary: ScanSummary) {
+  const { summarizeKeys, triageKeys } = await import("../triage/exposure.js");
+  const { isCommitPushed, readHeadFiles } = await import("../sources/git.js");
+  return triageKeys(findings, { isPushed: (commit) => isCommitPushed(cwd, commit), readHeadFiles: (paths) => readHeadFiles(cwd, paths) }).catch((err: unknown) => {
+    summary.warnings.push(`could not tell which keys were pushed or are still in HEAD: ${(err as Error).message}`);
+    return summarizeKeys(findings);
+  });
 }
 
 function describeSuppressed(setup: ScanSetup, files: number, byConfig: number, byBaseline: number): string {

@@ -1,24 +1,25 @@
-// Format name -> reporter.
+// Format name -> reporter, loaded on demand: a clean pre-commit run loads
+// only the one format it prints, not the SARIF and annotation writers.
 import { UsageError } from "../errors.js";
 import type { ReportContext } from "./context.js";
-import { renderGithub } from "./github.js";
-import { renderJson } from "./json.js";
-import { renderSarif } from "./sarif.js";
-import { renderText } from "./text.js";
 
 type Reporter = (ctx: ReportContext) => string;
 
-const REPORTERS: Record<string, Reporter> = {
-  text: renderText,
-  json: renderJson,
-  sarif: renderSarif,
-  github: renderGithub,
+const REPORTERS: Record<string, () => Promise<Reporter>> = {
+  text: async () => (await import("./text.js")).renderText,
+  json: async () => (await import("./json.js")).renderJson,
+  sarif: async () => (await import("./sarif.js")).renderSarif,
+  github: async () => (await import("./github.js")).renderGithub,
 };
 
 export const FORMATS = Object.keys(REPORTERS);
 
-export function reporterFor(format: string): Reporter {
-  const reporter = REPORTERS[format];
-  if (!reporter) throw new UsageError(`unknown --format "${format}" (expected one of: ${FORMATS.join(", ")})`);
-  return reporter;
+/** Fail on an unknown format before any scanning starts. */
+export function checkFormat(format: string): void {
+  if (!Object.hasOwn(REPORTERS, format)) throw new UsageError(`unknown --format "${format}" (expected one of: ${FORMATS.join(", ")})`);
+}
+
+export async function loadReporter(format: string): Promise<Reporter> {
+  checkFormat(format);
+  return REPORTERS[format]!();
 }

@@ -4,7 +4,6 @@
 // --no-redact asks for it. Built from COMMANDS and FORMATS, so a command or
 // format added later is audited without touching this file, and a command
 // without an entry in EXERCISES fails the first test.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,7 +15,8 @@ import { FORMATS } from "../../src/report/index.js";
 import { run } from "../../src/run.js";
 import { fakeKeys } from "../helpers/fake-key.js";
 import { git, writeFiles } from "../helpers/git-repo.js";
-import { CLI, type CliResult } from "../helpers/run-cli.js";
+import type { CliResult } from "../helpers/run-cli.js";
+import { runCliAsync } from "../helpers/run-cli-async.js";
 
 const KEY = fakeKeys(31337).next("tvly-dev-");
 const BODY = KEY.slice("tvly-dev-".length);
@@ -109,19 +109,6 @@ function commitThroughHook(dir: string): CliResult {
   }
 }
 
-function runCliAsync(args: string[], cwd: string): Promise<CliResult> {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined };
-  delete env.FORCE_COLOR;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 async function runInProcess(args: string[], cwd: string): Promise<CliResult> {
   let stdout = "";
@@ -162,7 +149,7 @@ describe("redaction audit", () => {
     if (!isScanning(spec)) {
       it(`${name}: no step prints the key`, async () => {
         for (const step of exercise.steps ?? [exercise.args]) {
-          const r = await runCliAsync(step, repo);
+          const r = await runCliAsync(step, { cwd: repo });
           expectNoKey(`${step.join(" ")} stdout`, r.stdout);
           expectNoKey(`${step.join(" ")} stderr`, r.stderr);
           expect(r.code, `${step.join(" ")}: ${r.stderr}`).not.toBe(2);
@@ -179,7 +166,7 @@ describe("redaction audit", () => {
 
     describe(name, () => {
       it.concurrent.each(FORMATS)(`${name} --format %s: stdout and stderr are redacted`, async (format) => {
-        const r = await runCliAsync([...exercise.args, "--format", format], repo);
+        const r = await runCliAsync([...exercise.args, "--format", format], { cwd: repo });
         expect(r.code, r.stderr).toBe(exercise.code);
         expect(r.stdout).toContain(exercise.reports ?? LEAK_FILE); // the finding is in the report, just not the key
         expectNoKey("stdout", r.stdout);
@@ -189,7 +176,7 @@ describe("redaction audit", () => {
       it.concurrent.each(FORMATS)(`${name} --format %s --output FILE --write-baseline FILE: the files are redacted`, async (format) => {
         const report = join(out, `report-${format}`);
         const baseline = join(out, `baseline-${format}.json`);
-        const r = await runCliAsync([...exercise.args, "--format", format, "--output", report, "--write-baseline", baseline], repo);
+        const r = await runCliAsync([...exercise.args, "--format", format, "--output", report, "--write-baseline", baseline], { cwd: repo });
         expect(r.code, r.stderr).toBe(0);
         expectNoKey("stdout", r.stdout);
         expectNoKey("stderr", r.stderr);
@@ -201,8 +188,8 @@ describe("redaction audit", () => {
 
       it.concurrent(`${name} --baseline FILE: a run that the baseline silences is redacted too`, async () => {
         const baseline = join(out, "baseline-for-rerun.json");
-        await runCliAsync([...exercise.args, "--write-baseline", baseline], repo);
-        const again = await runCliAsync([...exercise.args, "--baseline", baseline], repo);
+        await runCliAsync([...exercise.args, "--write-baseline", baseline], { cwd: repo });
+        const again = await runCliAsync([...exercise.args, "--baseline", baseline], { cwd: repo });
         expect(again.code, again.stderr).toBe(0);
         expect(again.stderr).toContain("in the baseline");
         expectNoKey("baselined stdout", again.stdout);
@@ -210,10 +197,10 @@ describe("redaction audit", () => {
       });
 
       it.concurrent(`${name} --no-redact shows the key (the audit can see a leak)`, async () => {
-        const r = await runCliAsync([...exercise.args, "--no-redact"], repo);
+        const r = await runCliAsync([...exercise.args, "--no-redact"], { cwd: repo });
         expect(r.code, r.stderr).toBe(exercise.code);
         expect(r.stdout.includes(KEY)).toBe(true);
-        const json = await runCliAsync([...exercise.args, "--no-redact", "--format", "json"], repo);
+        const json = await runCliAsync([...exercise.args, "--no-redact", "--format", "json"], { cwd: repo });
         expect(json.stdout.includes(KEY)).toBe(true);
         expectNoKey("--no-redact stderr", json.stderr); // the report may show it; the summary never does
       });
