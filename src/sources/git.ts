@@ -434,18 +434,31 @@ async function openGit(baseDir: string) {
 export async function isCommitPushed(cwd: string, commit: string): Promise<boolean | null> {
   const git = await openGit(cwd);
   try {
-    bareCache.get(cwd) ?? bareCache.set(cwd, git.raw(["rev-parse", "--is-bare-repository"]).then((out) => out.trim() === "true"));
-    if (await bareCache.get(cwd)) return true;
+    remotesCache.get(cwd) ?? remotesCache.set(cwd, readRemoteShape(git));
+    const shape = await remotesCache.get(cwd)!;
+    if (shape === "bare") return true;
+    if (shape === "no-remote-refs") return false; // nothing has been fetched from or pushed to a remote
     const out = await git.raw(["for-each-ref", "--count=1", "--format=%(refname)", `--contains=${commit}`, "refs/remotes/"]);
     return out.trim().length > 0;
   } catch {
-    bareCache.delete(cwd);
+    remotesCache.delete(cwd);
     return null;
   }
 }
 
-/** One `rev-parse --is-bare-repository` per directory, however many keys are triaged. */
-const bareCache = new Map<string, Promise<boolean>>();
+/**
+ * Asked once per directory, however many keys are triaged: a bare repository
+ * (a server or a mirror: everything in it is pushed), or whether there is any
+ * remote-tracking ref at all (none: nothing can be pushed, and the per-key
+ * `--contains` walks are skipped).
+ */
+async function readRemoteShape(git: Awaited<ReturnType<typeof openGit>>): Promise<"bare" | "no-remote-refs" | "remote-refs"> {
+  if ((await git.raw(["rev-parse", "--is-bare-repository"])).trim() === "true") return "bare";
+  const refs = await git.raw(["for-each-ref", "--count=1", "--format=%(refname)", "refs/remotes/"]);
+  return refs.trim() ? "remote-refs" : "no-remote-refs";
+}
+
+const remotesCache = new Map<string, Promise<"bare" | "no-remote-refs" | "remote-refs">>();
 
 /**
  * The bytes of each path at HEAD (null: not in HEAD), read through one

@@ -82,9 +82,11 @@ export async function triageKeys(findings: readonly Finding[], git: TriageGit, n
   if (!keys.some((k) => k.firstCommit)) return keys;
   const needHead = keys.flatMap((k, i) => (k.firstCommit && k.inHead === null ? groups[i]!.map((f) => f.file) : []));
   const headFiles = needHead.length ? await git.readHeadFiles([...new Set(needHead)]) : undefined;
+  // Asked side by side: each answer is a git process, and a history audit can find many keys.
+  const pushed = await Promise.all(keys.map((k) => (k.firstCommit ? git.isPushed(k.firstCommit) : null)));
   for (const [i, key] of keys.entries()) {
     if (!key.firstCommit) continue;
-    key.pushed = await git.isPushed(key.firstCommit);
+    key.pushed = pushed[i]!;
     if (key.inHead === null && headFiles) {
       const group = groups[i]!;
       const needle = Buffer.from(rawSecret(group[0]!));
