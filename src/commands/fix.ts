@@ -11,7 +11,7 @@ import { unifiedDiff } from "../fix/diff.js";
 import { planFix, type FileChange, type FixPlan } from "../fix/plan.js";
 import { findWorkTreeRoot } from "../sources/git.js";
 import { booleanOption, type CommandSpec } from "./args.js";
-import { DEFAULT_MAX_FILE_SIZE } from "./scan.js";
+import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
 
 export const command: CommandSpec = {
   name: "fix",

@@ -2,10 +2,9 @@
 // given ones), each (key, file) once with the commit that introduced it.
 import { UsageError } from "../errors.js";
 import { toFinding, emptySummary, compareFindings } from "../report/finding.js";
-import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
 import { scanHistory } from "../sources/history.js";
-import { parseSize, stringOption, type CommandSpec } from "./args.js";
-import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
+import { stringOption, type CommandSpec } from "./args.js";
+import { finishScan, maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
 
 export const command: CommandSpec = {
   name: "history",
@@ -17,7 +16,7 @@ export const command: CommandSpec = {
   options: [
     ...SCAN_OPTIONS,
     { name: "branch", type: "string", short: "b", value: "REF", description: "only commits reachable from REF (instead of every ref)" },
-    { name: "max-file-size", type: "string", value: "SIZE", description: "skip blobs larger than SIZE (default 10MiB)" },
+    maxFileSizeOption("blobs"),
   ],
   details: [
     "Examples:",
@@ -31,8 +30,7 @@ export const command: CommandSpec = {
   ].join("\n"),
   async run(args, io) {
     const setup = await prepareScan(args, io);
-    const sizeText = stringOption(args, "max-file-size");
-    const maxFileSize = sizeText === undefined ? (setup.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : parseSize(sizeText, "--max-file-size");
+    const maxFileSize = readMaxFileSize(args, setup);
     const branch = stringOption(args, "branch");
     for (const rev of args.positionals) if (rev.startsWith("-")) throw new UsageError(`history: "${rev}" is not a revision (see tvly-guard history --help)`);
     if (branch !== undefined && args.positionals.length > 0) throw new UsageError("history: give --branch or a revision range, not both");

@@ -2,24 +2,20 @@
 import { emptySummary } from "../report/finding.js";
 import { collectFindings } from "../pipeline.js";
 import { readFileChunks } from "../sources/files.js";
-import { parseSize, stringOption, type CommandSpec } from "./args.js";
-import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
+import type { CommandSpec } from "./args.js";
+import { finishScan, maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
 
-import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
-
-export { DEFAULT_MAX_FILE_SIZE };
 
 export const command: CommandSpec = {
   name: "scan",
   summary: "Scan files and directories (default: the current directory) for Tavily API keys. Inside a git work tree, files that git ignores are skipped; symlinks are never followed; \"-\" reads stdin.",
   usage: "tvly-guard scan [options] [paths...]",
   allowPositionals: true,
-  options: [...SCAN_OPTIONS, { name: "max-file-size", type: "string", value: "SIZE", description: "skip files larger than SIZE (default: the config's maxFileSize, else 10MiB)" }],
+  options: [...SCAN_OPTIONS, maxFileSizeOption("files")],
   details: "Examples:\n  tvly-guard scan\n  tvly-guard scan src config/.env --format json --output report.json\n  cat notes.txt | tvly-guard scan -",
   async run(args, io) {
     const setup = await prepareScan(args, io, { paths: "cwd" });
-    const sizeText = stringOption(args, "max-file-size");
-    const maxFileSize = sizeText === undefined ? (setup.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : parseSize(sizeText, "--max-file-size");
+    const maxFileSize = readMaxFileSize(args, setup);
     const summary = emptySummary();
     const paths = args.positionals.length > 0 ? args.positionals : ["."];
     const chunks = readFileChunks(paths, { cwd: io.cwd, maxFileSize, stdin: io.stdin, skipFile: setup.skipsFile }, summary);

@@ -14,7 +14,8 @@ import type { Finding, ScanSummary } from "../report/finding.js";
 import { checkFormat, FORMATS, loadReporter } from "../report/index.js";
 import { formatSummary } from "../report/summary.js";
 import { VERSION } from "../version.js";
-import { booleanOption, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
+import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
+import { booleanOption, parseSize, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 
 /** Options every scanning command takes. */
 export const SCAN_OPTIONS: readonly OptionSpec[] = [
@@ -68,6 +69,17 @@ export interface PrepareOptions {
 }
 
 const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
+
+/** `--max-file-size`, for the commands that read whole files or blobs (`what` names them in --help). */
+export function maxFileSizeOption(what: string): OptionSpec {
+  return { name: "max-file-size", type: "string", value: "SIZE", description: `skip ${what} larger than SIZE (default: the config's maxFileSize, else 10MiB)` };
+}
+
+/** The size limit: --max-file-size, else the config's maxFileSize, else 10 MiB. */
+export function readMaxFileSize(args: ParsedArgs, setup: ScanSetup): number {
+  const text = stringOption(args, "max-file-size");
+  return text === undefined ? (setup.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : parseSize(text, "--max-file-size");
+}
 
 /** Read the shared options; bad values (unknown format...) fail here, before any scanning. */
 export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOptions = {}): Promise<ScanSetup> {
