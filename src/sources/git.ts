@@ -425,40 +425,45 @@ async function openGit(baseDir: string) {
 }
 
 /**
- * Whether `commit` has left this machine: reachable from a remote-tracking ref
- * (one `for-each-ref --contains` call, stopping at the first hit). In a bare
- * repository (a server or a `clone --mirror`) every commit counts as pushed.
- * null when git cannot say (unknown commit, not a repository).
- * https://git-scm.com/docs/git-for-each-ref#Documentation/git-for-each-ref.txt---containsltobjectgt
+ * Whether `commit` has left this machine: reachable from a remote-tracking ref.
+ * In a bare repository (a server or a `clone --mirror`) every commit counts as
+ * pushed. null when git cannot say (unknown commit, not a repository).
+ * Calls made together (triage asks for every key at once) share one batch:
+ * one `git rev-list <commits> --not --remotes`, whose output is only the
+ * unpushed part of history, instead of one reachability walk per key.
+ * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---remotesltpatterngt
  */
 export async function isCommitPushed(cwd: string, commit: string): Promise<boolean | null> {
-  const git = await openGit(cwd);
+  let batch = pushedBatches.get(cwd);
+  if (!batch) {
+    const commits = new Set<string>();
+    // Flush on the next turn of the event loop, once every caller of this turn has joined.
+    const result = new Promise<void>((go) => setImmediate(go)).then(() => {
+      pushedBatches.delete(cwd);
+      return readPushed(cwd, [...commits]);
+    });
+    batch = { commits, result };
+    pushedBatches.set(cwd, batch);
+  }
+  batch.commits.add(commit);
+  const pushed = await batch.result;
+  return pushed === null ? null : pushed(commit);
+}
+
+const pushedBatches = new Map<string, { commits: Set<string>; result: Promise<((commit: string) => boolean) | null> }>();
+
+/** One batch: bare (all pushed), no remote-tracking refs (none pushed), else one rev-list. */
+async function readPushed(cwd: string, commits: string[]): Promise<((commit: string) => boolean) | null> {
   try {
-    remotesCache.get(cwd) ?? remotesCache.set(cwd, readRemoteShape(git));
-    const shape = await remotesCache.get(cwd)!;
-    if (shape === "bare") return true;
-    if (shape === "no-remote-refs") return false; // nothing has been fetched from or pushed to a remote
-    const out = await git.raw(["for-each-ref", "--count=1", "--format=%(refname)", `--contains=${commit}`, "refs/remotes/"]);
-    return out.trim().length > 0;
+    const git = await openGit(cwd);
+    if ((await git.raw(["rev-parse", "--is-bare-repository"])).trim() === "true") return () => true;
+    if (!(await git.raw(["for-each-ref", "--count=1", "--format=%(refname)", "refs/remotes/"])).trim()) return () => false;
+    const unpushed = new Set((await git.raw(["rev-list", ...commits, "--not", "--remotes", "--"])).split("\n").filter(Boolean));
+    return (commit) => !unpushed.has(commit);
   } catch {
-    remotesCache.delete(cwd);
     return null;
   }
 }
-
-/**
- * Asked once per directory, however many keys are triaged: a bare repository
- * (a server or a mirror: everything in it is pushed), or whether there is any
- * remote-tracking ref at all (none: nothing can be pushed, and the per-key
- * `--contains` walks are skipped).
- */
-async function readRemoteShape(git: Awaited<ReturnType<typeof openGit>>): Promise<"bare" | "no-remote-refs" | "remote-refs"> {
-  if ((await git.raw(["rev-parse", "--is-bare-repository"])).trim() === "true") return "bare";
-  const refs = await git.raw(["for-each-ref", "--count=1", "--format=%(refname)", "refs/remotes/"]);
-  return refs.trim() ? "remote-refs" : "no-remote-refs";
-}
-
-const remotesCache = new Map<string, Promise<"bare" | "no-remote-refs" | "remote-refs">>();
 
 /**
  * The bytes of each path at HEAD (null: not in HEAD), read through one
