@@ -161,6 +161,15 @@ describe("action.yml", () => {
     expect(JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file)).toEqual(["old.env"]);
   });
 
+  it("in history mode: audits every commit of the checkout and names the commit that added the key", () => {
+    const { base, clone } = setUp();
+    const r = runAction(clone("main"), { mode: "history", format: "json" }, { name: "schedule", payload: {} });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.scanned.commits).toBeGreaterThan(0);
+    expect(report.findings.map((f: { file: string; commit: string }) => [f.file, f.commit])).toEqual([["old.env", base]]);
+  });
+
   it("on the first push of the default branch: scans every commit of it", () => {
     const { base, clone } = setUp();
     const r = runAction(clone("main"), { format: "text" }, { name: "push", payload: { ref: "refs/heads/main", before: "0".repeat(40), after: base, repository: { default_branch: "main" } } });
