@@ -3,6 +3,7 @@
 import { chmodSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Finding } from "../../src/report/finding.js";
 import { fakeKeys } from "../helpers/fake-key.js";
 import { commitFiles, git, GIT_ENV, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { CLI, runCli } from "../helpers/run-cli.js";
@@ -10,14 +11,6 @@ import { CLI, runCli } from "../helpers/run-cli.js";
 const keys = fakeKeys(404);
 const ZERO = "0".repeat(40);
 
-interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  commit: string | null;
-  author: string | null;
-  date: string | null;
-}
 interface Report {
   scanned: { commits: number; files: number; bytes: number; binary: number; skipped: { binary: number } };
   warnings: string[];
