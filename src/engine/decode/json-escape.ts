@@ -73,17 +73,7 @@ function pushPrevious(data: Buffer, start: number, out: SpanBuilder): void {
 function decodeFrom(data: Buffer, start: number, rule: Rule): DecodedSpan {
   const out = new SpanBuilder();
   pushPrevious(data, start, out);
-  const max = 2 * windowBytes(rule);
-  for (let i = start; i < data.length && out.length < max; ) {
-    const esc = data[i] === BACKSLASH ? escapeAt(data, i) : undefined;
-    if (esc) {
-      out.push(esc[0], i);
-      i += esc[1];
-    } else {
-      out.push(data[i]!, i);
-      i++;
-    }
-  }
+  out.pushUnescaped(data, start, 2 * windowBytes(rule), escapeAt);
   return out.build("json-escape");
 }
 

@@ -26,17 +26,10 @@ function decodeFrom(data: Buffer, start: number, rule: Rule): DecodedSpan {
   const before = start >= 3 ? escapeAt(data, start - 3) : -1;
   if (before >= 0) out.push(before, start - 3);
   else if (start > 0) out.push(data[start - 1]!, start - 1);
-  const max = 2 * windowBytes(rule);
-  for (let i = start; i < data.length && out.length < max; ) {
-    const value = escapeAt(data, i);
-    if (value >= 0) {
-      out.push(value, i);
-      i += 3;
-    } else {
-      out.push(data[i]!, i);
-      i++;
-    }
-  }
+  out.pushUnescaped(data, start, 2 * windowBytes(rule), (bytes, at) => {
+    const value = escapeAt(bytes, at);
+    return value >= 0 ? [value, 3] : undefined;
+  });
   return out.build("percent");
 }
 

@@ -70,6 +70,24 @@ export class SpanBuilder {
     this.origins.push(origin);
   }
 
+  /**
+   * Copy `data` from `start`, each escape that `escapeAt` recognises becoming
+   * the byte it stands for, until the window holds `max` bytes.
+   * `escapeAt` gives [byte, length of the escape], or undefined for a plain byte.
+   */
+  pushUnescaped(data: Buffer, start: number, max: number, escapeAt: (data: Buffer, at: number) => readonly [number, number] | undefined): void {
+    for (let i = start; i < data.length && this.length < max; ) {
+      const esc = escapeAt(data, i);
+      if (esc) {
+        this.push(esc[0], i);
+        i += esc[1];
+      } else {
+        this.push(data[i]!, i);
+        i++;
+      }
+    }
+  }
+
   build(encoding: string): DecodedSpan {
     const origins = this.origins;
     return { encoding, data: Buffer.from(this.bytes), origin: (offset) => origins[Math.min(offset, origins.length - 1)] ?? 0 };
