@@ -37,7 +37,7 @@ const NEWLINE = 0x0a;
 /** Find every key in a chunk, plain or encoded, that is not a placeholder and not on an allowed line. */
 export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: DetectOptions = {}): Match[] {
   const data = chunk.data;
-  const binary = looksBinary(data);
+  const binary = chunk.binary ?? looksBinary(data);
   const raw: RawMatch[] = [];
   let counts: ByteCounts | undefined; // sampled once per chunk, only when decoders run
   for (const rule of rules) {

@@ -20,6 +20,8 @@ export interface Chunk {
   data: Buffer;
   /** 1-based line number of the first line in `data` (a diff hunk starts mid-file). */
   startLine: number;
+  /** Set by the source that counted the chunk (countScanned), so the engine need not test it again. */
+  binary?: boolean;
   commit?: CommitInfo;
 }
 
@@ -27,9 +29,12 @@ export interface Chunk {
  * Count a file or blob a source hands to the engine. Binary content is
  * scanned too (keys are ASCII and sit verbatim in bundles, databases and
  * archives); it is counted apart because its findings carry byte offsets.
+ * Returns whether it is binary, for the chunk, so the engine does not test it twice.
  */
-export function countScanned(summary: ScanSummary, data: Buffer): void {
+export function countScanned(summary: ScanSummary, data: Buffer): boolean {
   summary.files++;
   summary.bytes += data.length;
-  if (looksBinary(data)) summary.binary++;
+  const binary = looksBinary(data);
+  if (binary) summary.binary++;
+  return binary;
 }

@@ -88,8 +88,7 @@ function readOne(abs: string, path: string, explicit: boolean, options: FileSour
       summary.skipped.tooLarge++; // its size was only known once read (procfs reports 0)
       return undefined;
     }
-    countScanned(summary, data);
-    return { path, data, startLine: 1 };
+    return { path, data, startLine: 1, binary: countScanned(summary, data) };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ELOOP") {
       summary.skipped.symlinks++;
@@ -124,8 +123,7 @@ export async function* readFileChunks(paths: readonly string[], options: FileSou
   for (const target of await resolveTargets(paths, cwd)) {
     if (target.abs === "-") {
       const data = await readStdin(options.stdin);
-      countScanned(summary, data);
-      yield { path: "<stdin>", data, startLine: 1 };
+      yield { path: "<stdin>", data, startLine: 1, binary: countScanned(summary, data) };
     } else if (target.isDir) {
       for (const file of await walkDirectory(target.abs)) {
         const abs = resolve(target.abs, file);

@@ -90,8 +90,8 @@ export async function scanHistory(options: HistoryOptions, summary: ScanSummary)
       return;
     }
     // Binary blobs are scanned too (the engine locates their keys by byte offset); counted apart.
-    countScanned(summary, o.data);
-    const found = detectSecrets({ path: appearances[0]?.path ?? "", data: o.data, startLine: 1 }, rules);
+    const binary = countScanned(summary, o.data);
+    const found = detectSecrets({ path: appearances[0]?.path ?? "", data: o.data, startLine: 1, binary }, rules);
     if (found.length > 0) hits.set(o.sha, { matches: firstOfEachKey(found), appearances });
     progress.update(() => progressLine(summary, totalCommits, started));
   };

@@ -53,8 +53,7 @@ export async function* readBinaryBlobs(ctx: GitContext, binaries: readonly Binar
         summary.skipped.unreadable++;
         continue;
       }
-      countScanned(summary, data);
-      yield { path: file.path, data, startLine: 1, ...(commit ? { commit } : {}) };
+      yield { path: file.path, data, startLine: 1, binary: countScanned(summary, data), ...(commit ? { commit } : {}) };
     }
     batch = [];
     bytes = 0;

@@ -111,8 +111,8 @@ async function* readStagedWithoutFetching(ctx: GitContext, summary: ScanSummary,
   const blobs = await readBlobs(ctx, whole.map((e) => e.newOid));
   for (const entry of whole) {
     const data = blobs.get(entry.newOid)!;
-    countScanned(summary, data); // binary or text: the engine decides how to locate a key in it
-    yield { path: entry.path, data, startLine: 1 };
+    // binary or text: the engine decides how to locate a key in it
+    yield { path: entry.path, data, startLine: 1, binary: countScanned(summary, data) };
   }
   summary.warnings.push(`partial clone: the committed version of ${plural(whole.length, "staged file")} is not in this repository and tvly-guard never fetches, so ${whole.length === 1 ? "it was" : "they were"} scanned whole: ${whole.map((e) => e.path).join(", ")}`);
 }
