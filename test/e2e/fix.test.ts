@@ -4,13 +4,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/index.js";
-import { fakeKeys } from "../helpers/fake-key.js";
+import { fakeKeys, redacted } from "../helpers/fake-key.js";
 import { commitFiles, git, gitRepo, tempDir, writeFiles, type FileMap } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const keys = fakeKeys(6006);
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
-const redacted = (key: string) => `${key.slice(0, key.lastIndexOf("-") + 5)}…`;
 
 /** What the next commit would add, checked by tvly-guard itself: `staged` once it exists, else the staged diff through `scan -`. */
 function checkStaged(repo: string) {

@@ -5,19 +5,11 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fakeKeys } from "../helpers/fake-key.js";
+import { fakeKeys, redacted } from "../helpers/fake-key.js";
 import { git, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
-import { addLocalDependency, commitWithHooks, copyInstallation, setUpHusky, type GitResult } from "../helpers/hook-repo.js";
-import { runCli } from "../helpers/run-cli.js";
+import { addLocalDependency, commitWithHooks, copyInstallation, install, setUpHusky, type GitResult } from "../helpers/hook-repo.js";
 
 const keys = fakeKeys(9000);
-const redacted = (key: string) => `${key.slice(0, key.lastIndexOf("-") + 5)}…`;
-
-function install(cwd: string, args: string[] = []): void {
-  const r = runCli(["install", ...args], { cwd });
-  expect(r.stderr).toBe("");
-  expect(r.code).toBe(0);
-}
 
 /** A refused commit: which file and line, the redacted key, and how to fix, revoke and bypass. */
 function expectRefusedCommit(r: GitResult, key: string, where: string): void {

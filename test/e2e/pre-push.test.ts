@@ -5,19 +5,11 @@ import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { fakeKeys } from "../helpers/fake-key.js";
+import { fakeKeys, redacted } from "../helpers/fake-key.js";
 import { commitFiles, git, gitRepo } from "../helpers/git-repo.js";
-import { setUpHusky, tryGit } from "../helpers/hook-repo.js";
-import { runCli } from "../helpers/run-cli.js";
+import { install, setUpHusky, tryGit } from "../helpers/hook-repo.js";
 
 const keys = fakeKeys(9100);
-const redacted = (key: string) => `${key.slice(0, key.lastIndexOf("-") + 5)}…`;
-
-function install(cwd: string, args: string[] = []): void {
-  const r = runCli(["install", ...args], { cwd });
-  expect(r.stderr).toBe("");
-  expect(r.code).toBe(0);
-}
 
 describe("pre-push hook", () => {
   function setUp() {

@@ -4,7 +4,9 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 import { GIT_ENV, git, writeFiles } from "./git-repo.js";
+import { runCli } from "./run-cli.js";
 
 export interface GitResult {
   code: number;
@@ -59,4 +61,11 @@ export function addLocalDependency(repo: string): string {
   mkdirSync(join(repo, "node_modules/.bin"), { recursive: true });
   symlinkSync("../tvly-guard/dist/cli.js", join(repo, "node_modules/.bin/tvly-guard"));
   return cli;
+}
+
+/** `tvly-guard install [args]` in `cwd`, which must succeed silently. */
+export function install(cwd: string, args: string[] = []): void {
+  const r = runCli(["install", ...args], { cwd });
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
 }

@@ -12,7 +12,7 @@ import { emptySummary } from "../../src/report/finding.js";
 import { isCommitPushed, readHeadFiles } from "../../src/sources/git.js";
 import { sortByUrgency, triageKeys } from "../../src/triage/exposure.js";
 import { COMMANDS } from "../../src/commands/index.js";
-import { fakeKeys } from "../helpers/fake-key.js";
+import { fakeKeys, redacted } from "../helpers/fake-key.js";
 import { runCli } from "../helpers/run-cli.js";
 import { commitFiles, git, gitRepo } from "../helpers/git-repo.js";
 
@@ -65,7 +65,6 @@ describe("exposure triage", () => {
     const { k, c, repo } = buildRepo();
     const findings = walkHistory(repo);
     const triaged = sortByUrgency(await triageKeys(findings, realGit(repo)));
-    const redacted = (key: string) => `${key.slice(0, key.lastIndexOf("-") + 5)}…`;
     expect(triaged.map((t) => t.secret)).toEqual([k.old, k.pushed, k.local, k.localGone].map(redacted));
     expect(triaged[0]).toMatchObject({ firstCommit: c.old, pushed: true, inHead: true, verified: null, locations: 1 });
     expect(triaged[0]!.ageDays).toBe(400);
