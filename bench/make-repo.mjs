@@ -19,7 +19,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from "node:path";
 import { fakeKeys } from "../test/helpers/fake-key.mjs";
 
-const USAGE = "usage: make-repo.mjs DIR [--commits N] [--keys N] [--seed S] [--files N] [--lines N] [--touch N] [--force]";
+const USAGE =
+  "usage: make-repo.mjs DIR [--commits N] [--keys N] [--seed S] [--files N] [--lines N] [--touch N] [--force]";
 
 /** Parse argv into options; numbers checked, unknown flags refused. */
 function parseArgs(argv) {
@@ -50,7 +51,10 @@ function seedNumber(seed) {
   return h;
 }
 
-const WORDS = "const let value query result client search fetch config return await async function export import index map filter items total retry".split(" ");
+const WORDS =
+  "const let value query result client search fetch config return await async function export import index map filter items total retry".split(
+    " ",
+  );
 // Look like keys to a careless eye; every rule must stay quiet on them.
 const DECOYS = [
   'TAVILY_API_KEY="tvly-YOUR_API_KEY"',
@@ -115,7 +119,7 @@ function main() {
     time += 600 + Math.floor(rand() * 3600);
     const changes = [];
     if (c === 0) {
-      for (const [path, lines] of files) changes.push({ path, data: lines.join("\n") + "\n" });
+      for (const [path, lines] of files) changes.push({ path, data: `${lines.join("\n")}\n` });
       for (const d of decoys) changes.push({ path: d.file, data: `# Example\n\n${d.text}\n` });
     } else {
       for (let t = 0; t < opts.touch; t++) {
@@ -125,7 +129,7 @@ function main() {
         if (!lines) continue;
         lines[Math.floor(rand() * lines.length)] = line();
         if (rand() < 0.3 && lines.length < opts.lines * 2) lines.push(line());
-        changes.push({ path, data: lines.join("\n") + "\n" });
+        changes.push({ path, data: `${lines.join("\n")}\n` });
       }
       if (c % 250 === 3) changes.push({ path: `assets/img${c}.png`, data: binaryAsset(rand, true) });
       if (c % 250 === 128) changes.push({ path: `assets/blob${c}.bin`, data: binaryAsset(rand, false) });
@@ -135,8 +139,12 @@ function main() {
       const key = keys.next(prefix);
       const file = `config/secret${k}${PLANT_EXTS[k % PLANT_EXTS.length]}`;
       const before = 1 + Math.floor(rand() * 6);
-      const body = [...Array.from({ length: before }, () => `# ${line()}`), PLANT_SHAPES[k % PLANT_SHAPES.length](key), `# ${line()}`];
-      changes.push({ path: file, data: body.join("\n") + "\n" });
+      const body = [
+        ...Array.from({ length: before }, () => `# ${line()}`),
+        PLANT_SHAPES[k % PLANT_SHAPES.length](key),
+        `# ${line()}`,
+      ];
+      changes.push({ path: file, data: `${body.join("\n")}\n` });
       const entry = { key, file, line: before + 1, mark: null };
       planted.push(entry);
       if (k % 2 === 1) {
@@ -147,7 +155,8 @@ function main() {
     const deletes = (deleteAt.get(c) ?? []).map((e) => e.file);
 
     // Side branches: opened every 97 commits, merged back 3 commits later (never carrying a plant).
-    const onSide = side !== null && side.left > 0 && changes.every((ch) => !ch.path.startsWith("config/")) && deletes.length === 0;
+    const onSide =
+      side !== null && side.left > 0 && changes.every((ch) => !ch.path.startsWith("config/")) && deletes.length === 0;
     const mark = stream.commit({
       ref: onSide ? "refs/heads/side" : "refs/heads/main",
       time,
@@ -167,12 +176,21 @@ function main() {
       head = mark;
       if (c % 97 === 50 && side === null) side = { mark: head, left: 3 };
     }
-    if (c > 0 && c % tagEvery === 0) tagLines.push({ name: `v0.${c / tagEvery}.0`, mark: head, annotated: (c / tagEvery) % 2 === 0, time });
+    if (c > 0 && c % tagEvery === 0)
+      tagLines.push({ name: `v0.${c / tagEvery}.0`, mark: head, annotated: (c / tagEvery) % 2 === 0, time });
   }
   if (side !== null) {
     // Close a side branch still open at the end: one more merge commit on main.
     time += 60;
-    head = stream.commit({ ref: "refs/heads/main", time, message: "merge side", from: head, merge: side.mark, changes: [], deletes: [] });
+    head = stream.commit({
+      ref: "refs/heads/main",
+      time,
+      message: "merge side",
+      from: head,
+      merge: side.mark,
+      changes: [],
+      deletes: [],
+    });
     count++;
   }
   for (const t of tagLines) stream.tag(t);
@@ -187,10 +205,16 @@ function main() {
   const manifest = {
     commits: count,
     seed: opts.seed,
-    keys: planted.map(({ key, file, line, mark, headFile }) => ({ key, file, line, commit: shaOf.get(mark), ...(headFile ? { headFile } : {}) })),
+    keys: planted.map(({ key, file, line, mark, headFile }) => ({
+      key,
+      file,
+      line,
+      commit: shaOf.get(mark),
+      ...(headFile ? { headFile } : {}),
+    })),
     decoys,
   };
-  writeFileSync(join(opts.dir, ".planted.json"), JSON.stringify(manifest, null, 2) + "\n");
+  writeFileSync(join(opts.dir, ".planted.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /** Bytes that git's diff treats as binary: a NUL early, then noise. */

@@ -31,7 +31,7 @@ const SEED = "bench-1";
 const out = [];
 const say = (line = "") => {
   out.push(line);
-  process.stdout.write(line + "\n");
+  process.stdout.write(`${line}\n`);
 };
 const note = (line) => process.stderr.write(`bench: ${line}\n`);
 
@@ -45,9 +45,15 @@ function measure(cmd, { cwd = ROOT, env = {}, okCodes = [0] } = {}) {
   rmSync(rssFile, { force: true });
   const full = TIME ? [TIME, "-f", "%e %M", "-o", timeFile, ...argv] : argv;
   const started = process.hrtime.bigint();
-  const r = spawnSync(full[0], full.slice(1), { cwd, env: { ...process.env, NO_COLOR: "1", TVLY_BENCH_RSS_FILE: rssFile, ...env }, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
+  const r = spawnSync(full[0], full.slice(1), {
+    cwd,
+    env: { ...process.env, NO_COLOR: "1", TVLY_BENCH_RSS_FILE: rssFile, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 1 << 26,
+  });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  if (!okCodes.includes(r.status)) throw new Error(`${argv.join(" ")} exited ${r.status}: ${String(r.stderr).slice(-400)}`);
+  if (!okCodes.includes(r.status))
+    throw new Error(`${argv.join(" ")} exited ${r.status}: ${String(r.stderr).slice(-400)}`);
   let rss = null;
   if (TIME) {
     const [, kb] = readFileSync(timeFile, "utf8").trim().split("\n").pop().split(" ");
@@ -68,7 +74,13 @@ function stats(samples) {
   const walls = samples.map((s) => s.wall).sort((a, b) => a - b);
   const median = (xs) => (xs.length % 2 ? xs[(xs.length - 1) / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2);
   const max = (xs) => (xs.some((x) => x === null) ? null : Math.max(...xs));
-  return { median: median(walls), min: walls[0], max: walls[walls.length - 1], rss: max(samples.map((s) => s.rss)), nodeRss: max(samples.map((s) => s.nodeRss)) };
+  return {
+    median: median(walls),
+    min: walls[0],
+    max: walls[walls.length - 1],
+    rss: max(samples.map((s) => s.rss)),
+    nodeRss: max(samples.map((s) => s.nodeRss)),
+  };
 }
 
 const sec = (s) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
@@ -81,7 +93,9 @@ function table(rows, bytes) {
   for (const r of rows) {
     const rate = bytes ? `${(bytes / 1e6 / r.median).toFixed(0)}` : "";
     const rss = r.nodeRss !== null ? `${mb(r.nodeRss)} / ${mb(r.rss)}` : mb(r.rss);
-    say(`| ${r.label} | ${sec(r.median)} | ${sec(r.min)}-${sec(r.max)} | ${rate} | ${rss} | ${r === rows[0] ? "" : `**${(base / r.median).toFixed(2)}x**`} |`);
+    say(
+      `| ${r.label} | ${sec(r.median)} | ${sec(r.min)}-${sec(r.max)} | ${rate} | ${rss} | ${r === rows[0] ? "" : `**${(base / r.median).toFixed(2)}x**`} |`,
+    );
   }
   say();
 }
@@ -92,14 +106,28 @@ function makeRepo(commits) {
   const dir = join(CACHE, `history-${commits}-s${SEED}-k${KEYS}`);
   if (!existsSync(join(dir, ".planted.json"))) {
     note(`building ${dir} (once; cached)`);
-    const r = spawnSync(process.execPath, [MAKE_REPO, dir, "--commits", String(commits), "--seed", SEED, "--keys", String(KEYS), "--force"], { stdio: ["ignore", "ignore", "inherit"] });
+    const r = spawnSync(
+      process.execPath,
+      [MAKE_REPO, dir, "--commits", String(commits), "--seed", SEED, "--keys", String(KEYS), "--force"],
+      { stdio: ["ignore", "ignore", "inherit"] },
+    );
     if (r.status !== 0) throw new Error(`make-repo failed for ${commits} commits`);
   }
   return dir;
 }
 
 function git(cwd, argv) {
-  const r = spawnSync("git", argv, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "Bench", GIT_AUTHOR_EMAIL: "b@example.com", GIT_COMMITTER_NAME: "Bench", GIT_COMMITTER_EMAIL: "b@example.com" } });
+  const r = spawnSync("git", argv, {
+    cwd,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "Bench",
+      GIT_AUTHOR_EMAIL: "b@example.com",
+      GIT_COMMITTER_NAME: "Bench",
+      GIT_COMMITTER_EMAIL: "b@example.com",
+    },
+  });
   if (r.status !== 0) throw new Error(`git ${argv.join(" ")}: ${r.stderr}`);
   return r.stdout;
 }
@@ -110,17 +138,26 @@ function makeTree(files) {
   if (existsSync(join(dir, ".done"))) return dir;
   rmSync(dir, { recursive: true, force: true });
   let seed = 12345;
-  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const words = "const let value query result client search fetch config return await async function export import index map filter".split(" ");
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const words =
+    "const let value query result client search fetch config return await async function export import index map filter".split(
+      " ",
+    );
   const alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   for (let i = 0; i < files; i++) {
     const sub = join(dir, `pkg${i % 40}`, `mod${i % 7}`);
     mkdirSync(sub, { recursive: true });
     const lines = [];
     const n = 40 + Math.floor(rand() * 200);
-    for (let l = 0; l < n; l++) lines.push(Array.from({ length: 4 + Math.floor(rand() * 10) }, () => words[Math.floor(rand() * words.length)]).join(" "));
-    if (i % 500 === 7) lines.push(`TAVILY_API_KEY=tvly-dev-${Array.from({ length: 32 }, () => alnum[Math.floor(rand() * 62)]).join("")}`);
-    writeFileSync(join(sub, `file${i}.js`), lines.join("\n") + "\n");
+    for (let l = 0; l < n; l++)
+      lines.push(
+        Array.from({ length: 4 + Math.floor(rand() * 10) }, () => words[Math.floor(rand() * words.length)]).join(" "),
+      );
+    if (i % 500 === 7)
+      lines.push(
+        `TAVILY_API_KEY=tvly-dev-${Array.from({ length: 32 }, () => alnum[Math.floor(rand() * 62)]).join("")}`,
+      );
+    writeFileSync(join(sub, `file${i}.js`), `${lines.join("\n")}\n`);
   }
   writeFileSync(join(dir, ".done"), "");
   return dir;
@@ -133,8 +170,11 @@ function makeStagedRepo() {
   mkdirSync(dir, { recursive: true });
   git(dir, ["init", "-q", "-b", "main"]);
   // .bench/ sits inside this repository: make sure git now works on the new one, never on ours.
-  if (resolve(git(dir, ["rev-parse", "--show-toplevel"]).trim()) !== resolve(dir)) throw new Error(`git init failed in ${dir}`);
-  const body = (i, v) => Array.from({ length: 200 }, (_, l) => `export const value${l} = ${i * 1000 + l + v}; // line ${l}`).join("\n") + "\n";
+  if (resolve(git(dir, ["rev-parse", "--show-toplevel"]).trim()) !== resolve(dir))
+    throw new Error(`git init failed in ${dir}`);
+  const body = (i, v) =>
+    Array.from({ length: 200 }, (_, l) => `export const value${l} = ${i * 1000 + l + v}; // line ${l}`).join("\n") +
+    "\n";
   for (let i = 0; i < 200; i++) {
     mkdirSync(join(dir, "src", `m${i % 10}`), { recursive: true });
     writeFileSync(join(dir, "src", `m${i % 10}`, `f${i}.ts`), body(i, 0));
@@ -155,24 +195,43 @@ function duBytes(dir) {
 
 function historySection(label, dir, plantedPath) {
   // One report run first: bytes scanned (for MB/s) and the planted-key check.
-  const r = spawnSync(process.execPath, [CLI, "history", "--format", "json"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [CLI, "history", "--format", "json"], {
+    cwd: dir,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0 && r.status !== 1) throw new Error(`history failed in ${dir}: ${r.stderr}`);
   const report = JSON.parse(r.stdout);
   const { commits, files, bytes } = report.scanned;
   let check = "";
   if (plantedPath) {
     const c = checkPlanted(report, JSON.parse(readFileSync(plantedPath, "utf8")));
-    check = c.ok ? `planted keys: ${c.found}/${c.planted} found, all attributed to the planted commit, no decoy reported` : `PLANTED CHECK FAILED: ${JSON.stringify(c)}`;
+    check = c.ok
+      ? `planted keys: ${c.found}/${c.planted} found, all attributed to the planted commit, no decoy reported`
+      : `PLANTED CHECK FAILED: ${JSON.stringify(c)}`;
   }
   say(`### history: ${label} (${commits} commits, ${files} blobs, ${(bytes / 1e6).toFixed(1)} MB of text)`);
   say();
   const rows = compare([
-    { label: "`tvly-guard history`", cmd: [process.execPath, CLI, "history"], cwd: dir, okCodes: [0, 1], env: { NODE_OPTIONS: `--import=${RSS_HOOK}` } },
+    {
+      label: "`tvly-guard history`",
+      cmd: [process.execPath, CLI, "history"],
+      cwd: dir,
+      okCodes: [0, 1],
+      env: { NODE_OPTIONS: `--import=${RSS_HOOK}` },
+    },
     { label: "`git log -p -U0 --all`", cmd: "git log -p -U0 --all > /dev/null", cwd: dir },
-    { label: "`git rev-list --objects --all \\| git cat-file --batch`", cmd: "git rev-list --objects --all | git cat-file --batch > /dev/null", cwd: dir },
+    {
+      label: "`git rev-list --objects --all \\| git cat-file --batch`",
+      cmd: "git rev-list --objects --all | git cat-file --batch > /dev/null",
+      cwd: dir,
+    },
   ]);
   table(rows, bytes);
-  if (check) say(check), say();
+  if (check) {
+    say(check);
+    say();
+  }
   return { label, commits, bytes, rows };
 }
 
@@ -200,10 +259,30 @@ function workingTreeSection(label, dir) {
   say(`### working tree: ${label} (${(duBytes(dir) / 1e6).toFixed(0)} MB on disk)`);
   say();
   const other = hasRg
-    ? { label: "`rg -j1 -uu` (the key pattern)", cmd: ["rg", "-j1", "-uu", "--no-messages", "-e", RG_PATTERN, dir], okCodes: [0, 1] }
-    : { label: "`cat` of every file (ripgrep not installed)", cmd: `find '${dir}' -type f -print0 | xargs -0 cat > /dev/null` };
-  table(compare([{ label: "`tvly-guard scan`", cmd: [process.execPath, CLI, "scan", dir], okCodes: [0, 1], env: { NODE_OPTIONS: `--import=${RSS_HOOK}` } }, other]));
-  if (!hasRg) say("_ripgrep is not installed (`apt-get install ripgrep`): compared with `cat` instead._"), say();
+    ? {
+        label: "`rg -j1 -uu` (the key pattern)",
+        cmd: ["rg", "-j1", "-uu", "--no-messages", "-e", RG_PATTERN, dir],
+        okCodes: [0, 1],
+      }
+    : {
+        label: "`cat` of every file (ripgrep not installed)",
+        cmd: `find '${dir}' -type f -print0 | xargs -0 cat > /dev/null`,
+      };
+  table(
+    compare([
+      {
+        label: "`tvly-guard scan`",
+        cmd: [process.execPath, CLI, "scan", dir],
+        okCodes: [0, 1],
+        env: { NODE_OPTIONS: `--import=${RSS_HOOK}` },
+      },
+      other,
+    ]),
+  );
+  if (!hasRg) {
+    say("_ripgrep is not installed (`apt-get install ripgrep`): compared with `cat` instead._");
+    say();
+  }
 }
 
 function decodersSection() {
@@ -229,8 +308,12 @@ const started = Date.now();
 const gitVersion = spawnSync("git", ["--version"], { encoding: "utf8" }).stdout.trim();
 say(`## tvly-guard bench (${new Date().toISOString().slice(0, 16)}Z)`);
 say();
-say(`${cpus()[0]?.model ?? "cpu"}, ${availableParallelism()} cores; node ${process.version}; ${gitVersion}; ${RUNS} runs each, interleaved; median (min-max).`);
-say(`Command: \`npm run bench${quick ? " -- --quick" : ""}\`. "tvly-guard ÷ this" below 1 means tvly-guard is faster. Peak RSS: tvly-guard's own node process / the largest process of the run (git's pack mmap included).`);
+say(
+  `${cpus()[0]?.model ?? "cpu"}, ${availableParallelism()} cores; node ${process.version}; ${gitVersion}; ${RUNS} runs each, interleaved; median (min-max).`,
+);
+say(
+  `Command: \`npm run bench${quick ? " -- --quick" : ""}\`. "tvly-guard ÷ this" below 1 means tvly-guard is faster. Peak RSS: tvly-guard's own node process / the largest process of the run (git's pack mmap included).`,
+);
 say();
 
 const results = [];
@@ -245,13 +328,17 @@ if (realRepo) {
   }
   results.push(historySection(realRepo, resolve(realRepo)));
 }
-say("### history summary: tvly-guard time as a fraction of each floor (targets: <= 0.6x `git log -p`, <= 2x read-every-object)");
+say(
+  "### history summary: tvly-guard time as a fraction of each floor (targets: <= 0.6x `git log -p`, <= 2x read-every-object)",
+);
 say();
 say("| repository | commits | vs `git log -p -U0` | vs rev-list \\| cat-file | MB/s | node peak RSS |");
 say("| --- | ---: | ---: | ---: | ---: | ---: |");
 for (const r of results) {
   const [tg, logp, floor] = r.rows;
-  say(`| ${r.label} | ${r.commits} | ${(tg.median / logp.median).toFixed(2)}x | ${(tg.median / floor.median).toFixed(2)}x | ${(r.bytes / 1e6 / tg.median).toFixed(0)} | ${mb(tg.nodeRss)} |`);
+  say(
+    `| ${r.label} | ${r.commits} | ${(tg.median / logp.median).toFixed(2)}x | ${(tg.median / floor.median).toFixed(2)}x | ${(r.bytes / 1e6 / tg.median).toFixed(0)} | ${mb(tg.nodeRss)} |`,
+  );
 }
 say();
 
@@ -260,5 +347,5 @@ workingTreeSection("this repository's node_modules", join(ROOT, "node_modules"))
 workingTreeSection(`synthetic tree`, makeTree(quick ? 2000 : 8000));
 decodersSection();
 say(`_Finished in ${((Date.now() - started) / 1000).toFixed(0)} s._`);
-writeFileSync(join(CACHE, "latest.md"), out.join("\n") + "\n");
+writeFileSync(join(CACHE, "latest.md"), `${out.join("\n")}\n`);
 note(`table written to ${join(CACHE, "latest.md")}`);

@@ -1,6 +1,6 @@
 // run(argv, io) -> exit code: dispatch to a subcommand, and the one place
 // where errors become exit code 2 with a one-line reason.
-import { parseCommandArgs, renderCommandHelp, EXIT_CODES_HELP } from "./commands/args.js";
+import { EXIT_CODES_HELP, parseCommandArgs, renderCommandHelp } from "./commands/args.js";
 import { COMMANDS } from "./commands/index.js";
 import { scrubSecrets } from "./engine/redact.js";
 import { builtinRules } from "./engine/rule.js";
@@ -42,7 +42,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return ExitCode.clean;
     }
     const entry = COMMANDS[name];
-    if (!entry) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(", ")}; see tvly-guard --help)`);
+    if (!entry)
+      throw new UsageError(
+        `unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(", ")}; see tvly-guard --help)`,
+      );
     const command = await entry.load();
     const args = parseCommandArgs(command, [...rest]);
     if (args.values.help === true) {
@@ -55,7 +58,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`tvly-guard: ${scrub(err.message)}\n`);
     } else {
       const reason = err instanceof Error ? err.message : String(err);
-      io.stderr(`tvly-guard: internal error: ${scrub(reason)} (tvly-guard ${VERSION}; please report it at ${ISSUES_URL})\n`);
+      io.stderr(
+        `tvly-guard: internal error: ${scrub(reason)} (tvly-guard ${VERSION}; please report it at ${ISSUES_URL})\n`,
+      );
     }
     return ExitCode.error;
   }

@@ -38,12 +38,14 @@ const MODES = ["diff", "history", "scan"];
 
 function field(payload: unknown, path: string): string | undefined {
   let at: unknown = payload;
-  for (const part of path.split(".")) at = at && typeof at === "object" ? (at as Record<string, unknown>)[part] : undefined;
+  for (const part of path.split("."))
+    at = at && typeof at === "object" ? (at as Record<string, unknown>)[part] : undefined;
   return typeof at === "string" && at !== "" ? at : undefined;
 }
 
 function need(value: string | undefined, what: string, event: string): string {
-  if (!value) throw new UsageError(`the ${event} event has no ${what}; set the range input (for example origin/main..HEAD)`);
+  if (!value)
+    throw new UsageError(`the ${event} event has no ${what}; set the range input (for example origin/main..HEAD)`);
   return value;
 }
 
@@ -52,35 +54,66 @@ export function planActionScan(inputs: ActionInputs, event: GithubEvent): Action
   const mode = inputs.mode || "diff";
   if (!MODES.includes(mode)) throw new UsageError(`unknown mode "${mode}" (expected one of: ${MODES.join(", ")})`);
   if (mode === "scan") return { command: ["scan", "."], describe: "the checked-out files", needsHistory: false };
-  if (mode === "history") return { command: ["history"], describe: "every commit on every ref in the checkout", needsHistory: true };
-  if (inputs.range) return { command: ["diff", inputs.range], describe: `the commits in ${inputs.range} (range input)`, needsHistory: true };
+  if (mode === "history")
+    return { command: ["history"], describe: "every commit on every ref in the checkout", needsHistory: true };
+  if (inputs.range)
+    return {
+      command: ["diff", inputs.range],
+      describe: `the commits in ${inputs.range} (range input)`,
+      needsHistory: true,
+    };
   const p = event.payload;
   switch (event.name) {
     case "pull_request":
     case "pull_request_target": {
       const base = need(field(p, "pull_request.base.sha"), "pull_request.base.sha", event.name);
       const head = need(field(p, "pull_request.head.sha"), "pull_request.head.sha", event.name);
-      return { command: ["diff", `${base}..${head}`], describe: `the pull request's commits, ${base.slice(0, 12)}..${head.slice(0, 12)}`, needsHistory: true };
+      return {
+        command: ["diff", `${base}..${head}`],
+        describe: `the pull request's commits, ${base.slice(0, 12)}..${head.slice(0, 12)}`,
+        needsHistory: true,
+      };
     }
     case "merge_group": {
       const base = need(field(p, "merge_group.base_sha"), "merge_group.base_sha", event.name);
       const head = need(field(p, "merge_group.head_sha"), "merge_group.head_sha", event.name);
-      return { command: ["diff", `${base}..${head}`], describe: `the merge group's commits, ${base.slice(0, 12)}..${head.slice(0, 12)}`, needsHistory: true };
+      return {
+        command: ["diff", `${base}..${head}`],
+        describe: `the merge group's commits, ${base.slice(0, 12)}..${head.slice(0, 12)}`,
+        needsHistory: true,
+      };
     }
     case "push": {
       const after = field(p, "after");
       const ref = field(p, "ref") ?? "";
-      if (p.deleted === true || isZeroSha(after)) return { command: null, describe: `nothing: the push deleted ${ref || "a ref"}`, needsHistory: false };
+      if (p.deleted === true || isZeroSha(after))
+        return { command: null, describe: `nothing: the push deleted ${ref || "a ref"}`, needsHistory: false };
       const head = need(after, "after", event.name);
       const before = field(p, "before");
-      if (before && !isZeroSha(before)) return { command: ["diff", `${before}..${head}`], describe: `the pushed commits, ${before.slice(0, 12)}..${head.slice(0, 12)}`, needsHistory: true };
+      if (before && !isZeroSha(before))
+        return {
+          command: ["diff", `${before}..${head}`],
+          describe: `the pushed commits, ${before.slice(0, 12)}..${head.slice(0, 12)}`,
+          needsHistory: true,
+        };
       // A new branch or tag: its commits that the default branch does not have.
       const main = field(p, "repository.default_branch");
-      if (!main || ref === `refs/heads/${main}`) return { command: ["diff", head], describe: `every commit of ${ref || head.slice(0, 12)}: its first push`, needsHistory: true };
-      return { command: ["diff", `origin/${main}..${head}`], describe: `the commits of new ${ref} that ${main} does not have, origin/${main}..${head.slice(0, 12)}`, needsHistory: true };
+      if (!main || ref === `refs/heads/${main}`)
+        return {
+          command: ["diff", head],
+          describe: `every commit of ${ref || head.slice(0, 12)}: its first push`,
+          needsHistory: true,
+        };
+      return {
+        command: ["diff", `origin/${main}..${head}`],
+        describe: `the commits of new ${ref} that ${main} does not have, origin/${main}..${head.slice(0, 12)}`,
+        needsHistory: true,
+      };
     }
     default:
-      throw new UsageError(`mode diff needs a pull_request, push or merge_group event, not ${event.name || "an unknown event"}: set the range input, or use mode history (full audit) or scan (the files)`);
+      throw new UsageError(
+        `mode diff needs a pull_request, push or merge_group event, not ${event.name || "an unknown event"}: set the range input, or use mode history (full audit) or scan (the files)`,
+      );
   }
 }
 
@@ -88,6 +121,7 @@ export function planActionScan(inputs: ActionInputs, event: GithubEvent): Action
 export function reportRuns(command: readonly string[], inputs: ActionInputs): string[][] {
   const runs: string[][] = [];
   if (inputs.sarif) runs.push([...command, ...inputs.args, "--format", "sarif", "--output", inputs.sarif]);
-  if (!inputs.sarif || inputs.format !== "sarif") runs.push([...command, ...inputs.args, "--format", inputs.format || "github"]);
+  if (!inputs.sarif || inputs.format !== "sarif")
+    runs.push([...command, ...inputs.args, "--format", inputs.format || "github"]);
   return runs;
 }

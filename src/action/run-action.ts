@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { ExitCode, GitError, GuardError, InputError } from "../errors.js";
 import type { Io } from "../io.js";
+import { escapeData } from "../report/github.js";
 import { run } from "../run.js";
 import { isShallowRepository } from "../sources/git.js";
-import { escapeData } from "../report/github.js";
-import { planActionScan, reportRuns, type ActionInputs, type GithubEvent } from "./plan.js";
+import { type ActionInputs, type GithubEvent, planActionScan, reportRuns } from "./plan.js";
 
 const SHALLOW =
   "this checkout is shallow (actions/checkout fetches a single commit unless told otherwise), so the commits to scan are not here: set `fetch-depth: 0` on the actions/checkout step";
@@ -28,7 +28,9 @@ function readEvent(env: NodeJS.ProcessEnv): GithubEvent {
   try {
     return { name, payload: JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown> };
   } catch (err) {
-    throw new InputError(`cannot read the event payload ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new InputError(
+      `cannot read the event payload ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }
 
@@ -44,7 +46,9 @@ export async function runAction(io: Io): Promise<number> {
     for (const argv of reportRuns(plan.command, inputs)) {
       code = await run(argv, io);
       if (code === ExitCode.error) {
-        io.stdout(`::error title=tvly-guard::${escapeData(`tvly-guard ${argv.join(" ")} failed (exit 2): see the reason in the log`)}\n`);
+        io.stdout(
+          `::error title=tvly-guard::${escapeData(`tvly-guard ${argv.join(" ")} failed (exit 2): see the reason in the log`)}\n`,
+        );
         return code;
       }
     }

@@ -36,10 +36,18 @@ export const HELP_OPTION: OptionSpec = { name: "help", type: "boolean", short: "
 /** Parse `argv` for `command`; unknown flags and missing values become UsageError. */
 export function parseCommandArgs(command: CommandSpec, argv: string[]): ParsedArgs {
   const options = Object.fromEntries(
-    [...command.options, HELP_OPTION].map((o) => [o.name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
+    [...command.options, HELP_OPTION].map((o) => [
+      o.name,
+      { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) },
+    ]),
   );
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: command.allowPositionals, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options,
+      allowPositionals: command.allowPositionals,
+      strict: true,
+    });
     return { values: values as ParsedArgs["values"], positionals };
   } catch (err) {
     // parseArgs messages are multi-sentence; keep the first, and name the command.
@@ -54,7 +62,18 @@ export function renderCommandHelp(command: CommandSpec): string {
     const flag = `${o.short ? `-${o.short}, ` : "    "}--${o.name}${o.value ? ` ${o.value}` : ""}`;
     return `  ${flag.padEnd(30)} ${o.description}`;
   });
-  return [`Usage: ${command.usage}`, "", command.summary, "", "Options:", ...rows, "", ...(command.details ? [command.details, ""] : []), command.exitCodes ?? EXIT_CODES_HELP, ""].join("\n");
+  return [
+    `Usage: ${command.usage}`,
+    "",
+    command.summary,
+    "",
+    "Options:",
+    ...rows,
+    "",
+    ...(command.details ? [command.details, ""] : []),
+    command.exitCodes ?? EXIT_CODES_HELP,
+    "",
+  ].join("\n");
 }
 
 export const EXIT_CODES_HELP = "Exit codes: 0 no keys found, 1 keys found, 2 usage or runtime error.";
@@ -73,12 +92,25 @@ export function stringListOption(args: ParsedArgs, name: string): string[] {
   return Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : [];
 }
 
-const SIZE_UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+const SIZE_UNITS: Record<string, number> = {
+  "": 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+};
 
 /** "10MiB", "512k", "1048576" -> bytes. */
 export function parseSize(text: string, flag: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
   const unit = m ? SIZE_UNITS[m[2]!.toLowerCase()] : undefined;
-  if (!m || unit === undefined) throw new UsageError(`${flag} expects a size such as 10MiB, 512k or 1048576, not "${text}"`);
+  if (!m || unit === undefined)
+    throw new UsageError(`${flag} expects a size such as 10MiB, 512k or 1048576, not "${text}"`);
   return Math.floor(Number(m[1]) * unit);
 }

@@ -1,10 +1,10 @@
 // `tvly-guard diff <range>` and `diff --stdin-refs`: the lines each commit of a range adds.
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
-import { emptySummary } from "../report/finding.js";
 import { collectFindings } from "../pipeline.js";
+import { emptySummary } from "../report/finding.js";
 import { parsePushLines, passesFromPush, passesFromRange, readRangeChunks } from "../sources/range.js";
-import { booleanOption, stringOption, type CommandSpec } from "./args.js";
+import { booleanOption, type CommandSpec, stringOption } from "./args.js";
 import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -21,8 +21,17 @@ export const command: CommandSpec = {
   allowPositionals: true,
   options: [
     ...SCAN_OPTIONS,
-    { name: "stdin-refs", type: "boolean", description: "read git's pre-push lines from stdin and scan only the commits not on the remote yet" },
-    { name: "remote", type: "string", value: "NAME", description: "with --stdin-refs: the remote pushed to (a pre-push hook's $1); default: any remote" },
+    {
+      name: "stdin-refs",
+      type: "boolean",
+      description: "read git's pre-push lines from stdin and scan only the commits not on the remote yet",
+    },
+    {
+      name: "remote",
+      type: "string",
+      value: "NAME",
+      description: "with --stdin-refs: the remote pushed to (a pre-push hook's $1); default: any remote",
+    },
   ],
   details: [
     "Examples:",
@@ -39,14 +48,21 @@ export const command: CommandSpec = {
     const setup = await prepareScan(args, io);
     const stdinRefs = booleanOption(args, "stdin-refs");
     const remote = stringOption(args, "remote");
-    if (stdinRefs && args.positionals.length > 0) throw new UsageError("diff: give either a range or --stdin-refs, not both");
+    if (stdinRefs && args.positionals.length > 0)
+      throw new UsageError("diff: give either a range or --stdin-refs, not both");
     if (!stdinRefs && remote !== undefined) throw new UsageError("diff: --remote goes with --stdin-refs");
-    if (stdinRefs && (io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError("diff --stdin-refs reads git's pre-push lines from stdin; run it from a pre-push hook or pipe them in");
+    if (stdinRefs && (io.stdin as { isTTY?: boolean }).isTTY)
+      throw new UsageError(
+        "diff --stdin-refs reads git's pre-push lines from stdin; run it from a pre-push hook or pipe them in",
+      );
     const ctx = { cwd: io.cwd, env: io.env };
-    const passes = stdinRefs ? await passesFromPush(ctx, parsePushLines(await readAll(io.stdin)), remote) : passesFromRange(args.positionals);
+    const passes = stdinRefs
+      ? await passesFromPush(ctx, parsePushLines(await readAll(io.stdin)), remote)
+      : passesFromRange(args.positionals);
     const summary = emptySummary();
     const findings = await collectFindings(readRangeChunks(ctx, passes, summary), setup, summary);
-    if (!stdinRefs && summary.commits === 0) summary.warnings.push(`the range ${args.positionals.join(" ")} holds no commits: nothing was scanned`);
+    if (!stdinRefs && summary.commits === 0)
+      summary.warnings.push(`the range ${args.positionals.join(" ")} holds no commits: nothing was scanned`);
     return finishScan(setup, "diff", findings, summary);
   },
 };

@@ -6,12 +6,11 @@ import pc from "picocolors";
 import { scrubSecrets } from "../engine/redact.js";
 import { builtinRules } from "../engine/rule.js";
 import { ExitCode, GitError, InputError, UsageError } from "../errors.js";
-import type { Io } from "../io.js";
 import { unifiedDiff } from "../fix/diff.js";
-import { planFix, type FileChange, type FixPlan } from "../fix/plan.js";
+import { type FileChange, type FixPlan, planFix } from "../fix/plan.js";
+import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
 import { findWorkTreeRoot } from "../sources/git.js";
 import { booleanOption, type CommandSpec } from "./args.js";
-import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
 
 export const command: CommandSpec = {
   name: "fix",
@@ -19,13 +18,19 @@ export const command: CommandSpec = {
     "Move Tavily API keys out of working-tree files (default: the whole work tree): each literal becomes an environment lookup for its language, the value goes to .env at the repository root, and .env is git-ignored. Files that cannot be rewritten safely (JSON, notebooks, unknown types) are listed with what to do.",
   usage: "tvly-guard fix [options] [paths...]",
   allowPositionals: true,
-  exitCodes: "Exit codes: 0 nothing left to do, 1 keys remain for you to handle by hand (with --dry-run: there are changes to make), 2 usage or runtime error.",
+  exitCodes:
+    "Exit codes: 0 nothing left to do, 1 keys remain for you to handle by hand (with --dry-run: there are changes to make), 2 usage or runtime error.",
   options: [
-    { name: "dry-run", type: "boolean", short: "n", description: "show the changes as a unified diff (keys redacted) and write nothing" },
+    {
+      name: "dry-run",
+      type: "boolean",
+      short: "n",
+      description: "show the changes as a unified diff (keys redacted) and write nothing",
+    },
     { name: "no-color", type: "boolean", description: "no colours (NO_COLOR and FORCE_COLOR are honoured too)" },
   ],
   details: [
-    "Rewrites: JS/TS process.env.NAME · Python os.environ[\"NAME\"] (adds import os) · Ruby, Java/Kotlin, C#, PHP, Go lookups · shell \"${NAME}\" ·",
+    'Rewrites: JS/TS process.env.NAME · Python os.environ["NAME"] (adds import os) · Ruby, Java/Kotlin, C#, PHP, Go lookups · shell "${NAME}" ·',
     "YAML ${NAME} (GitHub workflows: ${{ secrets.NAME }}) · Dockerfile ENV/ARG lines · docs get the placeholder ·",
     ".env files stay as they are and are git-ignored.",
     "fix never deletes a key (it ends up in .env) and never writes outside the repository.",
@@ -34,18 +39,35 @@ export const command: CommandSpec = {
     "Examples:\n  tvly-guard fix --dry-run\n  tvly-guard fix src app.py && git add -A && tvly-guard staged",
   ].join("\n"),
   async run(args, io) {
-    if (args.positionals.includes("-")) throw new UsageError("fix: stdin (-) cannot be fixed; name files or directories");
+    if (args.positionals.includes("-"))
+      throw new UsageError("fix: stdin (-) cannot be fixed; name files or directories");
     const root = await findWorkTreeRoot(io.cwd);
-    if (!root) throw new GitError("fix works inside a git work tree (it keeps .env out of git); run it from your repository");
+    if (!root)
+      throw new GitError("fix works inside a git work tree (it keeps .env out of git); run it from your repository");
     const rules = builtinRules();
     const dryRun = booleanOption(args, "dry-run");
-    const color = !booleanOption(args, "no-color") && !io.env.NO_COLOR && (io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== "0" : io.stdoutIsTTY);
+    const color =
+      !booleanOption(args, "no-color") &&
+      !io.env.NO_COLOR &&
+      (io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== "0" : io.stdoutIsTTY);
     const c = pc.createColors(color);
     const paths = args.positionals.length ? args.positionals : [root];
-    const plan = await planFix({ cwd: io.cwd, root, paths, rules, stdin: io.stdin, maxFileSize: DEFAULT_MAX_FILE_SIZE });
-    const scrub = (text: string) => scrubSecrets(text, rules.map((r) => r.regex));
+    const plan = await planFix({
+      cwd: io.cwd,
+      root,
+      paths,
+      rules,
+      stdin: io.stdin,
+      maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    });
+    const scrub = (text: string) =>
+      scrubSecrets(
+        text,
+        rules.map((r) => r.regex),
+      );
     if (dryRun) {
-      for (const change of plan.changes) io.stdout(scrub(colorDiff(unifiedDiff(change.path, change.before, change.after), c)));
+      for (const change of plan.changes)
+        io.stdout(scrub(colorDiff(unifiedDiff(change.path, change.before, change.after), c)));
     } else {
       writeChanges(root, plan.changes);
     }
@@ -56,7 +78,15 @@ export const command: CommandSpec = {
 };
 
 function colorDiff(diff: string, c: ReturnType<typeof pc.createColors>): string {
-  return diff.replace(/^([-+@].*)$/gm, (line) => (line.startsWith("@@") ? c.cyan(line) : line.startsWith("---") || line.startsWith("+++") ? c.bold(line) : line.startsWith("-") ? c.red(line) : c.green(line)));
+  return diff.replace(/^([-+@].*)$/gm, (line) =>
+    line.startsWith("@@")
+      ? c.cyan(line)
+      : line.startsWith("---") || line.startsWith("+++")
+        ? c.bold(line)
+        : line.startsWith("-")
+          ? c.red(line)
+          : c.green(line),
+  );
 }
 
 /** Refuse, before writing anything, any target that is a symlink or resolves outside the repository. */
@@ -71,7 +101,10 @@ function checkTargets(root: string, changes: readonly FileChange[]): void {
     }
     const realDir = realpathSync(dirname(change.abs));
     const inside = !relative(realRoot, realDir).startsWith("..");
-    if (isLink || !inside) throw new InputError(`fix: refusing to write ${change.path}: ${isLink ? "it is a symbolic link" : "it resolves outside the repository"}`);
+    if (isLink || !inside)
+      throw new InputError(
+        `fix: refusing to write ${change.path}: ${isLink ? "it is a symbolic link" : "it resolves outside the repository"}`,
+      );
   }
 }
 
@@ -82,7 +115,9 @@ function writeChanges(root: string, changes: readonly FileChange[]): void {
     try {
       writeFileSync(resolve(change.abs), change.after);
     } catch (err) {
-      throw new InputError(`fix: cannot write ${change.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new InputError(
+        `fix: cannot write ${change.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
     }
   }
 }
@@ -90,14 +125,32 @@ function writeChanges(root: string, changes: readonly FileChange[]): void {
 function renderOutcome(plan: FixPlan, dryRun: boolean, c: ReturnType<typeof pc.createColors>): string {
   if (plan.outcomes.length === 0) return "tvly-guard fix: no keys found in the working tree.\n";
   const label = { fixed: c.green(dryRun ? "would fix" : "fixed"), kept: c.cyan("kept"), manual: c.yellow("by hand") };
-  const out = [`tvly-guard fix: ${plan.outcomes.length} ${plan.outcomes.length === 1 ? "place" : "places"} in ${plan.files} ${plan.files === 1 ? "file" : "files"}${dryRun ? " (dry run: nothing written)" : ""}`];
-  for (const o of plan.outcomes) out.push(`  ${label[o.status].padEnd(dryRun ? 9 : 7)}  ${o.path}:${o.line}  ${o.secret}  ${o.detail}`);
-  if (plan.changes.length) out.push("", `${dryRun ? "Files that would change" : "Files changed"}: ${plan.changes.map((ch) => (ch.before === null ? `${ch.path} (new)` : ch.path)).join(", ")}`);
+  const out = [
+    `tvly-guard fix: ${plan.outcomes.length} ${plan.outcomes.length === 1 ? "place" : "places"} in ${plan.files} ${plan.files === 1 ? "file" : "files"}${dryRun ? " (dry run: nothing written)" : ""}`,
+  ];
+  for (const o of plan.outcomes)
+    out.push(`  ${label[o.status].padEnd(dryRun ? 9 : 7)}  ${o.path}:${o.line}  ${o.secret}  ${o.detail}`);
+  if (plan.changes.length)
+    out.push(
+      "",
+      `${dryRun ? "Files that would change" : "Files changed"}: ${plan.changes.map((ch) => (ch.before === null ? `${ch.path} (new)` : ch.path)).join(", ")}`,
+    );
   const next: string[] = [];
-  if (plan.envVars.length) next.push(`the code now reads ${plan.envVars.join(", ")} from the environment: load .env when you run it (node --env-file=.env, python-dotenv, docker run --env-file .env, or export it in your shell)`);
+  if (plan.envVars.length)
+    next.push(
+      `the code now reads ${plan.envVars.join(", ")} from the environment: load .env when you run it (node --env-file=.env, python-dotenv, docker run --env-file .env, or export it in your shell)`,
+    );
   next.push(...plan.todo);
-  if (!dryRun && plan.changes.length) next.push(`re-stage the changed files (git add ${plan.changes.filter((ch) => ch.path !== ".env").map((ch) => ch.path).join(" ")}) and run tvly-guard staged`);
-  next.push("fix moves keys, it does not revoke them: a key that was ever committed, pushed or shared must be revoked and replaced (tvly-guard history shows where it went)");
+  if (!dryRun && plan.changes.length)
+    next.push(
+      `re-stage the changed files (git add ${plan.changes
+        .filter((ch) => ch.path !== ".env")
+        .map((ch) => ch.path)
+        .join(" ")}) and run tvly-guard staged`,
+    );
+  next.push(
+    "fix moves keys, it does not revoke them: a key that was ever committed, pushed or shared must be revoked and replaced (tvly-guard history shows where it went)",
+  );
   out.push("", "Next:", ...next.map((n) => `  - ${n}`));
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }

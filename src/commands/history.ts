@@ -1,9 +1,9 @@
 // `tvly-guard history [range...]`: every commit reachable from any ref (or the
 // given ones), each (key, file) once with the commit that introduced it.
 import { UsageError } from "../errors.js";
-import { toFinding, emptySummary, compareFindings } from "../report/finding.js";
+import { compareFindings, emptySummary, toFinding } from "../report/finding.js";
 import { scanHistory } from "../sources/history.js";
-import { stringOption, type CommandSpec } from "./args.js";
+import { type CommandSpec, stringOption } from "./args.js";
 import { finishScan, maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
 
 export const command: CommandSpec = {
@@ -15,7 +15,13 @@ export const command: CommandSpec = {
   allowPositionals: true,
   options: [
     ...SCAN_OPTIONS,
-    { name: "branch", type: "string", short: "b", value: "REF", description: "only commits reachable from REF (instead of every ref)" },
+    {
+      name: "branch",
+      type: "string",
+      short: "b",
+      value: "REF",
+      description: "only commits reachable from REF (instead of every ref)",
+    },
     maxFileSizeOption("blobs"),
   ],
   details: [
@@ -32,16 +38,29 @@ export const command: CommandSpec = {
     const setup = await prepareScan(args, io);
     const maxFileSize = readMaxFileSize(args, setup);
     const branch = stringOption(args, "branch");
-    for (const rev of args.positionals) if (rev.startsWith("-")) throw new UsageError(`history: "${rev}" is not a revision (see tvly-guard history --help)`);
-    if (branch !== undefined && args.positionals.length > 0) throw new UsageError("history: give --branch or a revision range, not both");
+    for (const rev of args.positionals)
+      if (rev.startsWith("-"))
+        throw new UsageError(`history: "${rev}" is not a revision (see tvly-guard history --help)`);
+    if (branch !== undefined && args.positionals.length > 0)
+      throw new UsageError("history: give --branch or a revision range, not both");
     if (branch?.startsWith("-")) throw new UsageError(`history: --branch "${branch}" is not a revision`);
     const revs = branch !== undefined ? [branch] : args.positionals.length > 0 ? args.positionals : ["--all"];
     const summary = emptySummary();
     const hits = await scanHistory(
-      { cwd: io.cwd, env: io.env, revs, maxFileSize, rules: setup.rules, progress: setup.progress, countCommits: io.stderrIsTTY },
+      {
+        cwd: io.cwd,
+        env: io.env,
+        revs,
+        maxFileSize,
+        rules: setup.rules,
+        progress: setup.progress,
+        countCommits: io.stderrIsTTY,
+      },
       summary,
     );
-    const findings = hits.map(({ match, chunk, inHead }) => Object.assign(toFinding(match, chunk, { showSecret: setup.showSecret }), { inHead }));
+    const findings = hits.map(({ match, chunk, inHead }) =>
+      Object.assign(toFinding(match, chunk, { showSecret: setup.showSecret }), { inHead }),
+    );
     return finishScan(setup, "history", findings.sort(compareFindings), summary);
   },
 };

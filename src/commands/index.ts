@@ -7,11 +7,32 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: Record<string, CommandEntry> = {
-  install: { summary: "install the pre-commit (and --pre-push) git hooks, via husky when the repository uses it", load: async () => (await import("./install.js")).command },
-  uninstall: { summary: "remove the hooks that install added, and nothing else", load: async () => (await import("./uninstall.js")).command },
-  scan: { summary: "scan files and directories in the working tree", load: async () => (await import("./scan.js")).command },
-  staged: { summary: "scan what the next commit would add (for pre-commit hooks)", load: async () => (await import("./staged.js")).command },
-  diff: { summary: "scan the lines each commit of a range adds (CI, pre-push hooks)", load: async () => (await import("./diff.js")).command },
-  fix: { summary: "move keys out of working-tree files into a git-ignored .env", load: async () => (await import("./fix.js")).command },
-  history: { summary: "scan every commit reachable from any ref (full-history audit)", load: async () => (await import("./history.js")).command },
+  install: {
+    summary: "install the pre-commit (and --pre-push) git hooks, via husky when the repository uses it",
+    load: async () => (await import("./install.js")).command,
+  },
+  uninstall: {
+    summary: "remove the hooks that install added, and nothing else",
+    load: async () => (await import("./uninstall.js")).command,
+  },
+  scan: {
+    summary: "scan files and directories in the working tree",
+    load: async () => (await import("./scan.js")).command,
+  },
+  staged: {
+    summary: "scan what the next commit would add (for pre-commit hooks)",
+    load: async () => (await import("./staged.js")).command,
+  },
+  diff: {
+    summary: "scan the lines each commit of a range adds (CI, pre-push hooks)",
+    load: async () => (await import("./diff.js")).command,
+  },
+  fix: {
+    summary: "move keys out of working-tree files into a git-ignored .env",
+    load: async () => (await import("./fix.js")).command,
+  },
+  history: {
+    summary: "scan every commit reachable from any ref (full-history audit)",
+    load: async () => (await import("./history.js")).command,
+  },
 };

@@ -3,8 +3,8 @@
 // (report, stderr summary, exit code). Commands differ only in their source.
 import { writeFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { readBaseline, writeBaseline, type Baseline, type BaselineEntry } from "../config/baseline.js";
-import { displayFile, loadConfig, type LoadedConfig } from "../config/load.js";
+import { type Baseline, type BaselineEntry, readBaseline, writeBaseline } from "../config/baseline.js";
+import { displayFile, type LoadedConfig, loadConfig } from "../config/load.js";
 import { builtinRules, type Rule } from "../engine/rule.js";
 import { ExitCode, InputError } from "../errors.js";
 import type { Io } from "../io.js";
@@ -13,20 +13,51 @@ import { groupByKey } from "../report/context.js";
 import type { Finding, ScanSummary } from "../report/finding.js";
 import { checkFormat, FORMATS, loadReporter } from "../report/index.js";
 import { formatSummary } from "../report/summary.js";
-import { VERSION } from "../version.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
-import { booleanOption, parseSize, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
+import { VERSION } from "../version.js";
+import { booleanOption, type OptionSpec, type ParsedArgs, parseSize, stringOption } from "./args.js";
 
 /** Options every scanning command takes. */
 export const SCAN_OPTIONS: readonly OptionSpec[] = [
-  { name: "format", type: "string", short: "f", value: "FORMAT", description: `report format: ${FORMATS.join(", ")} (default text)` },
-  { name: "output", type: "string", short: "o", value: "FILE", description: "write the report to FILE instead of stdout" },
+  {
+    name: "format",
+    type: "string",
+    short: "f",
+    value: "FORMAT",
+    description: `report format: ${FORMATS.join(", ")} (default text)`,
+  },
+  {
+    name: "output",
+    type: "string",
+    short: "o",
+    value: "FILE",
+    description: "write the report to FILE instead of stdout",
+  },
   { name: "no-redact", type: "boolean", description: "show whole keys in the report (they are redacted by default)" },
   { name: "no-color", type: "boolean", description: "no colours (NO_COLOR and FORCE_COLOR are honoured too)" },
-  { name: "config", type: "string", value: "FILE", description: "config file (default: .tvly-guard.json at the repository root)" },
-  { name: "baseline", type: "string", value: "FILE", description: "do not report findings recorded in FILE (see --write-baseline)" },
-  { name: "write-baseline", type: "string", value: "FILE", description: "record the current findings in FILE and exit 0 (still prints the report)" },
-  { name: "verify", type: "boolean", description: "ask Tavily whether each key found is live (sends each key once, over HTTPS, to the rule's endpoint)" },
+  {
+    name: "config",
+    type: "string",
+    value: "FILE",
+    description: "config file (default: .tvly-guard.json at the repository root)",
+  },
+  {
+    name: "baseline",
+    type: "string",
+    value: "FILE",
+    description: "do not report findings recorded in FILE (see --write-baseline)",
+  },
+  {
+    name: "write-baseline",
+    type: "string",
+    value: "FILE",
+    description: "record the current findings in FILE and exit 0 (still prints the report)",
+  },
+  {
+    name: "verify",
+    type: "boolean",
+    description: "ask Tavily whether each key found is live (sends each key once, over HTTPS, to the rule's endpoint)",
+  },
 ];
 
 export interface ReportOptions {
@@ -54,7 +85,12 @@ export interface ScanSetup {
   /** The path a finding's file has relative to the repository root (what allowlists and baselines use). */
   rootPath: (file: string) => string;
   /** --baseline, --write-baseline, and what each filter held back. */
-  baseline: { read: Baseline | undefined; readFile: string | undefined; writeAbs: string | undefined; writeFile: string | undefined };
+  baseline: {
+    read: Baseline | undefined;
+    readFile: string | undefined;
+    writeAbs: string | undefined;
+    writeFile: string | undefined;
+  };
   suppressed: { files: number };
   /** --verify: check each unique key against the rule's endpoint before reporting. Never implicit. */
   verify: boolean;
@@ -72,7 +108,12 @@ const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
 
 /** `--max-file-size`, for the commands that read whole files or blobs (`what` names them in --help). */
 export function maxFileSizeOption(what: string): OptionSpec {
-  return { name: "max-file-size", type: "string", value: "SIZE", description: `skip ${what} larger than SIZE (default: the config's maxFileSize, else 10MiB)` };
+  return {
+    name: "max-file-size",
+    type: "string",
+    value: "SIZE",
+    description: `skip ${what} larger than SIZE (default: the config's maxFileSize, else 10MiB)`,
+  };
 }
 
 /** The size limit: --max-file-size, else the config's maxFileSize, else 10 MiB. */
@@ -93,7 +134,10 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
   const rules = config.applyToRules(builtinRules());
   const verify = booleanOption(args, "verify");
   if (verify) (await import("../verify/tavily.js")).checkVerifyUrls(rules, env); // a bad TVLY_GUARD_VERIFY_URL fails before any scanning
-  const rootPath = options.paths === "cwd" ? (file: string) => (file === STDIN_PATH ? file : toPosix(relative(config.root, resolve(io.cwd, file)))) : (file: string) => file;
+  const rootPath =
+    options.paths === "cwd"
+      ? (file: string) => (file === STDIN_PATH ? file : toPosix(relative(config.root, resolve(io.cwd, file))))
+      : (file: string) => file;
   const baselineFile = stringOption(args, "baseline");
   const writeFile = stringOption(args, "write-baseline");
   const baseline = {
@@ -131,7 +175,10 @@ const STDIN_PATH = "<stdin>";
 
 /** False when the config allowlists the finding's path or commit. */
 function keepByConfig(setup: ScanSetup, f: Finding): boolean {
-  return !(setup.config.allowsPath(setup.rootPath(f.file)) || (f.commit !== null && setup.config.allowsCommit(f.commit)));
+  return !(
+    setup.config.allowsPath(setup.rootPath(f.file)) ||
+    (f.commit !== null && setup.config.allowsCommit(f.commit))
+  );
 }
 
 function baselineEntry(setup: ScanSetup, f: Finding): BaselineEntry {
@@ -143,33 +190,65 @@ function inBaseline(setup: ScanSetup, f: Finding): boolean {
 }
 
 /** Write the report and the summary line; return the exit code the findings call for. */
-export async function finishScan(setup: ScanSetup, mode: string, all: Finding[], summary: ScanSummary): Promise<number> {
+export async function finishScan(
+  setup: ScanSetup,
+  mode: string,
+  all: Finding[],
+  summary: ScanSummary,
+): Promise<number> {
   const { io, rules, report: options, baseline } = setup;
   const allowed = all.filter((f) => keepByConfig(setup, f));
   const findings = allowed.filter((f) => !inBaseline(setup, f));
   // The written baseline holds every finding the config does not allow, including ones
   // the old baseline held back, so `--baseline b --write-baseline b` refreshes it.
-  const written = baseline.writeAbs === undefined ? undefined : writeBaseline(baseline.writeAbs, baseline.writeFile!, allowed.map((f) => baselineEntry(setup, f)));
+  const written =
+    baseline.writeAbs === undefined
+      ? undefined
+      : writeBaseline(
+          baseline.writeAbs,
+          baseline.writeFile!,
+          allowed.map((f) => baselineEntry(setup, f)),
+        );
   // Verification and triage are loaded only when there is something to check: a clean run skips them.
-  if (setup.verify && findings.length > 0) summary.warnings.push(...(await (await import("../verify/tavily.js")).verifyFindings(findings, rules, { env: io.env })));
+  if (setup.verify && findings.length > 0)
+    summary.warnings.push(
+      ...(await (await import("../verify/tavily.js")).verifyFindings(findings, rules, { env: io.env })),
+    );
   const keys = findings.length === 0 ? [] : await triageFindings(findings, io.cwd, summary);
-  const report = (await loadReporter(options.format))({ version: VERSION, mode, findings, summary, rules, color: options.color, keys });
+  const report = (await loadReporter(options.format))({
+    version: VERSION,
+    mode,
+    findings,
+    summary,
+    rules,
+    color: options.color,
+    keys,
+  });
   if (options.output !== undefined) {
     try {
       writeFileSync(resolve(io.cwd, options.output), report);
     } catch (err) {
-      throw new InputError(`cannot write ${options.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new InputError(
+        `cannot write ${options.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
     }
   } else if (report) {
     io.stdout(report);
   }
   for (const warning of summary.warnings) io.stderr(`tvly-guard: warning: ${warning}\n`);
-  io.stderr(formatSummary(summary, findings.length, groupByKey(findings).length, mode) + "\n");
-  const held = describeSuppressed(setup, setup.suppressed.files, all.length - allowed.length, allowed.length - findings.length);
+  io.stderr(`${formatSummary(summary, findings.length, groupByKey(findings).length, mode)}\n`);
+  const held = describeSuppressed(
+    setup,
+    setup.suppressed.files,
+    all.length - allowed.length,
+    allowed.length - findings.length,
+  );
   if (held) io.stderr(`tvly-guard: not reported: ${held}.\n`);
   if (written !== undefined) {
     const keyCount = new Set(allowed.map((f) => f.fingerprint)).size;
-    io.stderr(`tvly-guard: wrote ${written} baseline ${written === 1 ? "entry" : "entries"} (${keyCount} ${keyCount === 1 ? "key" : "keys"}) to ${displayFile(io.cwd, baseline.writeAbs!)}; exit 0. Pass --baseline ${baseline.writeFile} to stop reporting them (still revoke any key that was real).\n`);
+    io.stderr(
+      `tvly-guard: wrote ${written} baseline ${written === 1 ? "entry" : "entries"} (${keyCount} ${keyCount === 1 ? "key" : "keys"}) to ${displayFile(io.cwd, baseline.writeAbs!)}; exit 0. Pass --baseline ${baseline.writeFile} to stop reporting them (still revoke any key that was real).\n`,
+    );
     return ExitCode.clean;
   }
   return findings.length > 0 ? ExitCode.findings : ExitCode.clean;
@@ -179,7 +258,10 @@ export async function finishScan(setup: ScanSetup, mode: string, all: Finding[],
 async function triageFindings(findings: Finding[], cwd: string, summary: ScanSummary) {
   const { summarizeKeys, triageKeys } = await import("../triage/exposure.js");
   const { isCommitPushed, readHeadFiles } = await import("../sources/git.js");
-  return triageKeys(findings, { isPushed: (commit) => isCommitPushed(cwd, commit), readHeadFiles: (paths) => readHeadFiles(cwd, paths) }).catch((err: unknown) => {
+  return triageKeys(findings, {
+    isPushed: (commit) => isCommitPushed(cwd, commit),
+    readHeadFiles: (paths) => readHeadFiles(cwd, paths),
+  }).catch((err: unknown) => {
     summary.warnings.push(`could not tell which keys were pushed or are still in HEAD: ${(err as Error).message}`);
     return summarizeKeys(findings);
   });

@@ -36,12 +36,14 @@ export function sortEntries(entries: Iterable<BaselineEntry>): BaselineEntry[] {
   const unique = new Map<string, BaselineEntry>();
   for (const e of entries) unique.set(entryId(e), { fingerprint: e.fingerprint, file: e.file, ruleId: e.ruleId });
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...unique.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint));
+  return [...unique.values()].sort(
+    (a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint),
+  );
 }
 
 /** The baseline file's text: pretty JSON, one field per line, a trailing newline. */
 export function renderBaseline(entries: Iterable<BaselineEntry>): string {
-  return JSON.stringify({ tool: "tvly-guard", version: BASELINE_VERSION, findings: sortEntries(entries) }, null, 2) + "\n";
+  return `${JSON.stringify({ tool: "tvly-guard", version: BASELINE_VERSION, findings: sortEntries(entries) }, null, 2)}\n`;
 }
 
 /** Read and check a baseline; `file` is how errors name it. Values are never echoed (a hand-edited file may hold a key). */
@@ -50,7 +52,9 @@ export function readBaseline(abs: string, file: string): Baseline {
   try {
     text = readFileSync(abs, "utf8");
   } catch (err) {
-    throw new InputError(`cannot read baseline ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new InputError(
+      `cannot read baseline ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   const raw = parseJson(text, file) as Record<string, unknown>;
   const bad = (what: string) => new ConfigError(`${file}: ${what} (write baselines with --write-baseline)`);
@@ -61,11 +65,16 @@ export function readBaseline(abs: string, file: string): Baseline {
   if (!Array.isArray(raw.findings)) throw bad(`"findings" must be a list`);
   const entries = raw.findings.map((e: unknown, i: number) => {
     const entry = e as Record<string, unknown>;
-    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw bad(`"findings[${i}]" must be an object`);
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry))
+      throw bad(`"findings[${i}]" must be an object`);
     const extra = Object.keys(entry).find((k) => !(FIELDS as readonly string[]).includes(k));
-    if (extra !== undefined) throw bad(`unknown key "findings[${i}].${extra.slice(0, 40)}" (expected one of: ${FIELDS.join(", ")})`);
-    for (const f of FIELDS) if (typeof entry[f] !== "string" || entry[f] === "") throw bad(`"findings[${i}].${f}" must be a non-empty string`);
-    if (!/^[0-9a-f]{64}$/.test(entry.fingerprint as string)) throw bad(`"findings[${i}].fingerprint" must be a SHA-256 fingerprint (64 lowercase hex digits)`);
+    if (extra !== undefined)
+      throw bad(`unknown key "findings[${i}].${extra.slice(0, 40)}" (expected one of: ${FIELDS.join(", ")})`);
+    for (const f of FIELDS)
+      if (typeof entry[f] !== "string" || entry[f] === "")
+        throw bad(`"findings[${i}].${f}" must be a non-empty string`);
+    if (!/^[0-9a-f]{64}$/.test(entry.fingerprint as string))
+      throw bad(`"findings[${i}].fingerprint" must be a SHA-256 fingerprint (64 lowercase hex digits)`);
     return entry as unknown as BaselineEntry;
   });
   return new Baseline(entries);
@@ -77,7 +86,9 @@ export function writeBaseline(abs: string, file: string, entries: Iterable<Basel
   try {
     writeFileSync(abs, renderBaseline(sorted));
   } catch (err) {
-    throw new InputError(`cannot write baseline ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new InputError(
+      `cannot write baseline ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   return sorted.length;
 }

@@ -6,8 +6,8 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { compileRule, type Rule } from "../engine/rule.js";
 import { ConfigError } from "../errors.js";
 import { findWorkTreeRoot } from "../sources/git.js";
-import { compileAllowRegex, checkRulePattern } from "./safe-regex.js";
-import { emptyConfig, validateConfig, type Config } from "./schema.js";
+import { checkRulePattern, compileAllowRegex } from "./safe-regex.js";
+import { type Config, emptyConfig, validateConfig } from "./schema.js";
 
 export const CONFIG_FILE_NAME = ".tvly-guard.json";
 
@@ -53,7 +53,11 @@ async function findRoot(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
 }
 
 /** Read the config: `explicit` (--config, relative to the cwd) must exist; the default one may be absent. */
-export async function loadConfig(cwd: string, explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<LoadedConfig> {
+export async function loadConfig(
+  cwd: string,
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<LoadedConfig> {
   const root = await findRoot(cwd, env);
   const abs = explicit === undefined ? resolve(root, CONFIG_FILE_NAME) : resolve(cwd, explicit);
   const file = displayFile(cwd, abs);
@@ -75,7 +79,10 @@ export function parseJson(text: string, file: string): unknown {
   } catch (err) {
     const message = (err as Error).message;
     // Drop the quoted excerpt and the raw offset Node adds; the line and column follow instead.
-    const what = message.replace(/, ".*$/s, "").replace(/\s+(in JSON )?at position \d+.*$/s, "").trim();
+    const what = message
+      .replace(/, ".*$/s, "")
+      .replace(/\s+(in JSON )?at position \d+.*$/s, "")
+      .trim();
     const at = /at position (\d+)/.exec(message);
     let where = "";
     if (at) {
@@ -123,7 +130,9 @@ function buildConfig(config: Config, file: string | undefined, root: string): Lo
     const at = `rules[${i}]`;
     const s = spec as { pattern?: unknown; allow?: { bodyPatterns?: { pattern?: unknown }[] } };
     checkRulePattern(s.pattern, where(`${at}.pattern`));
-    (Array.isArray(s.allow?.bodyPatterns) ? s.allow.bodyPatterns : []).forEach((p, j) => checkRulePattern(p?.pattern, where(`${at}.allow.bodyPatterns[${j}].pattern`)));
+    (Array.isArray(s.allow?.bodyPatterns) ? s.allow.bodyPatterns : []).forEach((p, j) =>
+      checkRulePattern(p?.pattern, where(`${at}.allow.bodyPatterns[${j}].pattern`)),
+    );
     return compileRule(spec, `${file} ${at}`);
   });
   const commits = allowlist.commits.map((c) => c.toLowerCase());
@@ -136,19 +145,30 @@ function buildConfig(config: Config, file: string | undefined, root: string): Lo
     applyToRules(builtin) {
       const ids = new Set(builtin.map((r) => r.id));
       for (const [i, id] of config.disabledRules.entries()) {
-        if (!ids.has(id) && !extra.some((r) => r.id === id)) throw new ConfigError(`${where(`disabledRules[${i}]`)} names no rule (rules: ${[...ids, ...extra.map((r) => r.id)].join(", ")})`);
+        if (!ids.has(id) && !extra.some((r) => r.id === id))
+          throw new ConfigError(
+            `${where(`disabledRules[${i}]`)} names no rule (rules: ${[...ids, ...extra.map((r) => r.id)].join(", ")})`,
+          );
       }
       const disabled = new Set(config.disabledRules);
       const kept = builtin.filter((r) => !disabled.has(r.id));
       for (const [i, rule] of extra.entries()) {
         if (kept.some((r) => r.id === rule.id) || extra.findIndex((r) => r.id === rule.id) !== i) {
-          throw new ConfigError(`${where(`rules[${i}].id`)} "${rule.id}" is already a rule (list it in disabledRules to replace it)`);
+          throw new ConfigError(
+            `${where(`rules[${i}].id`)} "${rule.id}" is already a rule (list it in disabledRules to replace it)`,
+          );
         }
       }
       const rules = [...kept, ...extra];
-      if (rules.length === 0) throw new ConfigError(`${file}: "disabledRules" disables every rule, so nothing would be found`);
+      if (rules.length === 0)
+        throw new ConfigError(`${file}: "disabledRules" disables every rule, so nothing would be found`);
       if (keyRegexes.length === 0 && lineRegexes.length === 0 && stopwords.length === 0) return rules;
-      return rules.map((r) => ({ ...r, allowWords: [...r.allowWords, ...stopwords], allowKeyRegexes: keyRegexes, allowLineRegexes: lineRegexes }));
+      return rules.map((r) => ({
+        ...r,
+        allowWords: [...r.allowWords, ...stopwords],
+        allowKeyRegexes: keyRegexes,
+        allowLineRegexes: lineRegexes,
+      }));
     },
   };
 }

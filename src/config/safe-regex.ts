@@ -54,7 +54,8 @@ export function unsafeRegexReason(source: string, options: RegexShapeOptions): s
       stack.push({ quantified: false, alternates: false });
       if (look) i += look.length;
       else if (source.startsWith("(?:", i)) i += 3;
-      else if (source.startsWith("(?<", i)) i = source.indexOf(">", i) + 1; // named group
+      else if (source.startsWith("(?<", i))
+        i = source.indexOf(">", i) + 1; // named group
       else i++;
       atom = undefined;
     } else if (c === ")") {
@@ -103,6 +104,7 @@ export function linearRegexFlag(): string {
   if (linearFlag === undefined) {
     try {
       setFlagsFromString("--enable-experimental-regexp-engine");
+      // biome-ignore lint/complexity/useRegexLiterals: the `l` flag only parses at run time, once V8 has the flag
       new RegExp("a", "l");
       linearFlag = "l";
     } catch {

@@ -44,15 +44,19 @@ function listOf(item: Check, itemName: string): Check {
 }
 
 const nonEmptyString: Check = (v) => (typeof v === "string" && v.length > 0 ? undefined : "must be a non-empty string");
-const commitHash: Check = (v) => (typeof v === "string" && /^[0-9a-f]{7,64}$/i.test(v) ? undefined : "must be a commit hash (7 to 64 hex digits)");
+const commitHash: Check = (v) =>
+  typeof v === "string" && /^[0-9a-f]{7,64}$/i.test(v) ? undefined : "must be a commit hash (7 to 64 hex digits)";
 const ruleObject: Check = (v) => (isObject(v) ? undefined : "must be a rule object (the format of rules/*.json)");
 const size: Check = (v) => {
-  if (typeof v === "number") return Number.isInteger(v) && v > 0 ? undefined : "must be a whole number of bytes above 0, or a size such as \"10MiB\"";
-  if (typeof v !== "string") return "must be a number of bytes or a size such as \"10MiB\"";
+  if (typeof v === "number")
+    return Number.isInteger(v) && v > 0
+      ? undefined
+      : 'must be a whole number of bytes above 0, or a size such as "10MiB"';
+  if (typeof v !== "string") return 'must be a number of bytes or a size such as "10MiB"';
   try {
     return parseSize(v, "") > 0 ? undefined : "must be above 0";
   } catch {
-    return "must be a number of bytes or a size such as \"10MiB\", \"512k\"";
+    return 'must be a number of bytes or a size such as "10MiB", "512k"';
   }
 };
 
@@ -108,9 +112,16 @@ export function validateConfig(raw: unknown, file: string): Config {
   checkObject(raw, CONFIG_SPEC, file, "");
   const c = raw as Partial<Record<string, unknown>>;
   const a = (c.allowlist ?? {}) as Partial<ConfigAllowlist>;
-  const maxFileSize = typeof c.maxFileSize === "string" ? parseSize(c.maxFileSize, "maxFileSize") : (c.maxFileSize as number | undefined);
+  const maxFileSize =
+    typeof c.maxFileSize === "string" ? parseSize(c.maxFileSize, "maxFileSize") : (c.maxFileSize as number | undefined);
   return {
-    allowlist: { paths: a.paths ?? [], commits: a.commits ?? [], keyRegexes: a.keyRegexes ?? [], lineRegexes: a.lineRegexes ?? [], stopwords: a.stopwords ?? [] },
+    allowlist: {
+      paths: a.paths ?? [],
+      commits: a.commits ?? [],
+      keyRegexes: a.keyRegexes ?? [],
+      lineRegexes: a.lineRegexes ?? [],
+      stopwords: a.stopwords ?? [],
+    },
     rules: (c.rules as unknown[] | undefined) ?? [],
     disabledRules: (c.disabledRules as string[] | undefined) ?? [],
     maxFileSize,

@@ -14,12 +14,16 @@ export function placeholderReason(rule: Rule, body: string): string | undefined 
   // placeholders spell several, so the words found must cover minWordChars letters.
   const words = rule.allowWords.filter((w) => lower.includes(w));
   const letters = words.reduce((n, w) => n + w.length, 0);
-  if (words.length > 0 && letters >= (rule.allow?.minWordChars ?? 1)) return `contains the placeholder word${words.length > 1 ? "s" : ""} "${words.join('", "')}"`;
+  if (words.length > 0 && letters >= (rule.allow?.minWordChars ?? 1))
+    return `contains the placeholder word${words.length > 1 ? "s" : ""} "${words.join('", "')}"`;
   const maxSeq = rule.allow?.maxSequentialRatio;
-  if (maxSeq !== undefined && sequentialRatio(body, rule.allow?.sequences) > maxSeq) return rule.allow?.reasonSequential ?? "sequential characters";
+  if (maxSeq !== undefined && sequentialRatio(body, rule.allow?.sequences) > maxSeq)
+    return rule.allow?.reasonSequential ?? "sequential characters";
   const maxRepeat = rule.allow?.maxRepeatRatio;
-  if (maxRepeat !== undefined && repeatRatio(body) > maxRepeat) return rule.allow?.reasonRepeat ?? "runs of one character";
-  if (rule.minEntropy !== undefined && shannonEntropy(body) < rule.minEntropy) return "too little randomness to be a real key";
+  if (maxRepeat !== undefined && repeatRatio(body) > maxRepeat)
+    return rule.allow?.reasonRepeat ?? "runs of one character";
+  if (rule.minEntropy !== undefined && shannonEntropy(body) < rule.minEntropy)
+    return "too little randomness to be a real key";
   return undefined;
 }
 
@@ -42,6 +46,12 @@ export function allowlistedByConfig(rule: Rule, data: Buffer, offset: number, se
   const to = Math.min(data.length, offset + secret.length + LINE_WINDOW);
   const lastNewline = data.subarray(from, offset).lastIndexOf(0x0a);
   const nextNewline = data.subarray(offset, to).indexOf(0x0a);
-  const line = data.toString("utf8", lastNewline === -1 ? from : from + lastNewline + 1, nextNewline === -1 ? to : offset + nextNewline).replace(/\r$/, "");
+  const line = data
+    .toString(
+      "utf8",
+      lastNewline === -1 ? from : from + lastNewline + 1,
+      nextNewline === -1 ? to : offset + nextNewline,
+    )
+    .replace(/\r$/, "");
   return rule.allowLineRegexes.some((r) => r.test(line));
 }

@@ -6,7 +6,7 @@ import type { Chunk } from "../sources/chunk.js";
 import { allowlistedByConfig, hasInlineAllow, placeholderReason } from "./allow.js";
 import { looksBinary, utf16Bom } from "./binary.js";
 import { DECODERS, type DecodeInput } from "./decode/index.js";
-import { sampleBytes, type ByteCounts } from "./decode/needle.js";
+import { type ByteCounts, sampleBytes } from "./decode/needle.js";
 import type { Rule } from "./rule.js";
 
 /** A raw match. It holds the key itself, so it never leaves the engine layer as is. */
@@ -44,7 +44,8 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: Det
     const hits: number[] = [];
     const plain = matchPlain(data, rule, hits);
     raw.push(...plain);
-    if (options.decode !== false) raw.push(...matchDecoded({ data, rule, plainHits: hits, binary, counts: (counts ??= sampleBytes(data)) }, plain));
+    if (options.decode !== false)
+      raw.push(...matchDecoded({ data, rule, plainHits: hits, binary, counts: (counts ??= sampleBytes(data)) }, plain));
   }
   if (raw.length === 0) return [];
   raw.sort((a, b) => a.offset - b.offset);
@@ -164,7 +165,13 @@ function utf16Position(data: Buffer, startLine: number, encoding: "utf16le" | "u
       lineStart = unit + 2;
     }
     let lineEnd = offset;
-    while (lineEnd + 1 < data.length && !(le ? data[lineEnd] === NEWLINE && data[lineEnd + 1] === 0 : data[lineEnd] === 0 && data[lineEnd + 1] === NEWLINE)) lineEnd += 2;
+    while (
+      lineEnd + 1 < data.length &&
+      !(le
+        ? data[lineEnd] === NEWLINE && data[lineEnd + 1] === 0
+        : data[lineEnd] === 0 && data[lineEnd + 1] === NEWLINE)
+    )
+      lineEnd += 2;
     const slice = Buffer.from(data.subarray(lineStart, lineStart + ((lineEnd - lineStart) & ~1)));
     const text = le ? slice : slice.swap16();
     const allowed = hasInlineAllow(Buffer.from(text.toString("utf16le"), "latin1"));

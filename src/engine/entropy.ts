@@ -25,8 +25,11 @@ export const DEFAULT_SEQUENCES = ["abcdefghijklmnopqrstuvwxyz", "0123456789"];
 export function sequentialRatio(text: string, sequences: readonly string[] = DEFAULT_SEQUENCES): number {
   const lower = text.toLowerCase();
   const place = new Map<string, number[]>();
-  sequences.forEach((seq, s) => [...seq.toLowerCase()].forEach((ch, i) => place.set(ch, [...(place.get(ch) ?? []), s * 1000 + i])));
-  const adjacent = (a: string, b: string) => (place.get(a) ?? []).some((p) => (place.get(b) ?? []).some((q) => q - p === 1 || q - p === -1));
+  sequences.forEach((seq, s) =>
+    [...seq.toLowerCase()].forEach((ch, i) => place.set(ch, [...(place.get(ch) ?? []), s * 1000 + i])),
+  );
+  const adjacent = (a: string, b: string) =>
+    (place.get(a) ?? []).some((p) => (place.get(b) ?? []).some((q) => q - p === 1 || q - p === -1));
   let best = 0;
   for (const stride of [1, 2]) {
     if (lower.length <= stride) continue;

@@ -56,7 +56,11 @@ export interface RuleSpec {
   };
   remediation: RuleRemediation;
   verify?: RuleVerify;
-  samples?: { mustNotMatch?: string[]; fakeBodies?: string[]; keyShapes?: { prefix: string; length: number; alphabet: string }[] };
+  samples?: {
+    mustNotMatch?: string[];
+    fakeBodies?: string[];
+    keyShapes?: { prefix: string; length: number; alphabet: string }[];
+  };
 }
 
 /** A rule ready to run: regexes compiled, keywords as bytes. */
@@ -97,16 +101,37 @@ export function compileRule(spec: unknown, source: string): Rule {
   need(s && typeof s === "object" && !Array.isArray(s), source, "rule", "must be an object");
   need(typeof s.id === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.id), source, "id", "must be a kebab-case string");
   need(typeof s.description === "string", source, "description", "must be a string");
-  need(Array.isArray(s.keywords) && s.keywords.length > 0 && s.keywords.every((k) => typeof k === "string" && k.length > 0), source, "keywords", "must be a non-empty list of non-empty strings");
+  need(
+    Array.isArray(s.keywords) &&
+      s.keywords.length > 0 &&
+      s.keywords.every((k) => typeof k === "string" && k.length > 0),
+    source,
+    "keywords",
+    "must be a non-empty list of non-empty strings",
+  );
   need(typeof s.pattern === "string", source, "pattern", "must be a string");
   need(s.severity === undefined || SEVERITIES.has(s.severity), source, "severity", "must be error, warning or note");
   need(s.minEntropy === undefined || typeof s.minEntropy === "number", source, "minEntropy", "must be a number");
-  need(s.remediation && typeof s.remediation.title === "string" && Array.isArray(s.remediation.steps), source, "remediation", "needs a title and a list of steps");
+  need(
+    s.remediation && typeof s.remediation.title === "string" && Array.isArray(s.remediation.steps),
+    source,
+    "remediation",
+    "needs a title and a list of steps",
+  );
   const allow = s.allow ?? {};
-  need(allow.bodyWords === undefined || (Array.isArray(allow.bodyWords) && allow.bodyWords.every((w) => typeof w === "string")), source, "allow.bodyWords", "must be a list of strings");
+  need(
+    allow.bodyWords === undefined ||
+      (Array.isArray(allow.bodyWords) && allow.bodyWords.every((w) => typeof w === "string")),
+    source,
+    "allow.bodyWords",
+    "must be a list of strings",
+  );
   const allowPatterns = (allow.bodyPatterns ?? []).map((p, i) => {
     need(p && typeof p.pattern === "string", source, `allow.bodyPatterns[${i}].pattern`, "must be a string");
-    return { regex: compile(p.pattern, p.flags ?? "", source, `allow.bodyPatterns[${i}].pattern`), reason: p.reason ?? "placeholder" };
+    return {
+      regex: compile(p.pattern, p.flags ?? "", source, `allow.bodyPatterns[${i}].pattern`),
+      reason: p.reason ?? "placeholder",
+    };
   });
   return {
     ...s,
@@ -121,7 +146,9 @@ export function compileRule(spec: unknown, source: string): Rule {
 
 /** Load and compile every rule file in `dir` (sorted, so order is stable). */
 export function loadRulesFrom(dir: string): Rule[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
   return files.map((f) => {
     const path = join(dir, f);
     let parsed: unknown;

@@ -33,7 +33,10 @@ function diffLines(a: readonly string[], b: readonly string[]): Op[] {
     const prevK = k === -d || (k !== d && (vd.get(k - 1) ?? -1) < (vd.get(k + 1) ?? -1)) ? k + 1 : k - 1;
     const prevX = vd.get(prevK) ?? 0;
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) ops.push({ kind: " ", line: a[--x]! }), y--;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: " ", line: a[--x]! });
+      y--;
+    }
     if (d > 0) {
       if (x === prevX) ops.push({ kind: "+", line: b[--y]! });
       else ops.push({ kind: "-", line: a[--x]! });
@@ -89,5 +92,5 @@ export function unifiedDiff(path: string, before: string | null, after: string, 
     }
     i = end;
   }
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }

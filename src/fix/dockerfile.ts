@@ -14,11 +14,23 @@ export const dockerfile: Language = {
     const lineEnd = nl === -1 ? site.text.length : site.text[nl - 1] === "\r" ? nl - 1 : nl;
     const m = SETTING.exec(site.text.slice(lineStart, lineEnd));
     if (!m || m[6] !== site.text.slice(site.start, site.end)) {
-      return { kind: "manual", reason: "pass the key at build time as a secret (RUN --mount=type=secret) or at run time (docker run --env-file .env), never in the Dockerfile" };
+      return {
+        kind: "manual",
+        reason:
+          "pass the key at build time as a secret (RUN --mount=type=secret) or at run time (docker run --env-file .env), never in the Dockerfile",
+      };
     }
     const [, indent, instruction, , name] = m as unknown as [string, string, string, string, string];
     // ARG NAME keeps the build argument (value from --build-arg); ENV is dropped for a run-time variable.
-    const replacement = instruction.toUpperCase() === "ARG" ? `${indent}${instruction} ${name}` : `${indent}# ${name} comes from the environment at run time: docker run --env-file .env …`;
-    return { kind: "edit", edits: [{ start: lineStart, end: lineEnd, replacement }], envVar: name, shows: instruction.toUpperCase() === "ARG" ? `${instruction} ${name}` : `run-time ${name}` };
+    const replacement =
+      instruction.toUpperCase() === "ARG"
+        ? `${indent}${instruction} ${name}`
+        : `${indent}# ${name} comes from the environment at run time: docker run --env-file .env …`;
+    return {
+      kind: "edit",
+      edits: [{ start: lineStart, end: lineEnd, replacement }],
+      envVar: name,
+      shows: instruction.toUpperCase() === "ARG" ? `${instruction} ${name}` : `run-time ${name}`,
+    };
   },
 };

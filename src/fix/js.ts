@@ -1,6 +1,6 @@
 // JavaScript and TypeScript: a key literal becomes process.env.NAME; a
 // `process.env.X || "key"` fallback loses its fallback.
-import { locate, spliceLiteral, type Language, type Site, type SiteResult } from "./site.js";
+import { type Language, locate, type Site, type SiteResult, spliceLiteral } from "./site.js";
 
 const STYLE = { quotes: "\"'`", escapes: "\"'`", comments: ["//", "/*"] };
 const EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/i;
@@ -15,7 +15,14 @@ export const js: Language = {
     // TypeScript: the literal was a `string`; a non-null assertion keeps the type, so strict code still compiles.
     const bang = TYPESCRIPT.test(site.path) ? "!" : "";
     const ctx = locate(site.text, site.start, site.end, STYLE);
-    if (ctx.kind !== "string") return { kind: "manual", reason: ctx.kind === "comment" ? "the key is in a comment: delete it from the comment" : "the key is not in a one-line string literal" };
+    if (ctx.kind !== "string")
+      return {
+        kind: "manual",
+        reason:
+          ctx.kind === "comment"
+            ? "the key is in a comment: delete it from the comment"
+            : "the key is not in a one-line string literal",
+      };
     const whole = ctx.open + 1 === site.start && site.end === ctx.close;
     if (whole) {
       const lead = site.text.slice(site.text.lastIndexOf("\n", ctx.open - 1) + 1, ctx.open);
@@ -23,11 +30,22 @@ export const js: Language = {
       if (fallback) {
         const name = fallback[1] ?? fallback[3]!;
         const operatorAt = ctx.open - lead.length + fallback.index + fallback[0].search(/\s*(?:\|\||\?\?)\s*$/);
-        return { kind: "edit", edits: [{ start: operatorAt, end: ctx.close + 1, replacement: bang }], envVar: name, shows: `process.env.${name}${bang}` };
+        return {
+          kind: "edit",
+          edits: [{ start: operatorAt, end: ctx.close + 1, replacement: bang }],
+          envVar: name,
+          shows: `process.env.${name}${bang}`,
+        };
       }
     }
     const expr = `process.env.${site.envVar}${bang}`;
-    if (ctx.quote === "`") return { kind: "edit", edits: [{ start: site.start, end: site.end, replacement: `\${${expr}}` }], envVar: site.envVar, shows: expr };
+    if (ctx.quote === "`")
+      return {
+        kind: "edit",
+        edits: [{ start: site.start, end: site.end, replacement: `\${${expr}}` }],
+        envVar: site.envVar,
+        shows: expr,
+      };
     return { kind: "edit", edits: [spliceLiteral(site, ctx, expr, " + ")], envVar: site.envVar, shows: expr };
   },
 };

@@ -67,18 +67,23 @@ function readOrNull(abs: string): string | null {
 /** Apply non-overlapping edits from the end, so earlier offsets stay valid; overlapping ones are returned unapplied. */
 function applyEdits(text: string, edits: readonly Edit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.replacement + out.slice(e.end);
+  for (const e of [...edits].sort((a, b) => b.start - a.start))
+    out = out.slice(0, e.start) + e.replacement + out.slice(e.end);
   return out;
 }
 
-const overlaps = (a: readonly Edit[], b: readonly Edit[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
+const overlaps = (a: readonly Edit[], b: readonly Edit[]) =>
+  a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 
 /**
  * Chunks under each path with their absolute file path. Each target is read
  * from its own directory, so a chunk's display path always resolves against it
  * (paths outside the current directory, or the repository root from a subdirectory).
  */
-async function* readTargets(options: PlanOptions, summary: ReturnType<typeof emptySummary>): AsyncGenerator<{ chunk: Chunk; abs: string }> {
+async function* readTargets(
+  options: PlanOptions,
+  summary: ReturnType<typeof emptySummary>,
+): AsyncGenerator<{ chunk: Chunk; abs: string }> {
   const targets = options.paths.map((arg) => {
     const abs = resolve(options.cwd, arg);
     try {
@@ -88,7 +93,11 @@ async function* readTargets(options: PlanOptions, summary: ReturnType<typeof emp
     }
   });
   for (const { abs, dir } of targets) {
-    for await (const chunk of readFileChunks([abs], { cwd: dir, maxFileSize: options.maxFileSize, stdin: options.stdin }, summary)) {
+    for await (const chunk of readFileChunks(
+      [abs],
+      { cwd: dir, maxFileSize: options.maxFileSize, stdin: options.stdin },
+      summary,
+    )) {
       yield { chunk, abs: resolve(dir, chunk.path) };
     }
   }
@@ -147,10 +156,20 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
       } else if (result.kind === "edit") {
         // The code already reads its own variable (a `|| "key"` fallback, an ENV line): if .env holds
         // another value under that name, the literal is still saved, under a free name.
-        const saved = env.claim(result.envVar, m.secret) ? result.envVar : (env.claim(wanted, m.secret), wanted);
+        let saved = result.envVar;
+        if (!env.claim(result.envVar, m.secret)) {
+          env.claim(wanted, m.secret);
+          saved = wanted;
+        }
         edits.push(...result.edits);
         if (!plan.envVars.includes(result.envVar)) plan.envVars.push(result.envVar);
-        outcome(m, "fixed", saved === result.envVar ? `now ${result.shows}` : `now ${result.shows}; .env already sets ${result.envVar}, so this old value is kept in .env as ${saved}`);
+        outcome(
+          m,
+          "fixed",
+          saved === result.envVar
+            ? `now ${result.shows}`
+            : `now ${result.shows}; .env already sets ${result.envVar}, so this old value is kept in .env as ${saved}`,
+        );
         const note = workflowNote(path, result.envVar);
         if (note && !plan.todo.includes(note)) plan.todo.push(note);
       } else if (result.kind === "manual") {
@@ -166,7 +185,8 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
     plan.files++;
   }
 
-  if (env.added.length) plan.changes.push({ path: ENV_FILE, abs: envAbs, before: envBefore, after: env.appendTo(envBefore) });
+  if (env.added.length)
+    plan.changes.push({ path: ENV_FILE, abs: envAbs, before: envBefore, after: env.appendTo(envBefore) });
   await planGitignore(plan, envBefore !== null || env.added.length > 0, keptEnvFiles);
   return plan;
 }
@@ -188,6 +208,8 @@ async function planGitignore(plan: FixPlan, hasRootEnv: boolean, keptEnvFiles: S
     plan.changes.push({ path: ".gitignore", abs, before, after: head + lines.map((l) => `${l}${eol}`).join("") });
   }
   for (const p of tracked) {
-    plan.todo.push(`${p} is tracked by git, so ignoring it is not enough: run \`git rm --cached -- ${p}\` (the file stays on your disk) and commit; collaborators' copies are removed when they pull, so tell them first`);
+    plan.todo.push(
+      `${p} is tracked by git, so ignoring it is not enough: run \`git rm --cached -- ${p}\` (the file stays on your disk) and commit; collaborators' copies are removed when they pull, so tell them first`,
+    );
   }
 }

@@ -1,6 +1,6 @@
 // Python: a key literal becomes os.environ["NAME"] (and `import os` is added
 // when missing); an os.getenv("X", "key") default is dropped.
-import { locate, spliceLiteral, type Edit, type Language, type Site, type SiteResult } from "./site.js";
+import { type Edit, type Language, locate, type Site, type SiteResult, spliceLiteral } from "./site.js";
 
 const STYLE = { quotes: "\"'", escapes: "\"'", comments: ["#"] };
 // os.getenv("NAME", | os.environ.get('NAME', right before the literal.
@@ -11,16 +11,29 @@ export const python: Language = {
   owns: (path, text) => /\.pyw?$/i.test(path) || /^#!.*\bpython/.test(text),
   rewrite(site: Site): SiteResult {
     const ctx = locate(site.text, site.start, site.end, STYLE);
-    if (ctx.kind !== "string") return { kind: "manual", reason: ctx.kind === "comment" ? "the key is in a comment: delete it from the comment" : "the key is not in a one-line string literal" };
+    if (ctx.kind !== "string")
+      return {
+        kind: "manual",
+        reason:
+          ctx.kind === "comment"
+            ? "the key is in a comment: delete it from the comment"
+            : "the key is not in a one-line string literal",
+      };
     const q = ctx.quote;
-    if (site.text[ctx.open - 1] === q || site.text[ctx.close + 1] === q) return { kind: "manual", reason: "the key is in a triple-quoted string" };
+    if (site.text[ctx.open - 1] === q || site.text[ctx.close + 1] === q)
+      return { kind: "manual", reason: "the key is in a triple-quoted string" };
     const prefix = /[A-Za-z]*$/.exec(site.text.slice(Math.max(0, ctx.open - 3), ctx.open))![0].toLowerCase();
     if (prefix.includes("b")) return { kind: "manual", reason: "the key is in a bytes literal" };
     // Inside the f-string the lookup needs the other quote (before Python 3.12).
     if (prefix.includes("f")) {
       const other = q === '"' ? "'" : '"';
       const expr = `os.environ[${other}${site.envVar}${other}]`;
-      return { kind: "edit", edits: [{ start: site.start, end: site.end, replacement: `{${expr}}` }], envVar: site.envVar, shows: expr };
+      return {
+        kind: "edit",
+        edits: [{ start: site.start, end: site.end, replacement: `{${expr}}` }],
+        envVar: site.envVar,
+        shows: expr,
+      };
     }
     if (prefix) return { kind: "manual", reason: `the key is in a ${prefix}-prefixed string literal` };
     if (ctx.open + 1 === site.start && site.end === ctx.close) {
@@ -28,14 +41,23 @@ export const python: Language = {
       const def = DEFAULT_ARG.exec(lead);
       if (def) {
         const commaAt = ctx.open - lead.length + lead.lastIndexOf(",");
-        return { kind: "edit", edits: [{ start: commaAt, end: ctx.close + 1, replacement: "" }], envVar: def[2]!, shows: def[0].slice(0, def[0].indexOf(",")) + ")" };
+        return {
+          kind: "edit",
+          edits: [{ start: commaAt, end: ctx.close + 1, replacement: "" }],
+          envVar: def[2]!,
+          shows: `${def[0].slice(0, def[0].indexOf(","))})`,
+        };
       }
     }
     const expr = `os.environ["${site.envVar}"]`;
     return { kind: "edit", edits: [spliceLiteral(site, ctx, expr, " + ")], envVar: site.envVar, shows: expr };
   },
   finish(text: string): Edit[] {
-    if (!/\bos\.(?:environ|getenv)\b/.test(text) || /^(?:import\s+(?:[\w.]+\s*,\s*)*os\b|from\s+os\s+import\s+(?:environ|getenv))/m.test(text)) return [];
+    if (
+      !/\bos\.(?:environ|getenv)\b/.test(text) ||
+      /^(?:import\s+(?:[\w.]+\s*,\s*)*os\b|from\s+os\s+import\s+(?:environ|getenv))/m.test(text)
+    )
+      return [];
     const eol = text.includes("\r\n") ? "\r\n" : "\n";
     return [{ start: importOffset(text), end: importOffset(text), replacement: `import os${eol}` }];
   },

@@ -1,16 +1,24 @@
 // Shell scripts: a key becomes "${NAME}", respecting the quotes around it
 // (single quotes do not expand, so they are closed around the lookup).
-import { baseName, locate, type Language, type Site, type SiteResult } from "./site.js";
+import { baseName, type Language, locate, type Site, type SiteResult } from "./site.js";
 
 const STYLE = { quotes: "\"'", escapes: '"', comments: ["#"], commentNeedsSpace: true };
 
 export const shell: Language = {
   name: "shell",
-  owns: (path, text) => /\.(?:sh|bash|zsh|ksh)$/i.test(path) || /^#!.*\b(?:sh|bash|zsh|ksh|dash)\b/.test(text) || /^\.?(?:bashrc|zshrc|profile)$/.test(baseName(path)),
+  owns: (path, text) =>
+    /\.(?:sh|bash|zsh|ksh)$/i.test(path) ||
+    /^#!.*\b(?:sh|bash|zsh|ksh|dash)\b/.test(text) ||
+    /^\.?(?:bashrc|zshrc|profile)$/.test(baseName(path)),
   rewrite(site: Site): SiteResult {
     const ctx = locate(site.text, site.start, site.end, STYLE);
     const lookup = `\${${site.envVar}}`;
-    const edit = (replacement: string, start = site.start, end = site.end): SiteResult => ({ kind: "edit", edits: [{ start, end, replacement }], envVar: site.envVar, shows: lookup });
+    const edit = (replacement: string, start = site.start, end = site.end): SiteResult => ({
+      kind: "edit",
+      edits: [{ start, end, replacement }],
+      envVar: site.envVar,
+      shows: lookup,
+    });
     switch (ctx.kind) {
       case "string":
         if (ctx.quote === '"') return edit(lookup);

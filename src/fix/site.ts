@@ -86,7 +86,12 @@ export function locate(text: string, start: number, end: number, style: QuoteSty
 }
 
 /** Replace the literal `open..close` that holds the key with `expr`, keeping any text around the key by concatenation. */
-export function spliceLiteral(site: Site, ctx: { open: number; close: number; quote: string }, expr: string, join: string): Edit {
+export function spliceLiteral(
+  site: Site,
+  ctx: { open: number; close: number; quote: string },
+  expr: string,
+  join: string,
+): Edit {
   const q = ctx.quote;
   const before = site.text.slice(ctx.open + 1, site.start);
   const after = site.text.slice(site.end, ctx.close);

@@ -1,6 +1,6 @@
 // YAML: GitHub Actions workflows read a repository secret (${{ secrets.NAME }});
 // other YAML (docker compose, most config loaders) gets ${NAME} interpolation.
-import { locate, type Language, type Site, type SiteResult } from "./site.js";
+import { type Language, locate, type Site, type SiteResult } from "./site.js";
 
 const STYLE = { quotes: "\"'", escapes: '"', comments: ["#"], commentNeedsSpace: true };
 const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/i;
@@ -10,7 +10,8 @@ export const yaml: Language = {
   owns: (path) => /\.ya?ml$/i.test(path),
   rewrite(site: Site): SiteResult {
     const ctx = locate(site.text, site.start, site.end, STYLE);
-    if (ctx.kind === "comment") return { kind: "manual", reason: "the key is in a comment: delete it from the comment" };
+    if (ctx.kind === "comment")
+      return { kind: "manual", reason: "the key is in a comment: delete it from the comment" };
     if (ctx.kind === "unknown") return { kind: "manual", reason: "the key is in a multi-line scalar" };
     const workflow = WORKFLOW.test(site.path);
     const lookup = workflow ? `\${{ secrets.${site.envVar} }}` : `\${${site.envVar}}`;
@@ -22,5 +23,7 @@ export const yaml: Language = {
 
 /** What the user must still do for a workflow: the secret lives in the repository settings, not .env. */
 export function workflowNote(path: string, envVar: string): string | undefined {
-  return WORKFLOW.test(path) ? `add the repository secret ${envVar} (Settings > Secrets and variables > Actions, or: gh secret set ${envVar} < file-holding-the-new-key)` : undefined;
+  return WORKFLOW.test(path)
+    ? `add the repository secret ${envVar} (Settings > Secrets and variables > Actions, or: gh secret set ${envVar} < file-holding-the-new-key)`
+    : undefined;
 }

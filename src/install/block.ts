@@ -73,5 +73,5 @@ function splitLines(text: string): string[] {
 }
 
 function joinLines(lines: readonly string[]): string {
-  return lines.length === 0 ? "" : lines.join("\n") + "\n";
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }

@@ -1,11 +1,22 @@
 // Put tvly-guard's block into the pre-commit / pre-push hook git will run,
 // and take it out again, without ever losing a line of someone else's hook.
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
-import { readHookLayout, type GitContext, type HookLayout } from "../sources/git.js";
-import { extractBlock, findBlock, isEmptyScript, placeBlock, removeBlock, type Placement } from "./block.js";
+import { type GitContext, type HookLayout, readHookLayout } from "../sources/git.js";
+import { extractBlock, findBlock, isEmptyScript, type Placement, placeBlock, removeBlock } from "./block.js";
 import { detectHusky, type HuskySetup } from "./husky.js";
 
 export const HOOK_NAMES = ["pre-commit", "pre-push"] as const;
@@ -59,7 +70,12 @@ export function renderHookBlock(hook: HookName, installation: Installation | nul
     if (line.trim() !== "# @installation@") return [line];
     if (!installation) return [];
     const [cli, node] = [quote(installation.cli), quote(installation.node)];
-    return [`  elif [ -f ${cli} ] && [ -x ${node} ]; then`, `    ${node} ${cli} "$@"`, `  elif [ -f ${cli} ] && command -v node >/dev/null 2>&1; then`, `    node ${cli} "$@"`];
+    return [
+      `  elif [ -f ${cli} ] && [ -x ${node} ]; then`,
+      `    ${node} ${cli} "$@"`,
+      `  elif [ -f ${cli} ] && command -v node >/dev/null 2>&1; then`,
+      `    node ${cli} "$@"`,
+    ];
   });
 }
 
@@ -107,7 +123,11 @@ function targetsFor(layout: HookLayout, husky: HuskySetup | null, hooks: readonl
 }
 
 /** Install the blocks for `hooks` in the repository at `cwd`. */
-export async function installHooks(ctx: GitContext, hooks: readonly HookName[], options: { force: boolean }): Promise<InstallResult> {
+export async function installHooks(
+  ctx: GitContext,
+  hooks: readonly HookName[],
+  options: { force: boolean },
+): Promise<InstallResult> {
   const layout = await readHookLayout(ctx);
   const husky = detectHusky(layout);
   const installation = currentInstallation(layout.toplevel);
@@ -115,7 +135,9 @@ export async function installHooks(ctx: GitContext, hooks: readonly HookName[], 
   // Check every target before writing any, so a refusal leaves nothing half-installed.
   const plans = targets.map((t) => planInstall(t, renderHookBlock(t.hook, installation), options.force));
   const changes = plans.map((apply) => apply());
-  const runs = installation ? `node_modules/.bin/tvly-guard if present, else ${installation.node} ${installation.cli}, else tvly-guard on PATH` : "node_modules/.bin/tvly-guard (this project's own copy), else tvly-guard on PATH";
+  const runs = installation
+    ? `node_modules/.bin/tvly-guard if present, else ${installation.node} ${installation.cli}, else tvly-guard on PATH`
+    : "node_modules/.bin/tvly-guard (this project's own copy), else tvly-guard on PATH";
   return { layout, husky, changes, runs };
 }
 
@@ -124,7 +146,7 @@ function planInstall(t: Target, block: string[], force: boolean): () => HookChan
   if (!existsSync(t.file)) {
     return () => {
       mkdirSync(dirname(t.file), { recursive: true });
-      writeFileSync(t.file, [...(t.shebang ? [t.shebang] : []), ...block].join("\n") + "\n");
+      writeFileSync(t.file, `${[...(t.shebang ? [t.shebang] : []), ...block].join("\n")}\n`);
       chmodSync(t.file, 0o755); // after the write: a umask would trim writeFileSync's mode
       return done("created");
     };
@@ -149,14 +171,15 @@ function planInstall(t: Target, block: string[], force: boolean): () => HookChan
   const backup = t.file + BACKUP_SUFFIX;
   if (!force) {
     throw new UsageError(
-      `${t.file} ${why}, so tvly-guard will not edit it: add \`tvly-guard ${t.hook === "pre-commit" ? "staged" : "diff --stdin-refs --remote \"$1\""}\` to it yourself, or run tvly-guard install --force to move it to ${t.hook}${BACKUP_SUFFIX} and have the tvly-guard hook run it after the check`,
+      `${t.file} ${why}, so tvly-guard will not edit it: add \`tvly-guard ${t.hook === "pre-commit" ? "staged" : 'diff --stdin-refs --remote "$1"'}\` to it yourself, or run tvly-guard install --force to move it to ${t.hook}${BACKUP_SUFFIX} and have the tvly-guard hook run it after the check`,
     );
   }
-  if (existsSync(backup)) throw new UsageError(`${backup} already exists: move it away first, then run tvly-guard install --force again`);
+  if (existsSync(backup))
+    throw new UsageError(`${backup} already exists: move it away first, then run tvly-guard install --force again`);
   const chain = isExecutable(t.file) ? chainBlock(t.hook) : [];
   return () => {
     renameSync(t.file, backup);
-    writeFileSync(t.file, [t.shebang ?? "#!/bin/sh", ...block, ...chain].join("\n") + "\n");
+    writeFileSync(t.file, `${[t.shebang ?? "#!/bin/sh", ...block, ...chain].join("\n")}\n`);
     chmodSync(t.file, 0o755);
     return done("replaced");
   };
@@ -165,14 +188,21 @@ function planInstall(t: Target, block: string[], force: boolean): () => HookChan
 /** Runs the hook that --force moved aside, with the same arguments (and stdin, which pre-push gave back). */
 function chainBlock(hook: HookName): string[] {
   const name = chainName(hook);
-  return [`# >>> tvly-guard ${name} >>>`, `# The ${hook} hook that was here before \`tvly-guard install --force\`; \`tvly-guard uninstall\` puts it back.`, `exec "$(dirname "$0")/${hook}${BACKUP_SUFFIX}" "$@"`, `# <<< tvly-guard ${name} <<<`];
+  return [
+    `# >>> tvly-guard ${name} >>>`,
+    `# The ${hook} hook that was here before \`tvly-guard install --force\`; \`tvly-guard uninstall\` puts it back.`,
+    `exec "$(dirname "$0")/${hook}${BACKUP_SUFFIX}" "$@"`,
+    `# <<< tvly-guard ${name} <<<`,
+  ];
 }
 
 function findOwnBlock(text: string, t: Target): boolean {
   try {
     return findBlock(text.split("\n"), t.hook) !== null;
   } catch (err) {
-    throw new UsageError(`${t.file}: ${(err as Error).message}; fix the file by hand (or delete the tvly-guard lines) and run tvly-guard install again`);
+    throw new UsageError(
+      `${t.file}: ${(err as Error).message}; fix the file by hand (or delete the tvly-guard lines) and run tvly-guard install again`,
+    );
   }
 }
 

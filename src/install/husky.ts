@@ -15,8 +15,13 @@ export interface HuskySetup {
 
 function listsHusky(toplevel: string): boolean {
   try {
-    const pkg = JSON.parse(readFileSync(join(toplevel, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
-    return Boolean(pkg.devDependencies?.husky ?? pkg.dependencies?.husky) || /\bhusky\b/.test(pkg.scripts?.prepare ?? "");
+    const pkg = JSON.parse(readFileSync(join(toplevel, "package.json"), "utf8")) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
+    return (
+      Boolean(pkg.devDependencies?.husky ?? pkg.dependencies?.husky) || /\bhusky\b/.test(pkg.scripts?.prepare ?? "")
+    );
   } catch {
     return false; // no package.json, or one we cannot read: not a husky project by that test
   }
@@ -26,7 +31,10 @@ function listsHusky(toplevel: string): boolean {
 export function detectHusky(layout: HookLayout): HuskySetup | null {
   const dir = join(layout.toplevel, ".husky");
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return null;
-  const hooksPath = layout.hooksPath === undefined ? undefined : relative(dir, resolve(layout.toplevel, layout.hooksPath)).replace(/\\/g, "/");
+  const hooksPath =
+    layout.hooksPath === undefined
+      ? undefined
+      : relative(dir, resolve(layout.toplevel, layout.hooksPath)).replace(/\\/g, "/");
   const viaConfig = hooksPath === "_" || hooksPath === "";
   if (!viaConfig && !listsHusky(layout.toplevel)) return null;
   return { dir, legacy: hooksPath === "", inactive: !viaConfig };

@@ -41,7 +41,14 @@ export interface ScanSummary {
 }
 
 export function emptySummary(): ScanSummary {
-  return { commits: 0, files: 0, bytes: 0, binary: 0, skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0 }, warnings: [] };
+  return {
+    commits: 0,
+    files: 0,
+    bytes: 0,
+    binary: 0,
+    skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0 },
+    warnings: [],
+  };
 }
 
 // A symbol-keyed, non-enumerable property: JSON.stringify, spreads and
@@ -84,5 +91,9 @@ export function toFinding(match: Match, chunk: Chunk, options: FindingOptions = 
 
 /** Stable report order: file, line, column, then commit. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.commit ?? "").localeCompare(b.commit ?? "");
+  return a.file < b.file
+    ? -1
+    : a.file > b.file
+      ? 1
+      : a.line - b.line || a.column - b.column || (a.commit ?? "").localeCompare(b.commit ?? "");
 }

@@ -21,7 +21,12 @@ export function renderGithub(ctx: ReportContext): string {
   return ctx.findings
     .map((f) => {
       const rule = rulesById.get(f.ruleId);
-      const props = { file: f.file, line: String(f.line), col: String(f.column), title: `tvly-guard: ${ruleLabel(rule, f.ruleId)} ${f.secret}` };
+      const props = {
+        file: f.file,
+        line: String(f.line),
+        col: String(f.column),
+        title: `tvly-guard: ${ruleLabel(rule, f.ruleId)} ${f.secret}`,
+      };
       const list = Object.entries(props).map(([k, v]) => `${k}=${escapeProperty(v)}`);
       return `::${LEVELS[f.severity]} ${list.join(",")}::${escapeData(describeFinding(f, rule))}\n`;
     })

@@ -16,7 +16,8 @@ export const FORMATS = Object.keys(REPORTERS);
 
 /** Fail on an unknown format before any scanning starts. */
 export function checkFormat(format: string): void {
-  if (!Object.hasOwn(REPORTERS, format)) throw new UsageError(`unknown --format "${format}" (expected one of: ${FORMATS.join(", ")})`);
+  if (!Object.hasOwn(REPORTERS, format))
+    throw new UsageError(`unknown --format "${format}" (expected one of: ${FORMATS.join(", ")})`);
 }
 
 export async function loadReporter(format: string): Promise<Reporter> {

@@ -14,5 +14,5 @@ export function renderJson(ctx: ReportContext): string {
     // One entry per unique key, most urgent first (see triage/exposure.ts).
     keys: sortByUrgency(ctx.keys ?? summarizeKeys(ctx.findings)),
   };
-  return JSON.stringify(report, null, 2) + "\n";
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -2,7 +2,11 @@
 import type { Finding } from "./finding.js";
 
 export function formatLocation(f: Finding): string {
-  const how = [f.offset !== undefined ? `binary, byte ${f.offset}` : "", f.encoding ? `${f.encoding}-encoded` : "", f.severity === "warning" ? "test file" : ""].filter(Boolean);
+  const how = [
+    f.offset !== undefined ? `binary, byte ${f.offset}` : "",
+    f.encoding ? `${f.encoding}-encoded` : "",
+    f.severity === "warning" ? "test file" : "",
+  ].filter(Boolean);
   const where = `${f.file}:${f.line}:${f.column}${how.length ? ` [${how.join(", ")}]` : ""}`;
   if (!f.commit) return where;
   const date = f.date ? ` ${f.date.slice(0, 10)}` : "";

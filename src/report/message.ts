@@ -16,6 +16,11 @@ export function describeFinding(f: Finding, rule: Rule | undefined): string {
   const revoke = r?.revokeUrl ? `Revoke it at ${r.revokeUrl}` : "Revoke it";
   const env = r?.envVar ? `the ${r.envVar} environment variable` : "an environment variable";
   const guide = r?.docsUrl ? ` Guide: ${r.docsUrl}` : "";
-  const how = [f.encoding ? `${f.encoding}-encoded` : "", f.offset !== undefined ? `in a binary file at byte ${f.offset}` : ""].filter(Boolean).join(", ");
+  const how = [
+    f.encoding ? `${f.encoding}-encoded` : "",
+    f.offset !== undefined ? `in a binary file at byte ${f.offset}` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   return `${ruleLabel(rule, f.ruleId)} ${f.secret} found${how ? ` ${how}` : ""}${where} (fingerprint ${f.fingerprint.slice(0, 12)}). ${revoke}, create a new key, and read it from ${env}.${guide}`;
 }

@@ -10,7 +10,11 @@ import { formatLocation } from "./location.js";
 type Colors = ReturnType<typeof pc.createColors>;
 
 /** Fill `{revokeUrl}`-style slots from the rule's remediation block, then from `extra`. */
-export function fillStep(step: string, remediation: RuleRemediation, extra: Record<string, string | number> = {}): string {
+export function fillStep(
+  step: string,
+  remediation: RuleRemediation,
+  extra: Record<string, string | number> = {},
+): string {
   return step.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = (remediation as unknown as Record<string, unknown>)[name] ?? extra[name];
     return typeof value === "string" || typeof value === "number" ? String(value) : whole;
@@ -44,15 +48,23 @@ function caseNotes(key: KeyExposure, r: RuleRemediation): string[] {
   if (key.pushed === true) notes.push(cases.pushed);
   if (key.pushed === false) notes.push(cases.unpushed);
   if (key.inHead === true) notes.push(cases.inHead);
-  if (key.ageDays !== null && r.rotationDays !== undefined && key.ageDays > r.rotationDays) notes.push(cases.old, r.rotation);
+  if (key.ageDays !== null && r.rotationDays !== undefined && key.ageDays > r.rotationDays)
+    notes.push(cases.old, r.rotation);
   return notes.filter((n): n is string => Boolean(n)).map((n) => fillStep(n, r, extra));
 }
 
 /** The remediation block for one key found at `places`; `key` carries its triage when known. */
-export function renderRemediation(places: readonly Finding[], rule: Rule | undefined, c: Colors, key?: KeyExposure): string {
+export function renderRemediation(
+  places: readonly Finding[],
+  rule: Rule | undefined,
+  c: Colors,
+  key?: KeyExposure,
+): string {
   const first = places[0]!;
   const count = places.length === 1 ? "1 place" : `${places.length} places`;
-  const lines = [`${c.bold(c.red("●"))} ${c.bold(first.secret)}  ${c.dim(`${first.ruleId}, fingerprint ${first.fingerprint.slice(0, 12)}, ${count}`)}`];
+  const lines = [
+    `${c.bold(c.red("●"))} ${c.bold(first.secret)}  ${c.dim(`${first.ruleId}, fingerprint ${first.fingerprint.slice(0, 12)}, ${count}`)}`,
+  ];
   const tags = key ? statusTags(key, c) : [];
   if (tags.length) lines.push(`  ${tags.join(" · ")}`);
   for (const f of places.slice(0, 10)) lines.push(`    ${formatLocation(f)}`);

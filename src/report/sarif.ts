@@ -30,7 +30,13 @@ function toRuleName(id: string): string {
 function describeRule(rule: Rule) {
   const r = rule.remediation;
   const steps = r.steps.map((step) => fillStep(step, r));
-  const text = [rule.description, "", `${r.title}:`, ...steps.map((s, i) => `${i + 1}. ${s}`), ...(r.docsUrl ? ["", `Guide: ${r.docsUrl}`] : [])].join("\n");
+  const text = [
+    rule.description,
+    "",
+    `${r.title}:`,
+    ...steps.map((s, i) => `${i + 1}. ${s}`),
+    ...(r.docsUrl ? ["", `Guide: ${r.docsUrl}`] : []),
+  ].join("\n");
   const markdown = [
     rule.description,
     "",
@@ -49,7 +55,11 @@ function describeRule(rule: Rule) {
     help: { text, markdown },
     ...(r.docsUrl ? { helpUri: r.docsUrl } : {}),
     defaultConfiguration: { level: rule.severity },
-    properties: { tags: ["security", "secret", "credential"], precision: "very-high", "security-severity": SECURITY_SEVERITY[rule.severity] },
+    properties: {
+      tags: ["security", "secret", "credential"],
+      precision: "very-high",
+      "security-severity": SECURITY_SEVERITY[rule.severity],
+    },
   };
 }
 
@@ -74,7 +84,18 @@ function describeResult(f: Finding, rule: Rule | undefined, ruleIndex: number) {
     // The finding's own level: a key in a test fixture is a warning, not an error.
     level: f.severity,
     message: { text: describeFinding(f, rule) },
-    locations: [{ physicalLocation: { artifactLocation: { uri: toArtifactUri(f.file), uriBaseId: "%SRCROOT%" }, region: { startLine: f.line, startColumn: f.column, ...(f.offset !== undefined ? { byteOffset: f.offset } : {}) } } }],
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toArtifactUri(f.file), uriBaseId: "%SRCROOT%" },
+          region: {
+            startLine: f.line,
+            startColumn: f.column,
+            ...(f.offset !== undefined ? { byteOffset: f.offset } : {}),
+          },
+        },
+      },
+    ],
     partialFingerprints: { [SARIF_FINGERPRINT_NAME]: resultFingerprint(f) },
     properties: {
       secret: f.secret,
@@ -95,15 +116,36 @@ export function renderSarif(ctx: ReportContext): string {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "tvly-guard", version: ctx.version, semanticVersion: ctx.version, informationUri: INFORMATION_URI, rules: ctx.rules.map(describeRule) } },
+        tool: {
+          driver: {
+            name: "tvly-guard",
+            version: ctx.version,
+            semanticVersion: ctx.version,
+            informationUri: INFORMATION_URI,
+            rules: ctx.rules.map(describeRule),
+          },
+        },
         // The engine counts columns in code points, not SARIF's default UTF-16 units.
         columnKind: "unicodeCodePoints",
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository or directory." } } },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: ctx.summary.warnings.map((text) => ({ level: "warning", message: { text } })) }],
-        results: ctx.findings.map((f) => describeResult(f, rulesById.get(f.ruleId), ctx.rules.findIndex((r) => r.id === f.ruleId))),
+        originalUriBaseIds: {
+          "%SRCROOT%": { description: { text: "The root of the scanned repository or directory." } },
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: ctx.summary.warnings.map((text) => ({ level: "warning", message: { text } })),
+          },
+        ],
+        results: ctx.findings.map((f) =>
+          describeResult(
+            f,
+            rulesById.get(f.ruleId),
+            ctx.rules.findIndex((r) => r.id === f.ruleId),
+          ),
+        ),
         properties: { mode: ctx.mode, scanned: { commits, files, bytes, skipped } },
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + "\n";
+  return `${JSON.stringify(log, null, 2)}\n`;
 }

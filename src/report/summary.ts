@@ -15,11 +15,17 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 export function formatSummary(s: ScanSummary, findings: number, keys: number, mode: string): string {
   const fileModes = mode === "scan" || mode === "staged"; // no commits: the working tree or the index
-  const covered = [plural(s.files, fileModes ? "file" : "blob") + (s.binary > 0 ? ` (${s.binary} binary)` : ""), formatBytes(s.bytes)];
+  const covered = [
+    plural(s.files, fileModes ? "file" : "blob") + (s.binary > 0 ? ` (${s.binary} binary)` : ""),
+    formatBytes(s.bytes),
+  ];
   if (!fileModes) covered.unshift(plural(s.commits, "commit"));
   const skipped = Object.entries(s.skipped)
     .filter(([, n]) => n > 0)
-    .map(([why, n]) => `${n} ${({ binary: "binary", tooLarge: "too large", symlinks: "symlinks", unreadable: "unreadable" } as Record<string, string>)[why] ?? why}`);
+    .map(
+      ([why, n]) =>
+        `${n} ${({ binary: "binary", tooLarge: "too large", symlinks: "symlinks", unreadable: "unreadable" } as Record<string, string>)[why] ?? why}`,
+    );
   const result = findings === 0 ? "no keys found" : `${plural(keys, "key")} found in ${plural(findings, "place")}`;
   return `tvly-guard ${mode}: scanned ${covered.join(", ")}${skipped.length ? ` (skipped ${skipped.join(", ")})` : ""}: ${result}.`;
 }

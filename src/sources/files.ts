@@ -6,7 +6,7 @@ import { relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import { InputError } from "../errors.js";
 import type { ScanSummary } from "../report/finding.js";
-import { countScanned, type Chunk } from "./chunk.js";
+import { type Chunk, countScanned } from "./chunk.js";
 import { listIgnoredPaths } from "./git.js";
 
 export interface FileSourceOptions {
@@ -56,7 +56,12 @@ async function walkDirectory(dir: string): Promise<string[]> {
 function readAll(fd: number, size: number): Buffer {
   if (size === 0) {
     const parts: Buffer[] = [];
-    for (let part = Buffer.allocUnsafe(64 * 1024), n = readSync(fd, part); n > 0; part = Buffer.allocUnsafe(64 * 1024), n = readSync(fd, part)) parts.push(part.subarray(0, n));
+    for (
+      let part = Buffer.allocUnsafe(64 * 1024), n = readSync(fd, part);
+      n > 0;
+      part = Buffer.allocUnsafe(64 * 1024), n = readSync(fd, part)
+    )
+      parts.push(part.subarray(0, n));
     return Buffer.concat(parts);
   }
   const data = Buffer.allocUnsafe(size);
@@ -72,7 +77,13 @@ function readAll(fd: number, size: number): Buffer {
  * thread pool, and the scan itself is CPU work on the same thread anyway.
  * O_NOFOLLOW refuses symlinks at open (ELOOP), so no separate lstat is needed.
  */
-function readOne(abs: string, path: string, explicit: boolean, options: FileSourceOptions, summary: ScanSummary): Chunk | undefined {
+function readOne(
+  abs: string,
+  path: string,
+  explicit: boolean,
+  options: FileSourceOptions,
+  summary: ScanSummary,
+): Chunk | undefined {
   if (options.skipFile?.(abs)) return undefined;
   let fd: number | undefined;
   try {
@@ -94,7 +105,8 @@ function readOne(abs: string, path: string, explicit: boolean, options: FileSour
       summary.skipped.symlinks++;
       return undefined;
     }
-    if (explicit) throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    if (explicit)
+      throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     summary.skipped.unreadable++;
     return undefined;
   } finally {
@@ -103,7 +115,10 @@ function readOne(abs: string, path: string, explicit: boolean, options: FileSour
 }
 
 /** Resolve the given paths up front, so a missing one fails before any scanning (exit 2). */
-async function resolveTargets(paths: readonly string[], cwd: string): Promise<{ arg: string; abs: string; isDir: boolean }[]> {
+async function resolveTargets(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ arg: string; abs: string; isDir: boolean }[]> {
   return Promise.all(
     paths.map(async (arg) => {
       if (arg === "-") return { arg, abs: "-", isDir: false };
@@ -118,7 +133,11 @@ async function resolveTargets(paths: readonly string[], cwd: string): Promise<{ 
 }
 
 /** Yield a chunk per scannable file under `paths`, updating `summary` as it goes. */
-export async function* readFileChunks(paths: readonly string[], options: FileSourceOptions, summary: ScanSummary): AsyncGenerator<Chunk> {
+export async function* readFileChunks(
+  paths: readonly string[],
+  options: FileSourceOptions,
+  summary: ScanSummary,
+): AsyncGenerator<Chunk> {
   const { cwd } = options;
   for (const target of await resolveTargets(paths, cwd)) {
     if (target.abs === "-") {

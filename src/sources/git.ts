@@ -1,11 +1,11 @@
 // The only module that runs git. Small calls go through simple-git (loaded on first use);
 // staged and diff spawn git directly (see their block for why).
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
-import { GitError } from "../errors.js";
-import { StringDecoder } from "node:string_decoder";
-import { isAbsolute, resolve } from "node:path";
-import { readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+import { GitError } from "../errors.js";
 
 /**
  * Paths under `dir` that git ignores (untracked and matched by .gitignore,
@@ -18,7 +18,14 @@ export async function listIgnoredPaths(dir: string): Promise<string[]> {
   try {
     // Loaded on first use: `staged` imports this module on the pre-commit path and never needs simple-git.
     const { simpleGit } = await import("simple-git");
-    const out = await simpleGit({ baseDir: dir }).raw(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]);
+    const out = await simpleGit({ baseDir: dir }).raw([
+      "ls-files",
+      "-z",
+      "--others",
+      "--ignored",
+      "--exclude-standard",
+      "--directory",
+    ]);
     const paths = out.split("\0").filter(Boolean);
     // "./" means git ignores `dir` as a whole; the user named it, so scan all of it.
     return paths.includes("./") ? [] : paths;
@@ -50,18 +57,24 @@ export async function readHookLayout(ctx: GitContext): Promise<HookLayout> {
   const cwd = ctx.cwd;
   let out: string;
   try {
-    out = (await execGit(ctx, ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-path", "hooks"])).toString("utf8");
+    out = (
+      await execGit(ctx, ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-path", "hooks"])
+    ).toString("utf8");
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
     const reason = err.message;
-    if (/not a git repository/i.test(reason)) throw new GitError(`${cwd} is not inside a git repository (run git init first)`, { cause: err });
-    if (/must be run in a work tree/i.test(reason)) throw new GitError("this is a bare repository: install hooks in a clone with a work tree", { cause: err });
+    if (/not a git repository/i.test(reason))
+      throw new GitError(`${cwd} is not inside a git repository (run git init first)`, { cause: err });
+    if (/must be run in a work tree/i.test(reason))
+      throw new GitError("this is a bare repository: install hooks in a clone with a work tree", { cause: err });
     throw new GitError(`git rev-parse failed: ${reason}`, { cause: err });
   }
   const [toplevel, hooksDir] = out.trim().split("\n");
   if (!toplevel || !hooksDir) throw new GitError(`git rev-parse gave no work tree for ${cwd}`);
   // `config --get` exits 1 when the key is not set.
-  const hooksPath = (await execGit(ctx, ["config", "--get", "core.hooksPath"]).catch(() => Buffer.alloc(0))).toString("utf8").trim() || undefined;
+  const hooksPath =
+    (await execGit(ctx, ["config", "--get", "core.hooksPath"]).catch(() => Buffer.alloc(0))).toString("utf8").trim() ||
+    undefined;
   return { toplevel, hooksDir, hooksPath };
 }
 
@@ -75,7 +88,9 @@ export async function isShallowRepository(ctx: GitContext): Promise<boolean> {
     return (await execGit(ctx, ["rev-parse", "--is-shallow-repository"])).toString("utf8").trim() === "true";
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
-    throw new GitError(`${ctx.cwd} is not inside a git repository: check out the repository first (actions/checkout)`, { cause: err });
+    throw new GitError(`${ctx.cwd} is not inside a git repository: check out the repository first (actions/checkout)`, {
+      cause: err,
+    });
   }
 }
 
@@ -102,14 +117,32 @@ export interface GitContext {
  * https://git-scm.com/docs/git#Documentation/git.txt-codeGITOPTIONALLOCKScode
  */
 function gitEnv(ctx: GitContext): NodeJS.ProcessEnv {
-  return { ...ctx.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", GIT_ALLOW_PROTOCOL: "", LC_ALL: "C", LANGUAGE: "C" };
+  return {
+    ...ctx.env,
+    GIT_OPTIONAL_LOCKS: "0",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ALLOW_PROTOCOL: "",
+    LC_ALL: "C",
+    LANGUAGE: "C",
+  };
 }
 
 /**
  * Settings that would change the patch text we parse, pinned for every diff:
  * `-c` wins over any config file. https://git-scm.com/docs/git-config#Documentation/git-config.txt-diffnoprefix
  */
-const PINNED_CONFIG = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false", "-c", "diff.suppressBlankEmpty=false", "-c", "log.showSignature=false"];
+const PINNED_CONFIG = [
+  "-c",
+  "core.quotePath=false",
+  "-c",
+  "diff.noprefix=false",
+  "-c",
+  "diff.mnemonicPrefix=false",
+  "-c",
+  "diff.suppressBlankEmpty=false",
+  "-c",
+  "log.showSignature=false",
+];
 
 /**
  * Patch flags shared by `staged` and `diff`: zero context, no colour, no
@@ -120,18 +153,36 @@ const PINNED_CONFIG = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false"
  * https://git-scm.com/docs/git-diff#Documentation/git-diff.txt---no-relative
  * https://git-scm.com/docs/git-diff#Documentation/git-diff.txt---submoduleltformatgt
  */
-const PATCH_FLAGS = ["-p", "-U0", "--inter-hunk-context=0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "--full-index", "--submodule=short", "--src-prefix=a/", "--dst-prefix=b/"];
+const PATCH_FLAGS = [
+  "-p",
+  "-U0",
+  "--inter-hunk-context=0",
+  "--no-color",
+  "--no-ext-diff",
+  "--no-textconv",
+  "--no-relative",
+  "--full-index",
+  "--submodule=short",
+  "--src-prefix=a/",
+  "--dst-prefix=b/",
+];
 
 /** The one line a user sees for a failed git call: git's last fatal/error line, not the whole stderr. */
 function describeFailure(stderr: string, code: number | null): string {
-  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const fatal = lines.filter((l) => /^(fatal|error):/.test(l)).pop() ?? lines[0];
   return fatal ? fatal.replace(/^(fatal|error):\s*/, "") : `git exited with code ${code}`;
 }
 
 /** Why a spawn failed, for a user: usually git is not installed. */
 function spawnFailure(err: NodeJS.ErrnoException): GitError {
-  return new GitError(err.code === "ENOENT" ? "git is not installed or not on PATH" : `cannot run git: ${err.message}`, { cause: err });
+  return new GitError(
+    err.code === "ENOENT" ? "git is not installed or not on PATH" : `cannot run git: ${err.message}`,
+    { cause: err },
+  );
 }
 
 export interface GitFailureCause {
@@ -143,7 +194,11 @@ export interface GitFailureCause {
 /** Run git and return its stdout as bytes; a non-zero exit is a GitError with git's own reason. */
 export function execGit(ctx: GitContext, args: string[], input?: Buffer | string): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn("git", args, { cwd: ctx.cwd, env: gitEnv(ctx), stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+    const child = spawn("git", args, {
+      cwd: ctx.cwd,
+      env: gitEnv(ctx),
+      stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout!.on("data", (b: Buffer) => out.push(b));
@@ -161,7 +216,11 @@ export function execGit(ctx: GitContext, args: string[], input?: Buffer | string
 
 /** Run git and yield its stdout as it comes; a non-zero exit throws after the last piece. */
 export async function* streamGit(ctx: GitContext, args: string[], input?: string): AsyncGenerator<Buffer> {
-  const child = spawn("git", args, { cwd: ctx.cwd, env: gitEnv(ctx), stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+  const child = spawn("git", args, {
+    cwd: ctx.cwd,
+    env: gitEnv(ctx),
+    stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+  });
   const err: Buffer[] = [];
   let spawnError: NodeJS.ErrnoException | undefined;
   child.stderr!.on("data", (b: Buffer) => err.push(b));
@@ -192,7 +251,9 @@ export function gitStderr(err: unknown): string {
 
 /** Did git fail because an object is absent (a partial clone we refused to fetch into)? */
 export function isMissingObjectFailure(err: unknown): boolean {
-  return /promisor remote|unable to read [0-9a-f]{7,}|transport '[^']*' not allowed|missing blob object|bad object/.test(gitStderr(err));
+  return /promisor remote|unable to read [0-9a-f]{7,}|transport '[^']*' not allowed|missing blob object|bad object/.test(
+    gitStderr(err),
+  );
 }
 
 /**
@@ -208,17 +269,31 @@ export async function readStagedPatch(ctx: GitContext, pathspecs?: string[]): Pr
   const renames = pathspecs ? ["--no-renames"] : ["-M"];
   let patch: Buffer;
   try {
-    patch = await execGit(ctx, [...PINNED_CONFIG, "diff", "--cached", ...PATCH_FLAGS, ...renames, "--diff-filter=d", "--", ...(pathspecs ?? [])]);
+    patch = await execGit(ctx, [
+      ...PINNED_CONFIG,
+      "diff",
+      "--cached",
+      ...PATCH_FLAGS,
+      ...renames,
+      "--diff-filter=d",
+      "--",
+      ...(pathspecs ?? []),
+    ]);
   } catch (err) {
     // Outside a repository `git diff` turns into `diff --no-index`, which rejects --cached.
-    if (/unknown option .cached/.test(gitStderr(err))) throw new GitError("not a git repository (or any parent up to the root): run tvly-guard staged inside one", { cause: err });
+    if (/unknown option .cached/.test(gitStderr(err)))
+      throw new GitError("not a git repository (or any parent up to the root): run tvly-guard staged inside one", {
+        cause: err,
+      });
     throw err;
   }
   // A bare repository has no index, so its diff is empty: ask git only then,
   // which keeps the usual pre-commit run to one git process.
   // https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-bare-repository
   if (patch.length === 0 && (await execGit(ctx, ["rev-parse", "--is-bare-repository"])).toString().trim() === "true") {
-    throw new GitError("a bare repository has no index to scan: run tvly-guard staged in a work tree (tvly-guard diff scans commits)");
+    throw new GitError(
+      "a bare repository has no index to scan: run tvly-guard staged in a work tree (tvly-guard diff scans commits)",
+    );
   }
   return patch;
 }
@@ -239,12 +314,32 @@ export interface RawEntry {
  * https://git-scm.com/docs/git-diff#_raw_output_format
  */
 export async function listStagedEntries(ctx: GitContext): Promise<RawEntry[]> {
-  const out = (await execGit(ctx, [...PINNED_CONFIG, "diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", "--no-relative", "--diff-filter=d", "--"])).toString("utf8");
+  const out = (
+    await execGit(ctx, [
+      ...PINNED_CONFIG,
+      "diff",
+      "--cached",
+      "--raw",
+      "-z",
+      "--no-renames",
+      "--no-abbrev",
+      "--no-relative",
+      "--diff-filter=d",
+      "--",
+    ])
+  ).toString("utf8");
   const fields = out.split("\0");
   const entries: RawEntry[] = [];
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const [oldMode, newMode, oldOid, newOid, status] = fields[i]!.slice(1).split(" ");
-    entries.push({ oldMode: oldMode!, newMode: newMode!, oldOid: oldOid!, newOid: newOid!, status: status!, path: fields[i + 1]! });
+    entries.push({
+      oldMode: oldMode!,
+      newMode: newMode!,
+      oldOid: oldOid!,
+      newOid: newOid!,
+      status: status!,
+      path: fields[i + 1]!,
+    });
   }
   return entries;
 }
@@ -256,8 +351,15 @@ export async function listStagedEntries(ctx: GitContext): Promise<RawEntry[]> {
  * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---missingltmissing-actiongt
  */
 export async function listMissingHeadObjects(ctx: GitContext): Promise<Set<string>> {
-  const out = (await execGit(ctx, ["rev-list", "--objects", "--missing=print", "--no-object-names", "--no-walk", "HEAD", "--"])).toString("latin1");
-  return new Set(out.split("\n").filter((l) => l.startsWith("?")).map((l) => l.slice(1)));
+  const out = (
+    await execGit(ctx, ["rev-list", "--objects", "--missing=print", "--no-object-names", "--no-walk", "HEAD", "--"])
+  ).toString("latin1");
+  return new Set(
+    out
+      .split("\n")
+      .filter((l) => l.startsWith("?"))
+      .map((l) => l.slice(1)),
+  );
 }
 
 /**
@@ -267,7 +369,7 @@ export async function listMissingHeadObjects(ctx: GitContext): Promise<Set<strin
 export async function listBlobSizes(ctx: GitContext, oids: string[]): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   if (oids.length === 0) return sizes;
-  const out = (await execGit(ctx, ["cat-file", "--batch-check"], oids.join("\n") + "\n")).toString("latin1");
+  const out = (await execGit(ctx, ["cat-file", "--batch-check"], `${oids.join("\n")}\n`)).toString("latin1");
   for (const line of out.split("\n")) {
     const [oid, type, size] = line.split(" ");
     if (oid && type === "blob" && size !== undefined) sizes.set(oid, Number(size));
@@ -282,7 +384,7 @@ export async function listBlobSizes(ctx: GitContext, oids: string[]): Promise<Ma
 export async function readBlobs(ctx: GitContext, oids: string[]): Promise<Map<string, Buffer>> {
   const blobs = new Map<string, Buffer>();
   if (oids.length === 0) return blobs;
-  const out = await execGit(ctx, ["cat-file", "--batch"], oids.join("\n") + "\n");
+  const out = await execGit(ctx, ["cat-file", "--batch"], `${oids.join("\n")}\n`);
   let at = 0;
   while (at < out.length) {
     const nl = out.indexOf(0x0a, at);
@@ -308,7 +410,9 @@ export interface RepoShape {
  * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-shallow-repository
  */
 export async function readRepoShape(ctx: GitContext): Promise<RepoShape> {
-  const [shallow, shallowFile] = (await execGit(ctx, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow"])).toString("utf8").split("\n");
+  const [shallow, shallowFile] = (await execGit(ctx, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow"]))
+    .toString("utf8")
+    .split("\n");
   if (shallow !== "true") return { shallow: false, shallowCommits: new Set() };
   const { readFileSync } = await import("node:fs");
   const { resolve } = await import("node:path");
@@ -343,7 +447,19 @@ export const COMMIT_MARKER = "\x01tvly-guard-commit\x00";
  */
 export function readRangePatches(ctx: GitContext, revs: string[]): AsyncGenerator<Buffer> {
   const format = `--format=${COMMIT_MARKER.replace("\x01", "%x01").replace("\x00", "%x00")}%H%x00%an <%ae>%x00%aI`;
-  return streamGit(ctx, [...PINNED_CONFIG, "log", format, ...PATCH_FLAGS, "--cc", "-M", "-D", "--root", "--no-show-signature", ...revs, "--"]);
+  return streamGit(ctx, [
+    ...PINNED_CONFIG,
+    "log",
+    format,
+    ...PATCH_FLAGS,
+    "--cc",
+    "-M",
+    "-D",
+    "--root",
+    "--no-show-signature",
+    ...revs,
+    "--",
+  ]);
 }
 
 /**
@@ -374,7 +490,10 @@ export async function readMergeHeads(ctx: GitContext): Promise<string[]> {
     if (dirname(dir) === dir) break;
   }
   const text = gitDir ? read(join(gitDir, "MERGE_HEAD")) : undefined;
-  return (text ?? "").split("\n").map((l) => l.trim()).filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+  return (text ?? "")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => /^[0-9a-f]{40,64}$/.test(l));
 }
 
 /** The patch of the index against one commit (a merge head), same flags as readStagedPatch. */
@@ -414,7 +533,8 @@ export async function findWorkTreeRoot(cwd: string, env: NodeJS.ProcessEnv = pro
   const exists = (path: string) => statSync(path, { throwIfNoEntry: false }) !== undefined;
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     if (exists(resolve(dir, ".git"))) return dir;
-    if (exists(resolve(dir, "HEAD")) && exists(resolve(dir, "objects")) && exists(resolve(dir, "refs"))) return undefined; // a git directory itself: bare
+    if (exists(resolve(dir, "HEAD")) && exists(resolve(dir, "objects")) && exists(resolve(dir, "refs")))
+      return undefined; // a git directory itself: bare
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -450,15 +570,21 @@ export async function isCommitPushed(cwd: string, commit: string): Promise<boole
   return pushed === null ? null : pushed(commit);
 }
 
-const pushedBatches = new Map<string, { commits: Set<string>; result: Promise<((commit: string) => boolean) | null> }>();
+const pushedBatches = new Map<
+  string,
+  { commits: Set<string>; result: Promise<((commit: string) => boolean) | null> }
+>();
 
 /** One batch: bare (all pushed), no remote-tracking refs (none pushed), else one rev-list. */
 async function readPushed(cwd: string, commits: string[]): Promise<((commit: string) => boolean) | null> {
   try {
     const git = await openGit(cwd);
     if ((await git.raw(["rev-parse", "--is-bare-repository"])).trim() === "true") return () => true;
-    if (!(await git.raw(["for-each-ref", "--count=1", "--format=%(refname)", "refs/remotes/"])).trim()) return () => false;
-    const unpushed = new Set((await git.raw(["rev-list", ...commits, "--not", "--remotes", "--"])).split("\n").filter(Boolean));
+    if (!(await git.raw(["for-each-ref", "--count=1", "--format=%(refname)", "refs/remotes/"])).trim())
+      return () => false;
+    const unpushed = new Set(
+      (await git.raw(["rev-list", ...commits, "--not", "--remotes", "--"])).split("\n").filter(Boolean),
+    );
     return (commit) => !unpushed.has(commit);
   } catch {
     return null;
@@ -473,10 +599,14 @@ async function readPushed(cwd: string, commits: string[]): Promise<((commit: str
  * Output per request: "<sha> blob <size>\n<bytes>\n" or "<name> missing\n".
  * https://git-scm.com/docs/git-cat-file#_batch_output
  */
-export async function readHeadFiles(cwd: string, paths: readonly string[]): Promise<Map<string, Buffer | null> | undefined> {
+export async function readHeadFiles(
+  cwd: string,
+  paths: readonly string[],
+): Promise<Map<string, Buffer | null> | undefined> {
   try {
     // simple-git resolves on a silent non-zero exit, so an empty answer also means "no HEAD".
-    if (!(await (await openGit(cwd)).raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim()) return undefined;
+    if (!(await (await openGit(cwd)).raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim())
+      return undefined;
   } catch {
     return undefined;
   }
@@ -491,7 +621,11 @@ export async function readHeadFiles(cwd: string, paths: readonly string[]): Prom
     child.stdout.on("data", (d: Buffer) => parts.push(d));
     child.stderr.on("data", (d: Buffer) => errors.push(d));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolveOut(Buffer.concat(parts)) : reject(new GitError(Buffer.concat(errors).toString().trim() || `git cat-file exited ${code}`))));
+    child.on("close", (code) =>
+      code === 0
+        ? resolveOut(Buffer.concat(parts))
+        : reject(new GitError(Buffer.concat(errors).toString().trim() || `git cat-file exited ${code}`)),
+    );
     child.stdin.end(asked.map((p) => `HEAD:${p}\n`).join(""));
   });
   let at = 0;
@@ -586,13 +720,24 @@ export async function readRepositoryFacts(cwd: string, env: NodeJS.ProcessEnv): 
   // Side by side, not one after another: on a busy machine each process round trip costs a time slice.
   const [facts, head, promisor] = await Promise.all([
     // https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-shallow-repository
-    gitText(cwd, ["rev-parse", "--absolute-git-dir", "--is-bare-repository", "--is-shallow-repository", "--git-path", "shallow"], env).catch((err: Error) => err),
+    gitText(
+      cwd,
+      ["rev-parse", "--absolute-git-dir", "--is-bare-repository", "--is-shallow-repository", "--git-path", "shallow"],
+      env,
+    ).catch((err: Error) => err),
     gitText(cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], env).catch(() => ""),
-    gitText(cwd, ["config", "--get-regexp", String.raw`^(extensions\.partialclone|remote\..*\.promisor)$`], env).catch(() => ""),
+    gitText(cwd, ["config", "--get-regexp", String.raw`^(extensions\.partialclone|remote\..*\.promisor)$`], env).catch(
+      () => "",
+    ),
   ]);
   if (facts instanceof Error) {
     const reason = facts.message.replace(/^git rev-parse failed: /, "");
-    throw new GitError(reason.startsWith("not a git repository") ? `not a git repository: ${cwd}` : `cannot read the repository at ${cwd}: ${reason}`, { cause: facts });
+    throw new GitError(
+      reason.startsWith("not a git repository")
+        ? `not a git repository: ${cwd}`
+        : `cannot read the repository at ${cwd}: ${reason}`,
+      { cause: facts },
+    );
   }
   const [gitDir = "", bare, shallow, shallowFile = ""] = facts.split("\n");
   let shallowBoundary: string[] = [];
@@ -600,7 +745,14 @@ export async function readRepositoryFacts(cwd: string, env: NodeJS.ProcessEnv): 
     const file = isAbsolute(shallowFile) ? shallowFile : resolve(cwd, shallowFile);
     shallowBoundary = readFileSync(file, "utf8").split("\n").filter(Boolean);
   }
-  return { gitDir, bare: bare === "true", shallow: shallow === "true", shallowBoundary, partial: /\S/.test(promisor), head: head.trim() || null };
+  return {
+    gitDir,
+    bare: bare === "true",
+    shallow: shallow === "true",
+    shallowBoundary,
+    partial: /\S/.test(promisor),
+    head: head.trim() || null,
+  };
 }
 
 /** `--all` stays an option; everything else is a revision, never an option (a ref named "-x" cannot inject one). */
@@ -619,9 +771,20 @@ export async function countCommits(cwd: string, revs: readonly string[], env: No
  * with --missing=print lists them ("?<sha>") without fetching them.
  * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---missingltmissing-actiongt
  */
-export async function listMissingBlobs(cwd: string, revs: readonly string[], env: NodeJS.ProcessEnv): Promise<Set<string>> {
+export async function listMissingBlobs(
+  cwd: string,
+  revs: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<Set<string>> {
   const missing = new Set<string>();
-  const args = ["rev-list", "--objects", "--filter=object:type=blob", "--filter-provided-objects", "--missing=print", ...revisionArgs(revs)];
+  const args = [
+    "rev-list",
+    "--objects",
+    "--filter=object:type=blob",
+    "--filter-provided-objects",
+    "--missing=print",
+    ...revisionArgs(revs),
+  ];
   await streamLines(spawnGit(cwd, args, env), "\n", (line) => {
     if (line.startsWith("?")) missing.add(line.slice(1));
   });
@@ -665,10 +828,25 @@ const NULL_SHA = /^0+$/;
  * https://git-scm.com/docs/git-log#Documentation/git-log.txt---diff-mergesltformatgt
  * Returns a stream handle: pause/resume let the caller apply backpressure.
  */
-export function streamHistoryLog(cwd: string, revs: readonly string[], env: NodeJS.ProcessEnv, handlers: LogHandlers): { done: Promise<void>; pause(): void; resume(): void } {
+export function streamHistoryLog(
+  cwd: string,
+  revs: readonly string[],
+  env: NodeJS.ProcessEnv,
+  handlers: LogHandlers,
+): { done: Promise<void>; pause(): void; resume(): void } {
   const args = [
-    "log", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-color", "--no-ext-diff", "--no-show-signature",
-    "--root", "--diff-merges=first-parent", "--date-order", "--format=%x01%H%x00%aI%x00%an",
+    "log",
+    "--raw",
+    "-z",
+    "--no-abbrev",
+    "--no-renames",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-show-signature",
+    "--root",
+    "--diff-merges=first-parent",
+    "--date-order",
+    "--format=%x01%H%x00%aI%x00%an",
     ...revisionArgs(revs),
   ];
   const child = spawnGit(cwd, args, env);
@@ -738,7 +916,12 @@ export class BlobReader {
   private full = false;
   private readonly drainListeners: (() => void)[] = [];
 
-  constructor(cwd: string, env: NodeJS.ProcessEnv, private readonly maxSize: number, private readonly onObject: (o: BatchObject) => void) {
+  constructor(
+    cwd: string,
+    env: NodeJS.ProcessEnv,
+    private readonly maxSize: number,
+    private readonly onObject: (o: BatchObject) => void,
+  ) {
     this.child = spawnGit(cwd, ["cat-file", "--batch", "--buffer"], env);
     this.child.stdin.on("error", () => {}); // git died (EPIPE): `done` rejects with its exit code and stderr
     this.child.stdout.on("data", (chunk: Buffer) => this.consume(chunk));
@@ -763,7 +946,7 @@ export class BlobReader {
   private flush(): boolean {
     this.flushScheduled = false;
     if (this.queued.length === 0) return !this.full;
-    const ok = this.child.stdin.write(this.queued.join("\n") + "\n");
+    const ok = this.child.stdin.write(`${this.queued.join("\n")}\n`);
     this.queued = [];
     if (!ok && !this.full) {
       this.full = true;
@@ -803,10 +986,14 @@ export class BlobReader {
       if (this.header === undefined) {
         const nl = chunk.indexOf(0x0a, at);
         if (nl === -1) {
-          this.pendingHead = this.pendingHead ? Buffer.concat([this.pendingHead, chunk.subarray(at)]) : Buffer.from(chunk.subarray(at));
+          this.pendingHead = this.pendingHead
+            ? Buffer.concat([this.pendingHead, chunk.subarray(at)])
+            : Buffer.from(chunk.subarray(at));
           return;
         }
-        const headBytes = this.pendingHead ? Buffer.concat([this.pendingHead, chunk.subarray(at, nl)]) : chunk.subarray(at, nl);
+        const headBytes = this.pendingHead
+          ? Buffer.concat([this.pendingHead, chunk.subarray(at, nl)])
+          : chunk.subarray(at, nl);
         this.pendingHead = undefined;
         at = nl + 1;
         this.startObject(headBytes.toString("latin1"));
@@ -860,24 +1047,40 @@ export class BlobReader {
  *
  *   100644 blob <sha>\t<path>\0
  */
-export async function listBlobsAt(cwd: string, commit: string, paths: readonly string[], env: NodeJS.ProcessEnv): Promise<Map<string, string>> {
+export async function listBlobsAt(
+  cwd: string,
+  commit: string,
+  paths: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<Map<string, string>> {
   const blobs = new Map<string, string>();
   for (let i = 0; i < paths.length; i += 256) {
     const batch = paths.slice(i, i + 256);
-    await streamLines(spawnGit(cwd, ["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", commit, "--", ...batch], env), "\0", (entry) => {
-      const tab = entry.indexOf("\t");
-      const [, type, sha] = entry.slice(0, tab).split(" ");
-      if (type === "blob" && sha) blobs.set(entry.slice(tab + 1), sha);
-    });
+    await streamLines(
+      spawnGit(cwd, ["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", commit, "--", ...batch], env),
+      "\0",
+      (entry) => {
+        const tab = entry.indexOf("\t");
+        const [, type, sha] = entry.slice(0, tab).split(" ");
+        if (type === "blob" && sha) blobs.set(entry.slice(tab + 1), sha);
+      },
+    );
   }
   return blobs;
 }
 
 /** Read a few whole blobs (HEAD's versions of reported files), never fetching. */
-export async function readWholeBlobs(cwd: string, shas: readonly string[], env: NodeJS.ProcessEnv, maxSize: number): Promise<Map<string, Buffer | null>> {
+export async function readWholeBlobs(
+  cwd: string,
+  shas: readonly string[],
+  env: NodeJS.ProcessEnv,
+  maxSize: number,
+): Promise<Map<string, Buffer | null>> {
   const out = new Map<string, Buffer | null>();
   if (shas.length === 0) return out;
-  const reader = new BlobReader(cwd, env, maxSize, (o) => out.set(o.sha, o.kind === "blob" ? Buffer.from(o.data) : null));
+  const reader = new BlobReader(cwd, env, maxSize, (o) =>
+    out.set(o.sha, o.kind === "blob" ? Buffer.from(o.data) : null),
+  );
   for (const sha of shas) reader.request(sha);
   reader.end();
   await reader.done;
@@ -899,13 +1102,18 @@ function waitForGit(child: ChildProcessWithoutNullStreams, what: string): Promis
     child.on("error", (err) => reject(new GitError(`cannot run git ${what}: ${err.message}`, { cause: err })));
     child.on("close", (code, signal) => {
       if (code === 0) resolvePromise();
-      else reject(new GitError(`git ${what} failed: ${firstLine(stderr) || `exit ${code ?? signal}`}`, { cause: stderr }));
+      else
+        reject(new GitError(`git ${what} failed: ${firstLine(stderr) || `exit ${code ?? signal}`}`, { cause: stderr }));
     });
   });
 }
 
 /** Split git's stdout on `separator` and hand each piece (UTF-8) to `onLine`; resolves when git exits 0. */
-function streamLines(child: ChildProcessWithoutNullStreams, separator: string, onLine: (line: string) => void): Promise<void> {
+function streamLines(
+  child: ChildProcessWithoutNullStreams,
+  separator: string,
+  onLine: (line: string) => void,
+): Promise<void> {
   const decoder = new StringDecoder("utf8");
   let carry = "";
   child.stdout.on("data", (chunk: Buffer) => {

@@ -8,20 +8,20 @@ import type { Rule } from "../engine/rule.js";
 import type { Progress } from "../progress.js";
 import type { ScanSummary } from "../report/finding.js";
 import { formatBytes } from "../report/summary.js";
-import { countScanned, type Chunk } from "./chunk.js";
 import { BlobSet } from "./blob-set.js";
+import { type Chunk, countScanned } from "./chunk.js";
 import {
+  type BatchObject,
   BlobReader,
   countCommits,
+  type LoggedChange,
+  type LoggedCommit,
   listBlobsAt,
   listMissingBlobs,
   noFetchEnv,
-  readWholeBlobs,
   readRepositoryFacts,
+  readWholeBlobs,
   streamHistoryLog,
-  type BatchObject,
-  type LoggedChange,
-  type LoggedCommit,
 } from "./git.js";
 
 export interface HistoryOptions {
@@ -143,7 +143,16 @@ export async function scanHistory(options: HistoryOptions, summary: ScanSummary)
 
   if (missingSeen > 0) summary.warnings.push(missingWarning(missingSeen, missingListed));
   const introduced = attribute(hits);
-  await markInHead(introduced, { cwd, env, head: facts.head, seen, hits, missing, maxFileSize: options.maxFileSize, rules });
+  await markInHead(introduced, {
+    cwd,
+    env,
+    head: facts.head,
+    seen,
+    hits,
+    missing,
+    maxFileSize: options.maxFileSize,
+    rules,
+  });
   return introduced;
 }
 
@@ -161,7 +170,12 @@ function attribute(hits: Map<string, HitBlob>): HistoryHit[] {
   }
   return [...best.values()].map(({ match, appearance: { path, commit } }) => ({
     match,
-    chunk: { path, data: Buffer.alloc(0), startLine: 1, commit: { sha: commit.sha, author: commit.author, date: commit.date } },
+    chunk: {
+      path,
+      data: Buffer.alloc(0),
+      startLine: 1,
+      commit: { sha: commit.sha, author: commit.author, date: commit.date },
+    },
     inHead: null,
   }));
 }
@@ -192,7 +206,10 @@ async function markInHead(found: HistoryHit[], ctx: HeadContext): Promise<void> 
     else if (ctx.missing.has(sha)) keysIn.set(sha, null);
     else if (extra.has(sha)) {
       const data = extra.get(sha);
-      keysIn.set(sha, data ? new Set(detectSecrets({ path: "", data, startLine: 1 }, ctx.rules).map((m) => m.secret)) : null);
+      keysIn.set(
+        sha,
+        data ? new Set(detectSecrets({ path: "", data, startLine: 1 }, ctx.rules).map((m) => m.secret)) : null,
+      );
     } else keysIn.set(sha, new Set());
   }
   for (const f of found) {
@@ -219,7 +236,10 @@ function hashPath(path: string): number {
 }
 
 function shallowWarning(boundary: string[]): string {
-  const shown = boundary.slice(0, 3).map((s) => s.slice(0, 12)).join(", ");
+  const shown = boundary
+    .slice(0, 3)
+    .map((s) => s.slice(0, 12))
+    .join(", ");
   const more = boundary.length > 3 ? ` and ${boundary.length - 3} more` : "";
   return (
     `SHALLOW CLONE: the history behind ${boundary.length} boundary commit(s) (${shown}${more}) is not in this repository and was NOT scanned; ` +

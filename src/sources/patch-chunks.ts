@@ -1,8 +1,8 @@
 // One file's patch -> the chunks the engine scans, and what the summary counts
 // (files with added lines, their bytes; binary files read whole). Shared by staged and diff.
 import type { ScanSummary } from "../report/finding.js";
-import { countScanned, DEFAULT_MAX_FILE_SIZE, type Chunk } from "./chunk.js";
-import { listBlobSizes, readBlobs, type GitContext } from "./git.js";
+import { type Chunk, countScanned, DEFAULT_MAX_FILE_SIZE } from "./chunk.js";
+import { type GitContext, listBlobSizes, readBlobs } from "./git.js";
 import type { FilePatch } from "./unified-diff.js";
 
 /** A binary file of a patch ("Binary files ... differ": git shows no lines), to read whole. */
@@ -16,7 +16,12 @@ export interface BinaryFile {
  * `summary`. A binary file has no lines in the patch: with `binaries` it is
  * collected there for readBinaryBlobs, without it counted as skipped (never silently passed).
  */
-export function* chunksFromFile(file: FilePatch, summary: ScanSummary, commit?: Chunk["commit"], binaries?: BinaryFile[]): Generator<Chunk> {
+export function* chunksFromFile(
+  file: FilePatch,
+  summary: ScanSummary,
+  commit?: Chunk["commit"],
+  binaries?: BinaryFile[],
+): Generator<Chunk> {
   if (file.gitlink || file.deleted) return; // a submodule bump is a commit id; a deletion adds nothing
   if (file.binary) {
     if (binaries && file.newOid) binaries.push(commit ? { file, commit } : { file });
@@ -40,7 +45,12 @@ const BATCH_BYTES = 64 * 1024 * 1024;
  * engine locates them by byte offset. A blob is the file's whole content, so a
  * key it already held before this change is reported too.
  */
-export async function* readBinaryBlobs(ctx: GitContext, binaries: readonly BinaryFile[], summary: ScanSummary, maxSize = DEFAULT_MAX_FILE_SIZE): AsyncGenerator<Chunk> {
+export async function* readBinaryBlobs(
+  ctx: GitContext,
+  binaries: readonly BinaryFile[],
+  summary: ScanSummary,
+  maxSize = DEFAULT_MAX_FILE_SIZE,
+): AsyncGenerator<Chunk> {
   if (binaries.length === 0) return;
   const sizes = await listBlobSizes(ctx, [...new Set(binaries.map((b) => b.file.newOid!))]);
   let batch: BinaryFile[] = [];

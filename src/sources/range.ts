@@ -3,11 +3,21 @@
 import { GitError, InputError, UsageError } from "../errors.js";
 import type { ScanSummary } from "../report/finding.js";
 import type { Chunk, CommitInfo } from "./chunk.js";
-import { COMMIT_MARKER, filterKnownCommits, gitStderr, listRangeCommits, readRangePatches, readRepoShape, type GitContext, type RepoShape } from "./git.js";
-import { chunksFromFile, readBinaryBlobs, type BinaryFile } from "./patch-chunks.js";
+import {
+  COMMIT_MARKER,
+  filterKnownCommits,
+  type GitContext,
+  gitStderr,
+  listRangeCommits,
+  type RepoShape,
+  readRangePatches,
+  readRepoShape,
+} from "./git.js";
+import { type BinaryFile, chunksFromFile, readBinaryBlobs } from "./patch-chunks.js";
 import { parseUnifiedDiff } from "./unified-diff.js";
 
-const FETCH_ALL_HINT = "fetch the full history (actions/checkout: `fetch-depth: 0`; or `git fetch --unshallow`) and run again";
+const FETCH_ALL_HINT =
+  "fetch the full history (actions/checkout: `fetch-depth: 0`; or `git fetch --unshallow`) and run again";
 
 /**
  * Revision arguments for one `git log` each; the commits of all of them are
@@ -17,9 +27,13 @@ export type RangePasses = string[][];
 
 /** The user's range arguments as one pass; option-like arguments never reach git. */
 export function passesFromRange(args: readonly string[]): RangePasses {
-  if (args.length === 0) throw new UsageError("diff: give a revision range (for example origin/main..HEAD, A...B or C^!) or --stdin-refs (see tvly-guard diff --help)");
+  if (args.length === 0)
+    throw new UsageError(
+      "diff: give a revision range (for example origin/main..HEAD, A...B or C^!) or --stdin-refs (see tvly-guard diff --help)",
+    );
   for (const arg of args) {
-    if (arg.startsWith("-") || arg.trim() === "") throw new UsageError(`diff: "${arg}" is not a revision range (see tvly-guard diff --help)`);
+    if (arg.startsWith("-") || arg.trim() === "")
+      throw new UsageError(`diff: "${arg}" is not a revision range (see tvly-guard diff --help)`);
   }
   return [[...args]];
 }
@@ -47,7 +61,9 @@ export function parsePushLines(text: string): PushLines {
     if (!line) continue;
     const [, localSha, , remoteSha, extra] = line.split(/\s+/);
     if (!localSha || !remoteSha || extra !== undefined || !SHA.test(localSha) || !SHA.test(remoteSha)) {
-      throw new InputError(`--stdin-refs: line ${i + 1} is not "<local ref> <local sha> <remote ref> <remote sha>", as git gives a pre-push hook`);
+      throw new InputError(
+        `--stdin-refs: line ${i + 1} is not "<local ref> <local sha> <remote ref> <remote sha>", as git gives a pre-push hook`,
+      );
     }
     if (ZERO.test(localSha)) continue;
     if (ZERO.test(remoteSha)) pushed.created.push(localSha);
@@ -63,7 +79,11 @@ export function parsePushLines(text: string): PushLines {
  * exists, e.g. a push to a URL); a new branch scans what is on no remote at
  * all. Without `remote`, every remote counts.
  */
-export async function passesFromPush(ctx: GitContext, pushed: PushLines, remote: string | undefined): Promise<RangePasses> {
+export async function passesFromPush(
+  ctx: GitContext,
+  pushed: PushLines,
+  remote: string | undefined,
+): Promise<RangePasses> {
   const locals = pushed.updated.map((u) => u.local);
   const remoteShas = await filterKnownCommits(ctx, [...new Set(pushed.updated.map((u) => u.remote))]);
   if (remote === undefined) {
@@ -91,7 +111,10 @@ function explainRevisionFailure(err: unknown, shape: RepoShape): never {
     );
   }
   if (/promisor remote|transport '[^']*' not allowed/.test(stderr)) {
-    throw new GitError("this partial clone does not hold the content of every commit in the range, and tvly-guard never fetches: run it in a full clone (or fetch the blobs first)", { cause: err });
+    throw new GitError(
+      "this partial clone does not hold the content of every commit in the range, and tvly-guard never fetches: run it in a full clone (or fetch the blobs first)",
+      { cause: err },
+    );
   }
   throw err;
 }
@@ -103,7 +126,9 @@ async function checkShallowBoundary(ctx: GitContext, passes: RangePasses, shape:
     const commits = await listRangeCommits(ctx, revs).catch((err: unknown) => explainRevisionFailure(err, shape));
     const hit = commits.find((c) => shape.shallowCommits.has(c));
     if (hit) {
-      throw new GitError(`the range reaches the shallow boundary of this clone at ${hit.slice(0, 12)}: the commits before it were never fetched, so part of the range cannot be read; ${FETCH_ALL_HINT}`);
+      throw new GitError(
+        `the range reaches the shallow boundary of this clone at ${hit.slice(0, 12)}: the commits before it were never fetched, so part of the range cannot be read; ${FETCH_ALL_HINT}`,
+      );
     }
   }
 }
@@ -120,7 +145,11 @@ function parseCommitLine(line: Buffer): CommitInfo | undefined {
  * Yield the added lines of every commit the passes select. Checks first that
  * the range is readable (shallow boundary); unknown revisions fail with one line.
  */
-export async function* readRangeChunks(ctx: GitContext, passes: RangePasses, summary: ScanSummary): AsyncGenerator<Chunk> {
+export async function* readRangeChunks(
+  ctx: GitContext,
+  passes: RangePasses,
+  summary: ScanSummary,
+): AsyncGenerator<Chunk> {
   const shape = await readRepoShape(ctx);
   await checkShallowBoundary(ctx, passes, shape);
   const seen = new Set<string>();

@@ -2,10 +2,19 @@
 // (the empty tree before the first commit), read from the index git names in
 // GIT_INDEX_FILE, as chunks numbered like the staged file.
 import type { ScanSummary } from "../report/finding.js";
-import { countScanned, type Chunk } from "./chunk.js";
-import { isMissingObjectFailure, listMissingHeadObjects, listStagedEntries, readBlobs, readMergeHeads, readStagedPatch, readStagedPatchAgainst, type GitContext } from "./git.js";
-import { chunksFromFile, readBinaryBlobs, type BinaryFile } from "./patch-chunks.js";
-import { parseUnifiedDiff, unquoteGitPath, type AddedRun } from "./unified-diff.js";
+import { type Chunk, countScanned } from "./chunk.js";
+import {
+  type GitContext,
+  isMissingObjectFailure,
+  listMissingHeadObjects,
+  listStagedEntries,
+  readBlobs,
+  readMergeHeads,
+  readStagedPatch,
+  readStagedPatchAgainst,
+} from "./git.js";
+import { type BinaryFile, chunksFromFile, readBinaryBlobs } from "./patch-chunks.js";
+import { type AddedRun, parseUnifiedDiff, unquoteGitPath } from "./unified-diff.js";
 
 /**
  * Yield the staged added lines, one chunk per run of consecutive lines.
@@ -30,8 +39,12 @@ export async function* readStagedChunks(ctx: GitContext, summary: ScanSummary): 
   // Concluding a merge: like `diff` does for merge commits, count only the
   // lines new to every parent (a conflict resolution), not all that the other
   // side brings in, whose own commits are where its keys belong.
-  const others = await Promise.all(mergeHeads.map(async (head) => addedLineSets(await readStagedPatchAgainst(ctx, head))));
-  yield* chunksFromPatch(ctx, patch, summary, (path, line) => others.every((added) => added.get(path)?.has(line) === true));
+  const others = await Promise.all(
+    mergeHeads.map(async (head) => addedLineSets(await readStagedPatchAgainst(ctx, head))),
+  );
+  yield* chunksFromPatch(ctx, patch, summary, (path, line) =>
+    others.every((added) => added.get(path)?.has(line) === true),
+  );
 }
 
 /**
@@ -39,7 +52,12 @@ export async function* readStagedChunks(ctx: GitContext, summary: ScanSummary): 
  * counted as skipped when concluding a merge: a whole blob cannot tell the
  * resolution from what the other side brought), submodules passed over.
  */
-async function* chunksFromPatch(ctx: GitContext, patch: Buffer, summary: ScanSummary, keepLine?: (path: string, line: number) => boolean): AsyncGenerator<Chunk> {
+async function* chunksFromPatch(
+  ctx: GitContext,
+  patch: Buffer,
+  summary: ScanSummary,
+  keepLine?: (path: string, line: number) => boolean,
+): AsyncGenerator<Chunk> {
   const unmerged: string[] = [];
   const binaries: BinaryFile[] | undefined = keepLine ? undefined : [];
   for await (const record of parseUnifiedDiff([patch])) {
@@ -54,7 +72,10 @@ async function* chunksFromPatch(ctx: GitContext, patch: Buffer, summary: ScanSum
     yield* chunksFromFile(file, summary, undefined, binaries);
   }
   if (binaries) yield* readBinaryBlobs(ctx, binaries, summary);
-  if (unmerged.length > 0) summary.warnings.push(`${plural(unmerged.length, "path")} with an unresolved conflict not scanned (git add it once resolved): ${unmerged.join(", ")}`);
+  if (unmerged.length > 0)
+    summary.warnings.push(
+      `${plural(unmerged.length, "path")} with an unresolved conflict not scanned (git add it once resolved): ${unmerged.join(", ")}`,
+    );
 }
 
 /** path -> the new-file line numbers a patch adds. */
@@ -63,7 +84,8 @@ async function addedLineSets(patch: Buffer): Promise<Map<string, Set<number>>> {
   for await (const record of parseUnifiedDiff([patch])) {
     if (record.kind !== "file") continue;
     const set = sets.get(record.file.path) ?? new Set<number>();
-    for (const run of record.file.added) for (let i = 0, n = countLines(run.data); i < n; i++) set.add(run.startLine + i);
+    for (const run of record.file.added)
+      for (let i = 0, n = countLines(run.data); i < n; i++) set.add(run.startLine + i);
     sets.set(record.file.path, set);
   }
   return sets;
@@ -101,20 +123,29 @@ function filterRun(run: AddedRun, keep: (line: number) => boolean): AddedRun[] {
  * which HEAD versions are absent, diff the others, and scan the staged blob of
  * the rest whole (its every line counts as added: never a false pass).
  */
-async function* readStagedWithoutFetching(ctx: GitContext, summary: ScanSummary, original: unknown): AsyncGenerator<Chunk> {
+async function* readStagedWithoutFetching(
+  ctx: GitContext,
+  summary: ScanSummary,
+  original: unknown,
+): AsyncGenerator<Chunk> {
   const entries = (await listStagedEntries(ctx)).filter((e) => e.newMode !== "160000" && e.status !== "U");
   const missing = await listMissingHeadObjects(ctx);
   const whole = entries.filter((e) => missing.has(e.oldOid));
   if (whole.length === 0) throw original; // the diff failed for another reason: report git's own
   const excluded = whole.map((e) => `:(top,exclude,literal)${e.path}`);
   yield* chunksFromPatch(ctx, await readStagedPatch(ctx, [":/", ...excluded]), summary);
-  const blobs = await readBlobs(ctx, whole.map((e) => e.newOid));
+  const blobs = await readBlobs(
+    ctx,
+    whole.map((e) => e.newOid),
+  );
   for (const entry of whole) {
     const data = blobs.get(entry.newOid)!;
     // binary or text: the engine decides how to locate a key in it
     yield { path: entry.path, data, startLine: 1, binary: countScanned(summary, data) };
   }
-  summary.warnings.push(`partial clone: the committed version of ${plural(whole.length, "staged file")} is not in this repository and tvly-guard never fetches, so ${whole.length === 1 ? "it was" : "they were"} scanned whole: ${whole.map((e) => e.path).join(", ")}`);
+  summary.warnings.push(
+    `partial clone: the committed version of ${plural(whole.length, "staged file")} is not in this repository and tvly-guard never fetches, so ${whole.length === 1 ? "it was" : "they were"} scanned whole: ${whole.map((e) => e.path).join(", ")}`,
+  );
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;

@@ -172,7 +172,8 @@ interface Hunk {
   run: Buffer[];
 }
 
-const startsWith = (line: Buffer, text: string) => line.length >= text.length && line.toString("latin1", 0, text.length) === text;
+const startsWith = (line: Buffer, text: string) =>
+  line.length >= text.length && line.toString("latin1", 0, text.length) === text;
 
 /**
  * Parse patch text into file records (and pass through lines outside any patch,
@@ -306,7 +307,17 @@ class DiffParser {
 }
 
 function newFile(path: string, combined: boolean): OpenFile {
-  return { path, newOid: undefined, newMode: undefined, deleted: false, binary: false, gitlink: false, combined, added: [], pathFrom: "header" };
+  return {
+    path,
+    newOid: undefined,
+    newMode: undefined,
+    deleted: false,
+    binary: false,
+    gitlink: false,
+    combined,
+    added: [],
+    pathFrom: "header",
+  };
 }
 
 function isCombinedLine(line: Buffer, parents: number): boolean {
@@ -324,13 +335,27 @@ function parseHunkHeader(text: string): Hunk | undefined {
   if (ats === 2) {
     const m = HUNK_2WAY.exec(text);
     if (!m) return undefined;
-    return { parents: 1, oldLeft: m[1] === undefined ? 1 : Number(m[1]), next: Number(m[2]), newLeft: m[3] === undefined ? 1 : Number(m[3]), runStart: 0, run: [] };
+    return {
+      parents: 1,
+      oldLeft: m[1] === undefined ? 1 : Number(m[1]),
+      next: Number(m[2]),
+      newLeft: m[3] === undefined ? 1 : Number(m[3]),
+      runStart: 0,
+      run: [],
+    };
   }
   if (ats < 3) return undefined;
-  const close = text.indexOf(" " + "@".repeat(ats), ats);
+  const close = text.indexOf(` ${"@".repeat(ats)}`, ats);
   const m = HUNK_COMBINED_NEW.exec(text.slice(0, close === -1 ? undefined : close + ats + 1));
   if (!m) return undefined;
-  return { parents: ats - 1, oldLeft: 0, newLeft: m[2] === undefined ? 1 : Number(m[2]), next: Number(m[1]), runStart: 0, run: [] };
+  return {
+    parents: ats - 1,
+    oldLeft: 0,
+    newLeft: m[2] === undefined ? 1 : Number(m[2]),
+    next: Number(m[1]),
+    runStart: 0,
+    run: [],
+  };
 }
 
 /** Take in one extended header line (mode, index, rename, ---/+++, Binary); false if it is none of them. */

@@ -1,7 +1,7 @@
 // Exposure triage: one entry per unique key (first commit, age, pushed, still
 // at HEAD, live) and the urgency order remediation and the JSON `keys` follow.
 import { groupByKey } from "../report/context.js";
-import { rawSecret, type Finding } from "../report/finding.js";
+import { type Finding, rawSecret } from "../report/finding.js";
 
 /** What triage needs from git; src/sources/git.ts implements it, tests may fake it. */
 export interface TriageGit {
@@ -76,7 +76,11 @@ function verifiedOf(group: readonly Finding[]): boolean | null {
  * blob bytes so the key never goes on a git command line). Keys without a commit
  * (scan, staged) stay null.
  */
-export async function triageKeys(findings: readonly Finding[], git: TriageGit, now = Date.now()): Promise<KeyExposure[]> {
+export async function triageKeys(
+  findings: readonly Finding[],
+  git: TriageGit,
+  now = Date.now(),
+): Promise<KeyExposure[]> {
   const keys = summarizeKeys(findings, now);
   const groups = groupByKey(findings);
   if (!keys.some((k) => k.firstCommit)) return keys;

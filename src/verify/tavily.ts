@@ -1,11 +1,15 @@
 // Opt-in liveness check (--verify): one request per unique key to the endpoint
 // the rule file names. fetch is injected so unit tests can stub it.
-import { ConfigError } from "../errors.js";
-import type { Rule, RuleVerify } from "../engine/rule.js";
-import { rawSecret, type Finding } from "../report/finding.js";
-import { groupByKey } from "../report/context.js";
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; signal: AbortSignal; redirect: "error" }) => Promise<{ status: number; body?: unknown }>;
+import type { Rule, RuleVerify } from "../engine/rule.js";
+import { ConfigError } from "../errors.js";
+import { groupByKey } from "../report/context.js";
+import { type Finding, rawSecret } from "../report/finding.js";
+
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; signal: AbortSignal; redirect: "error" },
+) => Promise<{ status: number; body?: unknown }>;
 
 export interface VerifyOptions {
   env: NodeJS.ProcessEnv;
@@ -31,7 +35,7 @@ export function isLoopbackHost(hostname: string): boolean {
 /** The URL a rule's check goes to; https only, unless the base is loopback. Bad input is exit 2. */
 export function resolveVerifyUrl(verify: RuleVerify, env: NodeJS.ProcessEnv): URL {
   const override = verify.baseUrlEnv ? env[verify.baseUrlEnv] : undefined;
-  const base = override && override.trim() ? override.trim() : verify.baseUrl;
+  const base = override?.trim() ? override.trim() : verify.baseUrl;
   const from = override ? verify.baseUrlEnv! : "the rule's verify.baseUrl";
   let url: URL;
   try {
@@ -41,7 +45,9 @@ export function resolveVerifyUrl(verify: RuleVerify, env: NodeJS.ProcessEnv): UR
   }
   if (url.username || url.password) throw new ConfigError(`${from} must not hold credentials`);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
-    throw new ConfigError(`${from} must be an https:// URL (plain http:// only for a loopback address such as 127.0.0.1); got ${url.protocol}//${url.host}`);
+    throw new ConfigError(
+      `${from} must be an https:// URL (plain http:// only for a loopback address such as 127.0.0.1); got ${url.protocol}//${url.host}`,
+    );
   }
   url.pathname = url.pathname.replace(/\/+$/, "") + verify.path;
   url.search = "";
@@ -55,7 +61,13 @@ export function checkVerifyUrls(rules: readonly Rule[], env: NodeJS.ProcessEnv):
 }
 
 /** Ask the endpoint about one key: true live, false revoked/invalid, null unknown; "down" when it could not be reached. */
-async function askOnce(url: URL, verify: RuleVerify, key: string, fetchFn: FetchLike, timeoutMs: number): Promise<boolean | null | "down"> {
+async function askOnce(
+  url: URL,
+  verify: RuleVerify,
+  key: string,
+  fetchFn: FetchLike,
+  timeoutMs: number,
+): Promise<boolean | null | "down"> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -83,7 +95,11 @@ async function askOnce(url: URL, verify: RuleVerify, key: string, fetchFn: Fetch
  * Set `verified` on every finding: one request per unique key, at most
  * `concurrency` at a time, no retries. Returns warnings for the summary.
  */
-export async function verifyFindings(findings: readonly Finding[], rules: readonly Rule[], options: VerifyOptions): Promise<string[]> {
+export async function verifyFindings(
+  findings: readonly Finding[],
+  rules: readonly Rule[],
+  options: VerifyOptions,
+): Promise<string[]> {
   const fetchFn = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
   const concurrency = options.concurrency ?? VERIFY_CONCURRENCY;
   const timeoutMs = options.timeoutMs ?? VERIFY_TIMEOUT_MS;
@@ -113,6 +129,9 @@ export async function verifyFindings(findings: readonly Finding[], rules: readon
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
   const warnings: string[] = [];
-  if (unknown > 0) warnings.push(`--verify: could not tell whether ${unknown === 1 ? "1 key is" : `${unknown} keys are`} live (error, timeout or rate limit${skipped ? `; stopped asking after ${maxFailures} failures in a row` : ""}); treat ${unknown === 1 ? "it" : "them"} as live`);
+  if (unknown > 0)
+    warnings.push(
+      `--verify: could not tell whether ${unknown === 1 ? "1 key is" : `${unknown} keys are`} live (error, timeout or rate limit${skipped ? `; stopped asking after ${maxFailures} failures in a row` : ""}); treat ${unknown === 1 ? "it" : "them"} as live`,
+    );
   return warnings;
 }

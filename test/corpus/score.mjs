@@ -25,7 +25,11 @@ export function scoreCorpus(seed = 6) {
       mkdirSync(dirname(join(dir, c.path)), { recursive: true });
       writeFileSync(join(dir, c.path), c.data);
     }
-    const r = spawnSync(process.execPath, [CLI, "scan", ".", "--format", "json"], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [CLI, "scan", ".", "--format", "json"], {
+      cwd: dir,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    });
     if (r.status !== 0 && r.status !== 1) throw new Error(`scan failed (${r.status}): ${r.stderr}`);
     const findings = JSON.parse(r.stdout).findings;
     const byCategory = {};
@@ -35,8 +39,18 @@ export function scoreCorpus(seed = 6) {
       s.cases++;
       const expected = new Set(c.keys.map(sha));
       const found = new Set(findings.filter((f) => f.file === c.path).map((f) => f.fingerprint));
-      for (const fp of found) expected.has(fp) ? s.tp++ : (s.fp++, misses.push(`false positive: ${c.path}`));
-      for (const fp of expected) if (!found.has(fp)) (s.fn++, misses.push(`missed: ${c.path}`));
+      for (const fp of found) {
+        if (expected.has(fp)) s.tp++;
+        else {
+          s.fp++;
+          misses.push(`false positive: ${c.path}`);
+        }
+      }
+      for (const fp of expected) {
+        if (found.has(fp)) continue;
+        s.fn++;
+        misses.push(`missed: ${c.path}`);
+      }
     }
     for (const s of Object.values(byCategory)) {
       s.precision = s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp);
@@ -58,9 +72,14 @@ export async function scoreFilter(samples = 100_000) {
   let drops = 0;
   for (let i = 0; i < samples; i++) {
     const why = placeholderReason(rule, keys.body());
-    if (why) (drops++, (dropped[why] = (dropped[why] ?? 0) + 1));
+    if (why) {
+      drops++;
+      dropped[why] = (dropped[why] ?? 0) + 1;
+    }
   }
-  const bodies = placeholders().map((p) => p.replace(/^tvly-(dev-|prod-)?/, "")).filter((b) => /^[A-Za-z0-9]{32}$/.test(b));
+  const bodies = placeholders()
+    .map((p) => p.replace(/^tvly-(dev-|prod-)?/, ""))
+    .filter((b) => /^[A-Za-z0-9]{32}$/.test(b));
   const kept = bodies.filter((b) => placeholderReason(rule, b) === undefined);
   return { samples, drops, dropped, placeholders: bodies.length, kept };
 }
@@ -69,10 +88,22 @@ const pct = (x) => `${(x * 100).toFixed(1)}%`;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { byCategory, misses, cases } = scoreCorpus();
-  const lines = ["| category | cases | true pos. | false pos. | missed | precision | recall |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"];
-  for (const [name, s] of Object.entries(byCategory)) lines.push(`| ${name} | ${s.cases} | ${s.tp} | ${s.fp} | ${s.fn} | ${pct(s.precision)} | ${pct(s.recall)} |`);
+  const lines = [
+    "| category | cases | true pos. | false pos. | missed | precision | recall |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const [name, s] of Object.entries(byCategory))
+    lines.push(`| ${name} | ${s.cases} | ${s.tp} | ${s.fp} | ${s.fn} | ${pct(s.precision)} | ${pct(s.recall)} |`);
   console.log(`Corpus: ${cases} files (seed 6)\n\n${lines.join("\n")}\n`);
   for (const m of misses) console.log(`  ${m}`);
   const f = await scoreFilter();
-  console.log(`Placeholder filter: dropped ${f.drops} of ${f.samples} random key bodies${f.drops ? ` (${Object.entries(f.dropped).map(([k, v]) => `${v} ${k}`).join("; ")})` : ""}; kept ${f.kept.length} of ${f.placeholders} 32-character placeholders${f.kept.length ? ` (${f.kept.join(", ")})` : ""}.`);
+  console.log(
+    `Placeholder filter: dropped ${f.drops} of ${f.samples} random key bodies${
+      f.drops
+        ? ` (${Object.entries(f.dropped)
+            .map(([k, v]) => `${v} ${k}`)
+            .join("; ")})`
+        : ""
+    }; kept ${f.kept.length} of ${f.placeholders} 32-character placeholders${f.kept.length ? ` (${f.kept.join(", ")})` : ""}.`,
+  );
 }

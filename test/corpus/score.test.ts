@@ -19,8 +19,13 @@ describe("precision/recall corpus (npm run score)", () => {
   it("covers plain, encoded and binary cases, positive and negative", () => {
     const cases = buildCorpus() as { category: string; keys: string[] }[];
     for (const category of ["plain", "encoded", "binary"]) {
-      expect(cases.filter((c) => c.category === category && c.keys.length > 0).length, category).toBeGreaterThanOrEqual(10);
-      expect(cases.filter((c) => c.category === category && c.keys.length === 0).length, category).toBeGreaterThanOrEqual(3);
+      expect(cases.filter((c) => c.category === category && c.keys.length > 0).length, category).toBeGreaterThanOrEqual(
+        10,
+      );
+      expect(
+        cases.filter((c) => c.category === category && c.keys.length === 0).length,
+        category,
+      ).toBeGreaterThanOrEqual(3);
       expect(byCategory[category]!.tp, category).toBeGreaterThan(0);
     }
   });
@@ -31,7 +36,8 @@ describe("precision/recall corpus (npm run score)", () => {
   });
 
   it("keeps precision at 99% or more in every category", () => {
-    for (const [category, s] of Object.entries(byCategory)) expect(s.precision, `${category}\n${misses.join("\n")}`).toBeGreaterThanOrEqual(0.99);
+    for (const [category, s] of Object.entries(byCategory))
+      expect(s.precision, `${category}\n${misses.join("\n")}`).toBeGreaterThanOrEqual(0.99);
   });
 
   it("misses encoded and binary keys only in the cases marked as known limits", () => {
@@ -41,7 +47,12 @@ describe("precision/recall corpus (npm run score)", () => {
   });
 
   it("drops no random key body and every listed placeholder", async () => {
-    const f = (await scoreFilter(20_000)) as { drops: number; dropped: Record<string, number>; kept: string[]; placeholders: number };
+    const f = (await scoreFilter(20_000)) as {
+      drops: number;
+      dropped: Record<string, number>;
+      kept: string[];
+      placeholders: number;
+    };
     expect(f.drops, JSON.stringify(f.dropped)).toBe(0);
     expect(f.placeholders).toBeGreaterThan(50);
     expect(f.kept).toEqual([]);

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { fakeKeys } from "../helpers/fake-key.js";
-import { commitFiles, git, gitRepo, GIT_ENV, tempDir } from "../helpers/git-repo.js";
+import { commitFiles, GIT_ENV, git, gitRepo, tempDir } from "../helpers/git-repo.js";
 
 const ACTION_PATH = fileURLToPath(new URL("../../", import.meta.url));
 interface Step {
@@ -32,7 +32,11 @@ interface ActionRun {
 }
 
 /** Run the action's steps (but install) the way a runner would: `${{ inputs.* }}` filled in, bash -eo pipefail, GITHUB_* set. */
-function runAction(workspace: string, inputs: Record<string, string>, event: { name: string; payload: object }): ActionRun {
+function runAction(
+  workspace: string,
+  inputs: Record<string, string>,
+  event: { name: string; payload: object },
+): ActionRun {
   const values = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, inputs[k] ?? v.default ?? ""]));
   const expand = (text: string) =>
     text.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, name: string) => {
@@ -41,13 +45,30 @@ function runAction(workspace: string, inputs: Record<string, string>, event: { n
     });
   const eventPath = join(tempDir(), "event.json");
   writeFileSync(eventPath, JSON.stringify(event.payload));
-  const runner = { ...process.env, ...GIT_ENV, CI: "true", GITHUB_ACTIONS: "true", GITHUB_ACTION_PATH: ACTION_PATH, GITHUB_WORKSPACE: workspace, GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath, RUNNER_TEMP: tempDir() };
+  const runner = {
+    ...process.env,
+    ...GIT_ENV,
+    CI: "true",
+    GITHUB_ACTIONS: "true",
+    GITHUB_ACTION_PATH: ACTION_PATH,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: eventPath,
+    RUNNER_TEMP: tempDir(),
+  };
   let last: ActionRun = { code: 0, stdout: "", stderr: "" };
   for (const step of action.runs.steps.filter((s) => s.id !== "install")) {
     expect(step.shell).toBe("bash");
-    const env = { ...runner, ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(String(v))])) };
+    const env = {
+      ...runner,
+      ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(String(v))])),
+    };
     const cwd = resolve(workspace, expand(step["working-directory"] ?? "."));
-    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], { cwd, env, encoding: "utf8" });
+    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], {
+      cwd,
+      env,
+      encoding: "utf8",
+    });
     last = { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
     if (last.code !== 0) break;
   }
@@ -64,7 +85,15 @@ function setUp() {
   const base = git(dev, ["rev-parse", "HEAD"]).trim();
   const clone = (branch: string, depth?: number) => {
     const ws = join(tempDir(), "workspace");
-    git(tempDir(), ["clone", "-q", ...(depth ? ["--depth", String(depth)] : []), "--branch", branch, `file://${remote}`, ws]);
+    git(tempDir(), [
+      "clone",
+      "-q",
+      ...(depth ? ["--depth", String(depth)] : []),
+      "--branch",
+      branch,
+      `file://${remote}`,
+      ws,
+    ]);
     return ws;
   };
   return { remote, dev, base, clone };
@@ -96,7 +125,12 @@ describe("action.yml", () => {
     expect(annotations[0]).toMatch(/^::error file=src\/client\.ts,line=1,col=21,title=/);
     expect(r.stdout + r.stderr).not.toContain(key);
     const sarif = JSON.parse(readFileSync(join(ws, "tvly-guard.sarif"), "utf8"));
-    expect(sarif.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(["src/client.ts"]);
+    expect(
+      sarif.runs[0].results.map(
+        (x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          x.locations[0]!.physicalLocation.artifactLocation.uri,
+      ),
+    ).toEqual(["src/client.ts"]);
     expect(sarif.runs[0].results[0].properties.commit).toBe(head);
   });
 
@@ -106,7 +140,11 @@ describe("action.yml", () => {
     commitFiles(dev, { "src/ok.ts": "export const key = process.env.TAVILY_API_KEY;\n" }, "clean");
     git(dev, ["push", "-q", "origin", "pr"]);
     const head = git(dev, ["rev-parse", "HEAD"]).trim();
-    const r = runAction(clone("pr"), {}, { name: "pull_request", payload: { pull_request: { base: { sha: base }, head: { sha: head } } } });
+    const r = runAction(
+      clone("pr"),
+      {},
+      { name: "pull_request", payload: { pull_request: { base: { sha: base }, head: { sha: head } } } },
+    );
     expect(r.stdout).toBe("");
     expect(r.code).toBe(0);
   });
@@ -118,7 +156,13 @@ describe("action.yml", () => {
     commitFiles(dev, { "b.txt": "two\n" }, "two");
     git(dev, ["push", "-q", "origin", "feature"]);
     const after = git(dev, ["rev-parse", "HEAD"]).trim();
-    const payload = { ref: "refs/heads/feature", before: "0".repeat(40), after, deleted: false, repository: { default_branch: "main" } };
+    const payload = {
+      ref: "refs/heads/feature",
+      before: "0".repeat(40),
+      after,
+      deleted: false,
+      repository: { default_branch: "main" },
+    };
     const r = runAction(clone("feature"), { format: "text" }, { name: "push", payload });
     expect(r.stderr).toContain("scanning the commits of new refs/heads/feature that main does not have");
     expect(r.stderr).toMatch(/scanned 2 commits/);
@@ -128,17 +172,28 @@ describe("action.yml", () => {
   it("on a push to main: scans before..after and flags a key in it", () => {
     const { dev, base, clone } = setUp();
     const key = keys.next();
-    commitFiles(dev, { "cfg/app.json": JSON.stringify({ tavily: key }) + "\n" }, "leak on main");
+    commitFiles(dev, { "cfg/app.json": `${JSON.stringify({ tavily: key })}\n` }, "leak on main");
     git(dev, ["push", "-q", "origin", "main"]);
     const after = git(dev, ["rev-parse", "HEAD"]).trim();
-    const r = runAction(clone("main"), {}, { name: "push", payload: { ref: "refs/heads/main", before: base, after, repository: { default_branch: "main" } } });
+    const r = runAction(
+      clone("main"),
+      {},
+      {
+        name: "push",
+        payload: { ref: "refs/heads/main", before: base, after, repository: { default_branch: "main" } },
+      },
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=cfg\/app\.json,line=1,col=\d+,/m);
   });
 
   it("on a branch deletion: scans nothing and passes", () => {
     const { base, clone } = setUp();
-    const r = runAction(clone("main"), {}, { name: "push", payload: { ref: "refs/heads/gone", before: base, after: "0".repeat(40), deleted: true } });
+    const r = runAction(
+      clone("main"),
+      {},
+      { name: "push", payload: { ref: "refs/heads/gone", before: base, after: "0".repeat(40), deleted: true } },
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("nothing: the push deleted refs/heads/gone");
   });
@@ -148,7 +203,11 @@ describe("action.yml", () => {
     commitFiles(dev, { "c.txt": "x\n" }, "more");
     git(dev, ["push", "-q", "origin", "main"]);
     const after = git(dev, ["rev-parse", "HEAD"]).trim();
-    const r = runAction(clone("main", 1), {}, { name: "push", payload: { ref: "refs/heads/main", before: base, after } });
+    const r = runAction(
+      clone("main", 1),
+      {},
+      { name: "push", payload: { ref: "refs/heads/main", before: base, after } },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("fetch-depth: 0");
     expect(r.stdout).toMatch(/^::error title=tvly-guard::.*fetch-depth: 0/m);
@@ -167,12 +226,26 @@ describe("action.yml", () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.scanned.commits).toBeGreaterThan(0);
-    expect(report.findings.map((f: { file: string; commit: string }) => [f.file, f.commit])).toEqual([["old.env", base]]);
+    expect(report.findings.map((f: { file: string; commit: string }) => [f.file, f.commit])).toEqual([
+      ["old.env", base],
+    ]);
   });
 
   it("on the first push of the default branch: scans every commit of it", () => {
     const { base, clone } = setUp();
-    const r = runAction(clone("main"), { format: "text" }, { name: "push", payload: { ref: "refs/heads/main", before: "0".repeat(40), after: base, repository: { default_branch: "main" } } });
+    const r = runAction(
+      clone("main"),
+      { format: "text" },
+      {
+        name: "push",
+        payload: {
+          ref: "refs/heads/main",
+          before: "0".repeat(40),
+          after: base,
+          repository: { default_branch: "main" },
+        },
+      },
+    );
     expect(r.stderr).toMatch(/scanned 2 commits/);
     expect(r.stdout).toContain("old.env:1:16");
     expect(r.code).toBe(1);

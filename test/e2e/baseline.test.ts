@@ -44,7 +44,10 @@ describe("baselines (e2e)", () => {
     writeFiles(dir, { "app.env": `OLD=${old}\nNEW=${fresh}\n`, "copy.env": `OLD=${old}\n` });
     const r = runCli(["scan", "--baseline", BASELINE, "--format", "json"], { cwd: dir });
     expect(r.code).toBe(ExitCode.findings);
-    expect(JSON.parse(r.stdout).findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(["app.env:2", "copy.env:1"]);
+    expect(JSON.parse(r.stdout).findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual([
+      "app.env:2",
+      "copy.env:1",
+    ]);
   });
 
   it("baseline paths are relative to the repository root, so a run from a subdirectory matches", () => {
@@ -62,14 +65,36 @@ describe("baselines (e2e)", () => {
     writeFiles(dir, { "a.env": `A=${a}\n` });
     runCli(["scan", "--write-baseline", BASELINE], { cwd: dir });
     writeFiles(dir, { "a.env": "A=from-env\n", "b.env": `B=${b}\n` });
-    expect(runCli(["scan", "--baseline", BASELINE, "--write-baseline", BASELINE], { cwd: dir }).code).toBe(ExitCode.clean);
-    expect(JSON.parse(readFileSync(join(dir, BASELINE), "utf8")).findings.map((e: { file: string }) => e.file)).toEqual(["b.env"]);
+    expect(runCli(["scan", "--baseline", BASELINE, "--write-baseline", BASELINE], { cwd: dir }).code).toBe(
+      ExitCode.clean,
+    );
+    expect(JSON.parse(readFileSync(join(dir, BASELINE), "utf8")).findings.map((e: { file: string }) => e.file)).toEqual(
+      ["b.env"],
+    );
   });
 
   it.each([
-    ["a missing baseline", (dir: string) => void dir, /^tvly-guard: cannot read baseline nope\.json: ENOENT\n$/, "nope.json"],
-    ["a baseline that is not JSON", (dir: string) => writeFiles(dir, { "b.json": "{" }), /^tvly-guard: b\.json: not valid JSON/, "b.json"],
-    ["a baseline holding a key", (dir: string) => writeFiles(dir, { "b.json": JSON.stringify({ version: 1, findings: [{ fingerprint: keys.next(), file: "a", ruleId: "r" }] }) }), /must be a SHA-256 fingerprint/, "b.json"],
+    [
+      "a missing baseline",
+      (dir: string) => void dir,
+      /^tvly-guard: cannot read baseline nope\.json: ENOENT\n$/,
+      "nope.json",
+    ],
+    [
+      "a baseline that is not JSON",
+      (dir: string) => writeFiles(dir, { "b.json": "{" }),
+      /^tvly-guard: b\.json: not valid JSON/,
+      "b.json",
+    ],
+    [
+      "a baseline holding a key",
+      (dir: string) =>
+        writeFiles(dir, {
+          "b.json": JSON.stringify({ version: 1, findings: [{ fingerprint: keys.next(), file: "a", ruleId: "r" }] }),
+        }),
+      /must be a SHA-256 fingerprint/,
+      "b.json",
+    ],
   ])("%s: exit 2, one line", (_what, setup, message, file) => {
     const dir = tempDir();
     setup(dir);
@@ -88,7 +113,11 @@ function adoptionRepo() {
   const old = keys.next();
   const repo = gitRepo({ "README.md": "# app\n" });
   commitFiles(repo, { "config/settings.py": `TAVILY_API_KEY = "${old}"\n` }, "add settings");
-  commitFiles(repo, { "config/settings.py": `import os\nTAVILY_API_KEY = os.environ["TAVILY_API_KEY"]\n` }, "read the key from the environment");
+  commitFiles(
+    repo,
+    { "config/settings.py": `import os\nTAVILY_API_KEY = os.environ["TAVILY_API_KEY"]\n` },
+    "read the key from the environment",
+  );
   return { repo, old };
 }
 

@@ -1,10 +1,10 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/index.js";
 import { ExitCode } from "../../src/errors.js";
 import { fakeKeys } from "../helpers/fake-key.js";
 import { commitFiles, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
-import { join } from "node:path";
 
 const keys = fakeKeys(1808);
 
@@ -100,16 +100,19 @@ describe("config allowlists (e2e)", () => {
     expect(scanJson(dir, ["--max-file-size", "1MiB"]).code).toBe(ExitCode.findings);
   });
 
-  it.skipIf(!("history" in COMMANDS))("commit allowlist: keys introduced by an allowlisted commit are not reported (history; runs once the command is registered)", () => {
-    const repo = gitRepo({ "README.md": "# app\n" });
-    const reviewed = commitFiles(repo, { "old.env": `K=${keys.next()}\n` }, "old, revoked key");
-    commitFiles(repo, { "new.env": `K=${keys.next()}\n` }, "new key");
-    writeFiles(repo, config({ allowlist: { commits: [reviewed] } }));
-    const r = runCli(["history", "--format", "json"], { cwd: repo });
-    expect(r.code).toBe(ExitCode.findings);
-    expect(JSON.parse(r.stdout).findings.map((f: JsonFinding) => f.file)).toEqual(["new.env"]);
-    expect(r.stderr).toContain("1 finding allowlisted by .tvly-guard.json");
-  });
+  it.skipIf(!("history" in COMMANDS))(
+    "commit allowlist: keys introduced by an allowlisted commit are not reported (history; runs once the command is registered)",
+    () => {
+      const repo = gitRepo({ "README.md": "# app\n" });
+      const reviewed = commitFiles(repo, { "old.env": `K=${keys.next()}\n` }, "old, revoked key");
+      commitFiles(repo, { "new.env": `K=${keys.next()}\n` }, "new key");
+      writeFiles(repo, config({ allowlist: { commits: [reviewed] } }));
+      const r = runCli(["history", "--format", "json"], { cwd: repo });
+      expect(r.code).toBe(ExitCode.findings);
+      expect(JSON.parse(r.stdout).findings.map((f: JsonFinding) => f.file)).toEqual(["new.env"]);
+      expect(r.stderr).toContain("1 finding allowlisted by .tvly-guard.json");
+    },
+  );
 
   it("maxFileSize applies to history's blobs too", () => {
     const repo = gitRepo({ "big.txt": `${"a".repeat(2048)}\n${keys.next()}\n` });
@@ -130,17 +133,38 @@ describe("config allowlists (e2e)", () => {
   it("--config FILE replaces the root config", () => {
     const key = keys.next();
     const repo = gitRepo();
-    writeFiles(repo, { ...config({ allowlist: { paths: ["a.env"] } }), "a.env": `K=${key}\n`, "b.env": `K=${key}\n`, "ci/strict.json": JSON.stringify({ allowlist: { paths: ["b.env"] } }) });
+    writeFiles(repo, {
+      ...config({ allowlist: { paths: ["a.env"] } }),
+      "a.env": `K=${key}\n`,
+      "b.env": `K=${key}\n`,
+      "ci/strict.json": JSON.stringify({ allowlist: { paths: ["b.env"] } }),
+    });
     expect(scanJson(repo).files).toEqual(["b.env"]);
     expect(scanJson(repo, ["--config", "ci/strict.json"]).files).toEqual(["a.env"]);
   });
 
   it.each([
-    ["bad JSON", "{ \"allowlist\": ", /^tvly-guard: \.tvly-guard\.json: not valid JSON \(/],
-    ["an unknown key", JSON.stringify({ allowlist: { path: ["x"] } }), /^tvly-guard: \.tvly-guard\.json: unknown key "allowlist\.path"/],
-    ["a wrong type", JSON.stringify({ maxFileSize: true }), /^tvly-guard: \.tvly-guard\.json: "maxFileSize" must be a number of bytes/],
-    ["an invalid regex", JSON.stringify({ allowlist: { keyRegexes: ["[a-"] } }), /^tvly-guard: \.tvly-guard\.json: "allowlist\.keyRegexes\[0\]" is not a valid regular expression/],
-    ["a catastrophic regex", JSON.stringify({ allowlist: { lineRegexes: ["(x+x+)+y"] } }), /^tvly-guard: \.tvly-guard\.json: "allowlist\.lineRegexes\[0\]" can backtrack catastrophically/],
+    ["bad JSON", '{ "allowlist": ', /^tvly-guard: \.tvly-guard\.json: not valid JSON \(/],
+    [
+      "an unknown key",
+      JSON.stringify({ allowlist: { path: ["x"] } }),
+      /^tvly-guard: \.tvly-guard\.json: unknown key "allowlist\.path"/,
+    ],
+    [
+      "a wrong type",
+      JSON.stringify({ maxFileSize: true }),
+      /^tvly-guard: \.tvly-guard\.json: "maxFileSize" must be a number of bytes/,
+    ],
+    [
+      "an invalid regex",
+      JSON.stringify({ allowlist: { keyRegexes: ["[a-"] } }),
+      /^tvly-guard: \.tvly-guard\.json: "allowlist\.keyRegexes\[0\]" is not a valid regular expression/,
+    ],
+    [
+      "a catastrophic regex",
+      JSON.stringify({ allowlist: { lineRegexes: ["(x+x+)+y"] } }),
+      /^tvly-guard: \.tvly-guard\.json: "allowlist\.lineRegexes\[0\]" can backtrack catastrophically/,
+    ],
   ])("a config with %s: exit 2, one line, before anything is scanned", (_what, text, message) => {
     const dir = tempDir();
     writeFiles(dir, { ".tvly-guard.json": text, "a.env": `K=${keys.next()}\n` });

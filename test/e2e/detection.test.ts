@@ -16,7 +16,12 @@ describe("tvly-guard scan: encoded keys, binaries and test fixtures", () => {
     const regText = `Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\Search]\r\n"ApiKey"="${reg}"\r\n`;
     writeFiles(dir, {
       "deploy/secret.yaml": `apiVersion: v1\nkind: Secret\ndata:\n  TAVILY_API_KEY: ${b64(k8s)}\n`,
-      "assets/app.db": Buffer.concat([Buffer.from("SQLite format 3\0"), Buffer.alloc(200, 1), Buffer.from(`\x0b${bin}`), Buffer.alloc(50)]),
+      "assets/app.db": Buffer.concat([
+        Buffer.from("SQLite format 3\0"),
+        Buffer.alloc(200, 1),
+        Buffer.from(`\x0b${bin}`),
+        Buffer.alloc(50),
+      ]),
       "search.reg": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(regText, "utf16le")]),
       ".env": `TAVILY_API_KEY=${plain}\n`,
     });
@@ -44,7 +49,10 @@ describe("tvly-guard scan: encoded keys, binaries and test fixtures", () => {
   it("reports keys in test fixtures at warning severity, still failing the scan", () => {
     const dir = tempDir();
     const key = keys.next();
-    writeFiles(dir, { "test/fixtures/config.json": `{"key": "${key}"}\n`, "src/search.test.ts": `const k = "${key}";\n` });
+    writeFiles(dir, {
+      "test/fixtures/config.json": `{"key": "${key}"}\n`,
+      "src/search.test.ts": `const k = "${key}";\n`,
+    });
     const r = runCli(["scan", "--format", "json"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).findings.map((f: { file: string; severity: string }) => [f.file, f.severity])).toEqual([

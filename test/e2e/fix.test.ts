@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/index.js";
 import { fakeKeys, redacted } from "../helpers/fake-key.js";
-import { commitFiles, git, gitRepo, tempDir, writeFiles, type FileMap } from "../helpers/git-repo.js";
+import { commitFiles, type FileMap, git, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const keys = fakeKeys(6006);
@@ -20,7 +20,12 @@ function checkStaged(repo: string) {
 
 /** Run a program with the .env values exported, as a user would. */
 function runWithEnv(repo: string, cmd: string, args: string[]): string {
-  const env = Object.fromEntries(read(repo, ".env").trim().split("\n").map((l) => l.split(/=(.*)/s).slice(0, 2) as [string, string]));
+  const env = Object.fromEntries(
+    read(repo, ".env")
+      .trim()
+      .split("\n")
+      .map((l) => l.split(/=(.*)/s).slice(0, 2) as [string, string]),
+  );
   return execFileSync(cmd, args, { cwd: repo, env: { PATH: process.env.PATH, ...env }, encoding: "utf8" });
 }
 
@@ -45,7 +50,7 @@ describe("tvly-guard fix", () => {
     expect(r.stdout).toMatch(/fixed +src\/app\.js:1 .*now process\.env\.TAVILY_API_KEY/);
   });
 
-  it("TypeScript: a `process.env.X || \"key\"` fallback loses its fallback; a URL keeps its text around the lookup", () => {
+  it('TypeScript: a `process.env.X || "key"` fallback loses its fallback; a URL keeps its text around the lookup', () => {
     const key = keys.next("tvly-prod-");
     const { repo, r } = fixRepo({
       "src/client.ts": `export const key: string = process.env.TAVILY_API_KEY || "${key}";\nexport const url = \`https://mcp.tavily.com/mcp/?tavilyApiKey=${key}\`;\nexport const u2 = 'https://x/?k=${key}&a=1';\n`,
@@ -59,29 +64,57 @@ describe("tvly-guard fix", () => {
     // Still compiles under strict: the non-null assertion keeps the literal's `string` type.
     const tsc = fileURLToPath(new URL("../../node_modules/.bin/tsc", import.meta.url));
     const typeRoots = fileURLToPath(new URL("../../node_modules/@types", import.meta.url));
-    execFileSync(tsc, ["--noEmit", "--strict", "--types", "node", "--typeRoots", typeRoots, "--target", "es2022", "--module", "nodenext", "src/client.ts"], { cwd: repo, stdio: "pipe" });
+    execFileSync(
+      tsc,
+      [
+        "--noEmit",
+        "--strict",
+        "--types",
+        "node",
+        "--typeRoots",
+        typeRoots,
+        "--target",
+        "es2022",
+        "--module",
+        "nodenext",
+        "src/client.ts",
+      ],
+      { cwd: repo, stdio: "pipe" },
+    );
   });
 
   it("Python: os.environ lookup, `import os` added after the docstring, and the program reads it", () => {
     const key = keys.next();
-    const { repo, r } = fixRepo({ "app.py": `"""Search demo."""\nfrom __future__ import annotations\n\nAPI_KEY = '${key}'\nprint(API_KEY)\n` });
+    const { repo, r } = fixRepo({
+      "app.py": `"""Search demo."""\nfrom __future__ import annotations\n\nAPI_KEY = '${key}'\nprint(API_KEY)\n`,
+    });
     expect(r.code).toBe(0);
-    expect(read(repo, "app.py")).toBe(`"""Search demo."""\nfrom __future__ import annotations\nimport os\n\nAPI_KEY = os.environ["TAVILY_API_KEY"]\nprint(API_KEY)\n`);
+    expect(read(repo, "app.py")).toBe(
+      `"""Search demo."""\nfrom __future__ import annotations\nimport os\n\nAPI_KEY = os.environ["TAVILY_API_KEY"]\nprint(API_KEY)\n`,
+    );
     expect(runWithEnv(repo, "python3", ["app.py"]).trim()).toBe(key);
     expect(checkStaged(repo).code).toBe(0);
   });
 
   it("Python: keeps an existing import and drops a getenv default", () => {
     const key = keys.next();
-    const { repo } = fixRepo({ "a.py": `import os, sys\nk = os.getenv("TAVILY_API_KEY", "${key}")\nc = TavilyClient(api_key=f"{k}-${key}")\n` });
-    expect(read(repo, "a.py")).toBe(`import os, sys\nk = os.getenv("TAVILY_API_KEY")\nc = TavilyClient(api_key=f"{k}-{os.environ['TAVILY_API_KEY']}")\n`);
+    const { repo } = fixRepo({
+      "a.py": `import os, sys\nk = os.getenv("TAVILY_API_KEY", "${key}")\nc = TavilyClient(api_key=f"{k}-${key}")\n`,
+    });
+    expect(read(repo, "a.py")).toBe(
+      `import os, sys\nk = os.getenv("TAVILY_API_KEY")\nc = TavilyClient(api_key=f"{k}-{os.environ['TAVILY_API_KEY']}")\n`,
+    );
   });
 
   it("shell: quotes are respected and the script reads the variable", () => {
     const key = keys.next();
-    const { repo, r } = fixRepo({ "scripts/run.sh": `#!/bin/sh\nKEY='${key}'\necho "$KEY"\necho "k=${key}"\necho k=${key}\n` });
+    const { repo, r } = fixRepo({
+      "scripts/run.sh": `#!/bin/sh\nKEY='${key}'\necho "$KEY"\necho "k=${key}"\necho k=${key}\n`,
+    });
     expect(r.code).toBe(0);
-    expect(read(repo, "scripts/run.sh")).toBe('#!/bin/sh\nKEY="${TAVILY_API_KEY}"\necho "$KEY"\necho "k=${TAVILY_API_KEY}"\necho k="${TAVILY_API_KEY}"\n');
+    expect(read(repo, "scripts/run.sh")).toBe(
+      '#!/bin/sh\nKEY="${TAVILY_API_KEY}"\necho "$KEY"\necho "k=${TAVILY_API_KEY}"\necho k="${TAVILY_API_KEY}"\n',
+    );
     expect(runWithEnv(repo, "sh", ["scripts/run.sh"])).toBe(`${key}\nk=${key}\nk=${key}\n`);
     expect(checkStaged(repo).code).toBe(0);
   });
@@ -92,7 +125,9 @@ describe("tvly-guard fix", () => {
       "compose.yaml": `services:\n  app:\n    environment:\n      TAVILY_API_KEY: ${key}\n      URL: "https://x/?k=${key}"\n`,
       ".github/workflows/ci.yml": `env:\n  TAVILY_API_KEY: '${key}'\n`,
     });
-    expect(read(repo, "compose.yaml")).toBe('services:\n  app:\n    environment:\n      TAVILY_API_KEY: "${TAVILY_API_KEY}"\n      URL: "https://x/?k=${TAVILY_API_KEY}"\n');
+    expect(read(repo, "compose.yaml")).toBe(
+      'services:\n  app:\n    environment:\n      TAVILY_API_KEY: "${TAVILY_API_KEY}"\n      URL: "https://x/?k=${TAVILY_API_KEY}"\n',
+    );
     expect(read(repo, ".github/workflows/ci.yml")).toBe("env:\n  TAVILY_API_KEY: '${{ secrets.TAVILY_API_KEY }}'\n");
     expect(r.code).toBe(1); // the repository secret is a step only the user can take
     expect(r.stdout).toMatch(/gh secret set TAVILY_API_KEY/);
@@ -101,9 +136,13 @@ describe("tvly-guard fix", () => {
 
   it("Dockerfile: an ENV key leaves the image definition, an ARG keeps its name without a default", () => {
     const key = keys.next();
-    const { repo, r } = fixRepo({ Dockerfile: `FROM node:20\nENV TAVILY_API_KEY=${key}\nARG TAVILY_API_KEY="${key}"\nRUN curl -H "Authorization: Bearer ${key}" https://x\n` });
+    const { repo, r } = fixRepo({
+      Dockerfile: `FROM node:20\nENV TAVILY_API_KEY=${key}\nARG TAVILY_API_KEY="${key}"\nRUN curl -H "Authorization: Bearer ${key}" https://x\n`,
+    });
     const out = read(repo, "Dockerfile");
-    expect(out).toMatch(/^FROM node:20\n# TAVILY_API_KEY comes from the environment at run time: docker run --env-file \.env …\nARG TAVILY_API_KEY\nRUN curl/);
+    expect(out).toMatch(
+      /^FROM node:20\n# TAVILY_API_KEY comes from the environment at run time: docker run --env-file \.env …\nARG TAVILY_API_KEY\nRUN curl/,
+    );
     expect(out).toContain(key); // the RUN line is left for the user (a build secret)...
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/by hand +Dockerfile:4 .*RUN --mount=type=secret/);
@@ -112,7 +151,10 @@ describe("tvly-guard fix", () => {
 
   it(".env: the line stays, the file becomes git-ignored, and nothing is duplicated", () => {
     const key = keys.next();
-    const { repo, r } = fixRepo({ ".env": `DEBUG=1\nTAVILY_API_KEY=${key}\n`, "config/.env.local": `TAVILY_API_KEY="${key}"\n` });
+    const { repo, r } = fixRepo({
+      ".env": `DEBUG=1\nTAVILY_API_KEY=${key}\n`,
+      "config/.env.local": `TAVILY_API_KEY="${key}"\n`,
+    });
     expect(r.code).toBe(0);
     expect(read(repo, ".env")).toBe(`DEBUG=1\nTAVILY_API_KEY=${key}\n`);
     expect(read(repo, "config/.env.local")).toBe(`TAVILY_API_KEY="${key}"\n`);
@@ -128,8 +170,11 @@ describe("tvly-guard fix", () => {
 
   it("JSON: left in place and listed with an instruction; the key still lands in .env", () => {
     const key = keys.next();
-    const json = JSON.stringify({ tavily: { apiKey: key } }, null, 2) + "\n";
-    const { repo, r } = fixRepo({ "config/settings.json": json, "notebook.ipynb": JSON.stringify({ cells: [{ source: [`k = "${key}"`] }] }) });
+    const json = `${JSON.stringify({ tavily: { apiKey: key } }, null, 2)}\n`;
+    const { repo, r } = fixRepo({
+      "config/settings.json": json,
+      "notebook.ipynb": JSON.stringify({ cells: [{ source: [`k = "${key}"`] }] }),
+    });
     expect(r.code).toBe(1);
     expect(read(repo, "config/settings.json")).toBe(json);
     expect(r.stdout).toMatch(/by hand +config\/settings\.json:3 .*JSON cannot read environment variables/);
@@ -150,7 +195,11 @@ describe("tvly-guard fix", () => {
 
   it("reuses the name .env already gives a key, and never overwrites another value", () => {
     const [known, other, extra] = [keys.next(), keys.next(), keys.next()];
-    const { repo } = fixRepo({ ".gitignore": "node_modules/\n.env\n", ".env": `TAVILY_API_KEY=${other}\nOLD=${known}\n`, "a.js": `f("${known}");\ng("${extra}");\n` });
+    const { repo } = fixRepo({
+      ".gitignore": "node_modules/\n.env\n",
+      ".env": `TAVILY_API_KEY=${other}\nOLD=${known}\n`,
+      "a.js": `f("${known}");\ng("${extra}");\n`,
+    });
     expect(read(repo, "a.js")).toBe("f(process.env.OLD);\ng(process.env.TAVILY_API_KEY_2);\n");
     expect(read(repo, ".env")).toBe(`TAVILY_API_KEY=${other}\nOLD=${known}\nTAVILY_API_KEY_2=${extra}\n`);
     expect(read(repo, ".gitignore")).toBe("node_modules/\n.env\n");
@@ -162,7 +211,9 @@ describe("tvly-guard fix", () => {
     writeFiles(repo, { "app.js": `const k = "${key}";\n` });
     const r = runCli(["fix", "--dry-run"], { cwd: repo });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`--- a/app.js\n+++ b/app.js\n@@ -1,1 +1,1 @@\n-const k = "${redacted(key)}";\n+const k = process.env.TAVILY_API_KEY;\n`);
+    expect(r.stdout).toContain(
+      `--- a/app.js\n+++ b/app.js\n@@ -1,1 +1,1 @@\n-const k = "${redacted(key)}";\n+const k = process.env.TAVILY_API_KEY;\n`,
+    );
     expect(r.stdout).toContain(`--- /dev/null\n+++ b/.env\n@@ -0,0 +1,1 @@\n+TAVILY_API_KEY=${redacted(key)}\n`);
     expect(r.stdout).toContain("+++ b/.gitignore\n@@ -0,0 +1,1 @@\n+.env\n");
     expect(r.stdout).not.toContain(key);

@@ -35,7 +35,9 @@ describe("--format sarif and --format github from the CLI", () => {
     writeFiles(dir, { "a.py": `KEY = "${key}"\n` });
     const r = runCli(["scan", "--format", "github"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout.startsWith(`::error file=a.py,line=1,col=8,title=tvly-guard%3A Tavily API key ${key.slice(0, 13)}…::`)).toBe(true);
+    expect(
+      r.stdout.startsWith(`::error file=a.py,line=1,col=8,title=tvly-guard%3A Tavily API key ${key.slice(0, 13)}…::`),
+    ).toBe(true);
     expect(r.stdout.split("\n")).toHaveLength(2);
     expect(r.stdout).not.toContain(key);
     const clean = tempDir();

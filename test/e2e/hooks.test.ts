@@ -7,7 +7,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys, redacted } from "../helpers/fake-key.js";
 import { git, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
-import { addLocalDependency, commitWithHooks, copyInstallation, install, setUpHusky, type GitResult } from "../helpers/hook-repo.js";
+import {
+  addLocalDependency,
+  commitWithHooks,
+  copyInstallation,
+  type GitResult,
+  install,
+  setUpHusky,
+} from "../helpers/hook-repo.js";
 
 const keys = fakeKeys(9000);
 
@@ -30,7 +37,11 @@ function expectRefusedCommit(r: GitResult, key: string, where: string): void {
 function expectCommitGate(repo: string): void {
   const before = git(repo, ["rev-parse", "HEAD"]).trim();
   const key = keys.next();
-  expectRefusedCommit(commitWithHooks(repo, { "config/.env": `DEBUG=1\nTAVILY_API_KEY=${key}\n` }, "add key"), key, "config/.env:2:16");
+  expectRefusedCommit(
+    commitWithHooks(repo, { "config/.env": `DEBUG=1\nTAVILY_API_KEY=${key}\n` }, "add key"),
+    key,
+    "config/.env:2:16",
+  );
   expect(git(repo, ["rev-parse", "HEAD"]).trim()).toBe(before);
   git(repo, ["rm", "-q", "--cached", "config/.env"]);
   rmSync(join(repo, "config/.env"));
@@ -98,7 +109,11 @@ describe("pre-commit hook", () => {
   it("lets a documented false positive through with tvly-guard:allow", () => {
     const repo = gitRepo({ "README.md": "demo\n" });
     install(repo);
-    const r = commitWithHooks(repo, { "docs/test-fixture.md": `KEY=${keys.next()} # tvly-guard:allow documented test value\n` }, "allowed");
+    const r = commitWithHooks(
+      repo,
+      { "docs/test-fixture.md": `KEY=${keys.next()} # tvly-guard:allow documented test value\n` },
+      "allowed",
+    );
     expect(r.code).toBe(0);
   });
 });
@@ -110,7 +125,11 @@ function spawnInstall(cli: string, cwd: string): string {
 }
 
 function runCliAt(cli: string, args: string[], cwd: string): GitResult {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -118,7 +137,10 @@ describe("the project's own pre-commit hook (.husky/pre-commit)", () => {
   it("refuses a key with the local build, as in a clone of tvly-guard after npm ci", () => {
     const repo = gitRepo({ "README.md": "demo\n" });
     copyInstallation(repo); // dist/, rules/, hooks/, package.json, node_modules: what npm ci leaves in a clone
-    writeFiles(repo, { ".gitignore": "node_modules/\ndist/\n", ".husky/pre-commit": readFileSync(new URL("../../.husky/pre-commit", import.meta.url), "utf8") });
+    writeFiles(repo, {
+      ".gitignore": "node_modules/\ndist/\n",
+      ".husky/pre-commit": readFileSync(new URL("../../.husky/pre-commit", import.meta.url), "utf8"),
+    });
     setUpHusky(repo);
     const key = keys.next();
     const r = commitWithHooks(repo, { "src/x.ts": `const k = "${key}";\n` }, "leak");

@@ -79,7 +79,11 @@ describe("pre-push hook", () => {
     install(repo, ["--pre-push"]);
     expect(tryGit(repo, ["push", "-q", "origin", "main"]).code).toBe(0);
     const logged = readFileSync(join(repo, ".git/pre-push.log"), "utf8");
-    expect(logged).toMatch(new RegExp(`^origin ${remote.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\nrefs/heads/main [0-9a-f]{40} refs/heads/main 0{40}\n$`));
+    expect(logged).toMatch(
+      new RegExp(
+        `^origin ${remote.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\nrefs/heads/main [0-9a-f]{40} refs/heads/main 0{40}\n$`,
+      ),
+    );
   });
 
   it("through husky (.husky/pre-push, run with sh -e): refuses a key, lets a clean push through", () => {

@@ -39,11 +39,19 @@ function auditDir(): string {
 function leakyRepo(): string {
   const dir = auditDir();
   git(dir, ["init", "-q", "-b", "main"]);
-  for (const [k, v] of [["commit.gpgsign", "false"], ["gc.auto", "0"], ["core.autocrlf", "false"]]) git(dir, ["config", k!, v!]);
+  for (const [k, v] of [
+    ["commit.gpgsign", "false"],
+    ["gc.auto", "0"],
+    ["core.autocrlf", "false"],
+  ])
+    git(dir, ["config", k!, v!]);
   writeFiles(dir, { "README.md": "# app\n" });
   git(dir, ["add", "-A"]);
   git(dir, ["commit", "-q", "--no-verify", "-m", "initial"]);
-  writeFiles(dir, { [LEAK_FILE]: `TAVILY_API_KEY=${KEY}\n`, "app.js": `const client = tavily({ apiKey: "${KEY}" });\n` });
+  writeFiles(dir, {
+    [LEAK_FILE]: `TAVILY_API_KEY=${KEY}\n`,
+    "app.js": `const client = tavily({ apiKey: "${KEY}" });\n`,
+  });
   git(dir, ["add", "-A"]);
   git(dir, ["commit", "-q", "--no-verify", "-m", "leak"]);
   return dir;
@@ -74,7 +82,14 @@ interface Exercise {
  * commands not registered yet are unused until they are.
  */
 const EXERCISES: Record<string, Exercise> = {
-  scan: { args: ["scan"], code: 1, errorArgs: [["scan", KEY], ["scan", `missing/${KEY}.env`]] },
+  scan: {
+    args: ["scan"],
+    code: 1,
+    errorArgs: [
+      ["scan", KEY],
+      ["scan", `missing/${KEY}.env`],
+    ],
+  },
   staged: {
     args: ["staged"],
     code: 1,
@@ -84,7 +99,14 @@ const EXERCISES: Record<string, Exercise> = {
       git(dir, ["add", "staged.env"]);
     },
   },
-  diff: { args: ["diff", "HEAD~1..HEAD"], code: 1, errorArgs: [["diff", `${KEY}..HEAD`], ["diff", KEY]] },
+  diff: {
+    args: ["diff", "HEAD~1..HEAD"],
+    code: 1,
+    errorArgs: [
+      ["diff", `${KEY}..HEAD`],
+      ["diff", KEY],
+    ],
+  },
   history: { args: ["history"], code: 1 },
   install: {
     args: ["install"],
@@ -109,11 +131,18 @@ function commitThroughHook(dir: string): CliResult {
   }
 }
 
-
 async function runInProcess(args: string[], cwd: string): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stdin: Readable.from([]), env: { ...process.env, NO_COLOR: "1" }, cwd, stdoutIsTTY: false, stderrIsTTY: false };
+  const io = {
+    stdout: (t: string) => void (stdout += t),
+    stderr: (t: string) => void (stderr += t),
+    stdin: Readable.from([]),
+    env: { ...process.env, NO_COLOR: "1" },
+    cwd,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+  };
   const code = await run(args, io);
   return { code, stdout, stderr };
 }
@@ -126,8 +155,11 @@ function expectNoKey(where: string, text: string): void {
   expect(plain.includes(KEY) || plain.includes(BODY) ? `${where} holds the key` : "clean").toBe("clean");
 }
 
-const specs: [string, CommandSpec][] = await Promise.all(Object.entries(COMMANDS).map(async ([name, entry]) => [name, await entry.load()] as [string, CommandSpec]));
-const isScanning = (spec: CommandSpec) => ["format", "output", "baseline", "write-baseline", "config"].every((o) => spec.options.some((x) => x.name === o));
+const specs: [string, CommandSpec][] = await Promise.all(
+  Object.entries(COMMANDS).map(async ([name, entry]) => [name, await entry.load()] as [string, CommandSpec]),
+);
+const isScanning = (spec: CommandSpec) =>
+  ["format", "output", "baseline", "write-baseline", "config"].every((o) => spec.options.some((x) => x.name === o));
 
 describe("redaction audit", () => {
   it("has an exercise for every registered command (add one to EXERCISES with a new command)", () => {
@@ -173,18 +205,24 @@ describe("redaction audit", () => {
         expectNoKey("stderr", r.stderr);
       });
 
-      it.concurrent.each(FORMATS)(`${name} --format %s --output FILE --write-baseline FILE: the files are redacted`, async (format) => {
-        const report = join(out, `report-${format}`);
-        const baseline = join(out, `baseline-${format}.json`);
-        const r = await runCliAsync([...exercise.args, "--format", format, "--output", report, "--write-baseline", baseline], { cwd: repo });
-        expect(r.code, r.stderr).toBe(0);
-        expectNoKey("stdout", r.stdout);
-        expectNoKey("stderr", r.stderr);
-        expectNoKey("report file", readFileSync(report, "utf8"));
-        const written = readFileSync(baseline, "utf8");
-        expectNoKey("baseline", written);
-        expect(JSON.parse(written).findings.length).toBeGreaterThan(0);
-      });
+      it.concurrent.each(FORMATS)(
+        `${name} --format %s --output FILE --write-baseline FILE: the files are redacted`,
+        async (format) => {
+          const report = join(out, `report-${format}`);
+          const baseline = join(out, `baseline-${format}.json`);
+          const r = await runCliAsync(
+            [...exercise.args, "--format", format, "--output", report, "--write-baseline", baseline],
+            { cwd: repo },
+          );
+          expect(r.code, r.stderr).toBe(0);
+          expectNoKey("stdout", r.stdout);
+          expectNoKey("stderr", r.stderr);
+          expectNoKey("report file", readFileSync(report, "utf8"));
+          const written = readFileSync(baseline, "utf8");
+          expectNoKey("baseline", written);
+          expect(JSON.parse(written).findings.length).toBeGreaterThan(0);
+        },
+      );
 
       it.concurrent(`${name} --baseline FILE: a run that the baseline silences is redacted too`, async () => {
         const baseline = join(out, "baseline-for-rerun.json");
@@ -206,7 +244,10 @@ describe("redaction audit", () => {
       });
 
       const badConfig = join(out, "bad-config.json");
-      writeFileSync(badConfig, JSON.stringify({ allowlist: { keyRegexes: [`${KEY}(`], lineRegexes: [`\\b${KEY}\\b`] } }));
+      writeFileSync(
+        badConfig,
+        JSON.stringify({ allowlist: { keyRegexes: [`${KEY}(`], lineRegexes: [`\\b${KEY}\\b`] } }),
+      );
       const nestedConfig = join(out, "nested-config.json");
       writeFileSync(nestedConfig, JSON.stringify({ allowlist: { lineRegexes: [`(\\b${KEY}\\w+)+`] } }));
       const keyNamedConfig = join(out, "key-named-config.json");
@@ -214,7 +255,10 @@ describe("redaction audit", () => {
       const keyedConfig = join(out, "keyed-config.json");
       writeFileSync(keyedConfig, JSON.stringify({ allowlist: { commits: [KEY] } }));
       const keyedBaseline = join(out, "keyed-baseline.json");
-      writeFileSync(keyedBaseline, JSON.stringify({ version: 1, findings: [{ fingerprint: KEY, file: LEAK_FILE, ruleId: "tavily-api-key" }] }));
+      writeFileSync(
+        keyedBaseline,
+        JSON.stringify({ version: 1, findings: [{ fingerprint: KEY, file: LEAK_FILE, ruleId: "tavily-api-key" }] }),
+      );
       const brokenBaseline = join(out, "broken-baseline.json");
       writeFileSync(brokenBaseline, `{"version": 1, "findings": [${KEY}]}`);
       const errors: string[][] = [
@@ -229,7 +273,10 @@ describe("redaction audit", () => {
         [...exercise.args, `--${KEY}`],
         ...(exercise.errorArgs ?? []),
       ];
-      const cases = errors.map((args) => ({ args, label: args.join(" ").replaceAll(out, "<tmp>").replaceAll(BODY, "<body>") }));
+      const cases = errors.map((args) => ({
+        args,
+        label: args.join(" ").replaceAll(out, "<tmp>").replaceAll(BODY, "<body>"),
+      }));
       // In process (run() is the one place errors are printed), so the error paths cost no process start.
       it.each(cases)(`${name} error path $label: exit 2, one redacted line`, async ({ args }) => {
         const r = await runInProcess(args, repo);

@@ -33,7 +33,9 @@ function mixedTree() {
     Dockerfile: `FROM node:20\nENV TAVILY_API_KEY=${k.docker}\n`,
     "scripts/run.sh": `#!/bin/sh\nexport TAVILY_API_KEY='${k.sh}'\n`,
     "README.md": `# Demo\n\n\`\`\`bash\nexport TAVILY_API_KEY=${k.md}\n\`\`\`\n`,
-    "notebooks/demo.ipynb": JSON.stringify({ cells: [{ cell_type: "code", source: [`import os\n`, `os.environ["TAVILY_API_KEY"] = "${k.ipynb}"\n`] }] }),
+    "notebooks/demo.ipynb": JSON.stringify({
+      cells: [{ cell_type: "code", source: [`import os\n`, `os.environ["TAVILY_API_KEY"] = "${k.ipynb}"\n`] }],
+    }),
     "dist/bundle.min.js": `!function(){var a="x".repeat(3);${"var q=1;".repeat(5000)}const t={apiKey:"${k.min}"};}();`,
     "mcp.json": `{"url": "https://mcp.tavily.com/mcp/?tavilyApiKey=${k.url}"}\n`,
     "docs/placeholders.md": [
@@ -121,7 +123,14 @@ describe("tvly-guard scan", () => {
     const outside = tempDir();
     writeFiles(outside, { "secret.txt": `${key}\n` });
     const repo = gitRepo();
-    writeFiles(repo, { ".gitignore": "ignored/\n*.log\n", "ignored/a.txt": key, "debug.log": key, "kept.txt": "clean\n", "sub/.gitignore": "local.env\n", "sub/local.env": key });
+    writeFiles(repo, {
+      ".gitignore": "ignored/\n*.log\n",
+      "ignored/a.txt": key,
+      "debug.log": key,
+      "kept.txt": "clean\n",
+      "sub/.gitignore": "local.env\n",
+      "sub/local.env": key,
+    });
     writeFileSync(join(repo, ".git", "leak"), key);
     symlinkSync(outside, join(repo, "link-dir"));
     symlinkSync(join(outside, "secret.txt"), join(repo, "link-file"));
@@ -134,7 +143,11 @@ describe("tvly-guard scan", () => {
   it("searches binary files by byte offset, skips over-size files, and counts both", () => {
     const dir = tempDir();
     const key = keys.next();
-    writeFiles(dir, { "img.png": Buffer.concat([Buffer.from([0x89, 0x50, 0, 0, 1]), Buffer.from(key)]), "big.txt": `${"a".repeat(2048)}\n${key}\n`, "ok.txt": "fine\n" });
+    writeFiles(dir, {
+      "img.png": Buffer.concat([Buffer.from([0x89, 0x50, 0, 0, 1]), Buffer.from(key)]),
+      "big.txt": `${"a".repeat(2048)}\n${key}\n`,
+      "ok.txt": "fine\n",
+    });
     const r = runCli(["scan", "--max-file-size", "1k", "--format", "json"], { cwd: dir });
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
@@ -165,7 +178,10 @@ describe("tvly-guard scan", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     const report = JSON.parse(readFileSync(join(dir, "out.json"), "utf8"));
-    expect(report).toMatchObject({ tool: "tvly-guard", findings: [{ ruleId: "tavily-api-key", file: "a.txt", line: 1, column: 1, commit: null, verified: null }] });
+    expect(report).toMatchObject({
+      tool: "tvly-guard",
+      findings: [{ ruleId: "tavily-api-key", file: "a.txt", line: 1, column: 1, commit: null, verified: null }],
+    });
     expect(readFileSync(join(dir, "out.json"), "utf8")).not.toContain(key);
   });
 

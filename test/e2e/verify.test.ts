@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fakeKeys } from "../helpers/fake-key.js";
 import { COMMANDS } from "../../src/commands/index.js";
+import { fakeKeys } from "../helpers/fake-key.js";
 import { commitFiles, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 import { runCliAsync } from "../helpers/run-cli-async.js";
@@ -27,7 +27,9 @@ beforeEach(async () => {
     const key = (req.headers.authorization ?? "").replace(/^Bearer /, "");
     const answer = req.url === "/usage" ? (answers.get(key) ?? 401) : 404;
     if (answer === "hang") return; // never answers: the CLI must time out
-    res.writeHead(answer, { "content-type": "application/json" }).end(answer === 200 ? '{"key":{"usage":1}}' : '{"detail":{"error":"Unauthorized"}}');
+    res
+      .writeHead(answer, { "content-type": "application/json" })
+      .end(answer === 200 ? '{"key":{"usage":1}}' : '{"detail":{"error":"Unauthorized"}}');
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   api = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, answers, server };
@@ -40,14 +42,25 @@ afterEach(async () => {
 
 describe("--verify against a local Tavily stand-in", () => {
   it("marks live, revoked, error and timeout keys, one request per unique key, never leaking the key", async () => {
-    const k = { live: keys.next(), revoked: keys.next(), forbidden: keys.next(), error: keys.next(), hang: keys.next() };
+    const k = {
+      live: keys.next(),
+      revoked: keys.next(),
+      forbidden: keys.next(),
+      error: keys.next(),
+      hang: keys.next(),
+    };
     api.answers.set(k.live, 200).set(k.revoked, 401).set(k.forbidden, 403).set(k.error, 500).set(k.hang, "hang");
     const dir = tempDir();
     writeFiles(dir, {
-      "a.env": Object.values(k).map((key, i) => `K${i}=${key}`).join("\n") + "\n",
+      "a.env": `${Object.values(k)
+        .map((key, i) => `K${i}=${key}`)
+        .join("\n")}\n`,
       "b.py": `LIVE = "${k.live}"\nAGAIN = "${k.live}"\n`, // same key twice: still one request
     });
-    const r = await runCliAsync(["scan", "--verify", "--format", "json"], { cwd: dir, env: { TVLY_GUARD_VERIFY_URL: api.url } });
+    const r = await runCliAsync(["scan", "--verify", "--format", "json"], {
+      cwd: dir,
+      env: { TVLY_GUARD_VERIFY_URL: api.url },
+    });
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     const byKey = (key: string) => report.keys.find((e: { secret: string }) => e.secret === `${key.slice(0, 13)}…`);
@@ -92,7 +105,14 @@ describe("--verify against a local Tavily stand-in", () => {
     const r = await runCliAsync(["scan", "--format", "json"], { cwd: dir, env: { TVLY_GUARD_VERIFY_URL: api.url } });
     expect(r.code).toBe(1);
     expect(api.requests).toHaveLength(0);
-    expect(JSON.parse(r.stdout).keys[0]).toMatchObject({ verified: null, pushed: null, inHead: null, firstCommit: null, ageDays: null, locations: 1 });
+    expect(JSON.parse(r.stdout).keys[0]).toMatchObject({
+      verified: null,
+      pushed: null,
+      inHead: null,
+      firstCommit: null,
+      ageDays: null,
+      locations: 1,
+    });
   });
 
   it.each([
@@ -121,9 +141,14 @@ describe("--verify against a local Tavily stand-in", () => {
     api.answers.set(live, 200);
     const repo = gitRepo({ "README.txt": "demo\n" });
     const sha = commitFiles(repo, { "app.py": `KEY = "${live}"\n` }, "leak");
-    const r = await runCliAsync(["diff", `${sha}^!`, "--verify", "--format", "json"], { cwd: repo, env: { TVLY_GUARD_VERIFY_URL: api.url } });
+    const r = await runCliAsync(["diff", `${sha}^!`, "--verify", "--format", "json"], {
+      cwd: repo,
+      env: { TVLY_GUARD_VERIFY_URL: api.url },
+    });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).keys).toMatchObject([{ firstCommit: sha, verified: true, pushed: false, inHead: true, ageDays: 0 }]);
+    expect(JSON.parse(r.stdout).keys).toMatchObject([
+      { firstCommit: sha, verified: true, pushed: false, inHead: true, ageDays: 0 },
+    ]);
     expect(api.requests).toHaveLength(1);
   });
 });

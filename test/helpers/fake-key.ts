@@ -8,7 +8,11 @@ export type KeyPrefix = "tvly-" | "tvly-dev-" | "tvly-prod-";
 export const seededRandom: (seed: number) => () => number = seededRandomJs;
 
 /** A generator of distinct fake keys: `next()` gives a new one each call. */
-export const fakeKeys: (seed?: number) => { body: (length?: number) => string; next: (prefix?: KeyPrefix, length?: number) => string; rand: () => number } = fakeKeysJs;
+export const fakeKeys: (seed?: number) => {
+  body: (length?: number) => string;
+  next: (prefix?: KeyPrefix, length?: number) => string;
+  rand: () => number;
+} = fakeKeysJs;
 
 /** How every report shows a fake key: its prefix and four body characters, then an ellipsis. */
 export const redacted = (key: string) => `${key.slice(0, key.lastIndexOf("-") + 5)}…`;

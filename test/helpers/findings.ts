@@ -1,8 +1,8 @@
 // Real findings for reporter tests: fake keys run through the real engine.
 import { detectSecrets } from "../../src/engine/detect.js";
 import { builtinRules } from "../../src/engine/rule.js";
-import { emptySummary, toFinding, type Finding } from "../../src/report/finding.js";
 import type { ReportContext } from "../../src/report/context.js";
+import { emptySummary, type Finding, toFinding } from "../../src/report/finding.js";
 import type { CommitInfo } from "../../src/sources/chunk.js";
 
 /** Findings for `text` as if it were the file `path` (optionally in `commit`). */

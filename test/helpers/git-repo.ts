@@ -39,14 +39,25 @@ export const GIT_ENV = {
 
 /** Run git in `cwd` and return its stdout. */
 export function git(cwd: string, args: string[], env: Record<string, string> = {}): string {
-  return execFileSync("git", args, { cwd, env: { ...process.env, ...GIT_ENV, ...env }, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] });
+  return execFileSync("git", args, {
+    cwd,
+    env: { ...process.env, ...GIT_ENV, ...env },
+    encoding: "utf8",
+    stdio: ["pipe", "pipe", "pipe"],
+  });
 }
 
 /** A new repository (branch main), optionally with a first commit of `files`. */
 export function gitRepo(files?: FileMap, options: { bare?: boolean } = {}): string {
   const dir = tempDir("tvly-guard-repo-");
   git(dir, ["init", "-q", "-b", "main", ...(options.bare ? ["--bare"] : [])]);
-  for (const [k, v] of [["commit.gpgsign", "false"], ["tag.gpgsign", "false"], ["gc.auto", "0"], ["core.autocrlf", "false"]]) git(dir, ["config", k!, v!]);
+  for (const [k, v] of [
+    ["commit.gpgsign", "false"],
+    ["tag.gpgsign", "false"],
+    ["gc.auto", "0"],
+    ["core.autocrlf", "false"],
+  ])
+    git(dir, ["config", k!, v!]);
   if (files) commitFiles(dir, files, "initial");
   return dir;
 }

@@ -34,8 +34,18 @@ const HUSKY_BIN = fileURLToPath(new URL("../../node_modules/husky/bin.js", impor
 
 /** Make `repo` a husky v9 project the way `npx husky init` + `npm install` leave it: package.json, .husky/, core.hooksPath. */
 export function setUpHusky(repo: string, preCommit?: string): void {
-  writeFiles(repo, { "package.json": JSON.stringify({ name: "demo", private: true, scripts: { prepare: "husky" }, devDependencies: { husky: "^9.1.7" } }, null, 2) + "\n" });
-  const r = spawnSync(process.execPath, [HUSKY_BIN], { cwd: repo, encoding: "utf8", env: { ...process.env, ...GIT_ENV, HUSKY: undefined } as NodeJS.ProcessEnv });
+  writeFiles(repo, {
+    "package.json": `${JSON.stringify(
+      { name: "demo", private: true, scripts: { prepare: "husky" }, devDependencies: { husky: "^9.1.7" } },
+      null,
+      2,
+    )}\n`,
+  });
+  const r = spawnSync(process.execPath, [HUSKY_BIN], {
+    cwd: repo,
+    encoding: "utf8",
+    env: { ...process.env, ...GIT_ENV, HUSKY: undefined } as NodeJS.ProcessEnv,
+  });
   if (r.status !== 0 || r.stdout.trim() !== "") throw new Error(`husky failed: ${r.stdout}${r.stderr}`);
   if (preCommit !== undefined) writeFiles(repo, { ".husky/pre-commit": preCommit });
 }
@@ -49,7 +59,8 @@ const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
  */
 export function copyInstallation(dir: string): string {
   mkdirSync(dir, { recursive: true });
-  for (const part of ["dist", "rules", "hooks", "package.json"]) cpSync(join(PACKAGE_ROOT, part), join(dir, part), { recursive: true });
+  for (const part of ["dist", "rules", "hooks", "package.json"])
+    cpSync(join(PACKAGE_ROOT, part), join(dir, part), { recursive: true });
   symlinkSync(join(PACKAGE_ROOT, "node_modules"), join(dir, "node_modules"));
   chmodSync(join(dir, "dist/cli.js"), 0o755); // npm makes bin targets executable
   return join(dir, "dist/cli.js");

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/report/finding.js";
 import { fakeKeys } from "../helpers/fake-key.js";
-import { commitFiles, git, GIT_ENV, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
+import { commitFiles, GIT_ENV, git, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { CLI, runCli } from "../helpers/run-cli.js";
 
 const keys = fakeKeys(404);
@@ -31,13 +31,19 @@ describe("tvly-guard diff <range>", () => {
     const [before, k1, k2] = [keys.next(), keys.next(), keys.next()];
     const dir = gitRepo({ "old.env": `K=${before}\n` });
     const base = rev(dir, "HEAD");
-    const c1 = commitFiles(dir, { "a.py": `x = 1\nKEY = "${k1}"\n` }, "one", { GIT_AUTHOR_DATE: "2024-03-01T10:00:00+02:00" });
+    const c1 = commitFiles(dir, { "a.py": `x = 1\nKEY = "${k1}"\n` }, "one", {
+      GIT_AUTHOR_DATE: "2024-03-01T10:00:00+02:00",
+    });
     const c2 = commitFiles(dir, { "b/c.env": `A=1\nB=2\nT=${k2}\n`, "a.py": `x = 2\nKEY = "${k1}"\n` }, "two");
     const r = diff(dir, [`${base}..HEAD`]);
     expect(r.code).toBe(1);
     expect(r.at).toEqual([`a.py:2@${short(c1)}`, `b/c.env:3@${short(c2)}`]);
     const f = r.report!.findings.find((x) => x.commit === c1)!;
-    expect(f).toMatchObject({ column: 8, author: "Test Author <author@example.com>", date: "2024-03-01T10:00:00+02:00" });
+    expect(f).toMatchObject({
+      column: 8,
+      author: "Test Author <author@example.com>",
+      date: "2024-03-01T10:00:00+02:00",
+    });
     expect(r.report!.scanned).toMatchObject({ commits: 2, files: 3 });
     expect(r.stderr).toMatch(/tvly-guard diff: scanned 2 commits, 3 blobs, \d+ B: 2 keys found in 2 places\./);
     for (const k of [before, k1, k2]) expect(r.stdout + r.stderr).not.toContain(k);
@@ -100,7 +106,14 @@ describe("tvly-guard diff <range>", () => {
     writeFiles(dir, { "moved dir/kept.env": `K=${key}\nA=1\nB=2\nC=3\n` });
     git(dir, ["rm", "-q", "keep.env"]);
     commitFiles(dir, {}, "rename");
-    const odd = commitFiles(dir, { "new\nline \"q\" ü.txt": `v=${key}\r\nw=1\r\n`, "-dash.bin": Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(key)]) }, "odd");
+    const odd = commitFiles(
+      dir,
+      {
+        'new\nline "q" ü.txt': `v=${key}\r\nw=1\r\n`,
+        "-dash.bin": Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(key)]),
+      },
+      "odd",
+    );
     const r = diff(dir, [`${base}..HEAD`]);
     // the binary file is read whole from the commit and located by byte offset (line 1)
     expect(r.at).toEqual([`-dash.bin:1@${short(odd)}`, `new\nline "q" ü.txt:1@${short(odd)}`]);
@@ -234,7 +247,11 @@ describe("tvly-guard diff --stdin-refs (pre-push)", () => {
     const both = diff(dir, ["--stdin-refs", "--remote", "origin"], update + created);
     expect(both.report!.scanned.commits).toBe(2); // each commit once
 
-    const deletion = diff(dir, ["--stdin-refs", "--remote", "origin"], `(delete) ${ZERO} refs/heads/old ${remoteSha}\n`);
+    const deletion = diff(
+      dir,
+      ["--stdin-refs", "--remote", "origin"],
+      `(delete) ${ZERO} refs/heads/old ${remoteSha}\n`,
+    );
     expect(deletion).toMatchObject({ code: 0, report: { scanned: { commits: 0 } } });
     expect(diff(dir, ["--stdin-refs"], "").report!.scanned.commits).toBe(0);
   });

@@ -162,7 +162,9 @@ describe("history", () => {
   it("finds every key make-repo planted, at the commit .planted.json names, and no decoy", () => {
     const dir = join(tempDir(), "made");
     const makeRepo = fileURLToPath(new URL("../../bench/make-repo.mjs", import.meta.url));
-    execFileSync(process.execPath, [makeRepo, dir, "--commits", "300", "--keys", "6", "--seed", "11"], { stdio: "pipe" });
+    execFileSync(process.execPath, [makeRepo, dir, "--commits", "300", "--keys", "6", "--seed", "11"], {
+      stdio: "pipe",
+    });
     const planted = JSON.parse(readFileSync(join(dir, ".planted.json"), "utf8"));
 
     const { code, report } = history(dir);

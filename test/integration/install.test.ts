@@ -22,7 +22,7 @@ describe("tvly-guard install", () => {
     const hook = join(repo, ".git/hooks/pre-commit");
     expect(isExec(hook)).toBe(true);
     const first = read(hook);
-    expect(first.startsWith("#!/bin/sh\n" + beginMarker("pre-commit"))).toBe(true);
+    expect(first.startsWith(`#!/bin/sh\n${beginMarker("pre-commit")}`)).toBe(true);
     expect(first).toContain(`'${process.execPath}' '${CLI}' "$@"`);
     expect(first).toContain("tvly_guard staged --format text >&2");
     expect(existsSync(join(repo, ".git/hooks/pre-push"))).toBe(false);
@@ -80,19 +80,21 @@ describe("tvly-guard install", () => {
     chmodSync(hook, 0o755);
     const r = runCli(["install"], { cwd: repo });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^tvly-guard: .*pre-commit is a python3 script, not a shell script, so tvly-guard will not edit it: .*--force/);
+    expect(r.stderr).toMatch(
+      /^tvly-guard: .*pre-commit is a python3 script, not a shell script, so tvly-guard will not edit it: .*--force/,
+    );
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(read(hook)).toBe(python);
     const f = runCli(["install", "--force"], { cwd: repo });
     expect(f.code).toBe(0);
     expect(f.stdout).toContain("moved the existing hook aside");
-    expect(read(hook + ".before-tvly-guard")).toBe(python);
+    expect(read(`${hook}.before-tvly-guard`)).toBe(python);
     expect(read(hook)).toContain('exec "$(dirname "$0")/pre-commit.before-tvly-guard" "$@"');
     expect(runCli(["install", "--force"], { cwd: repo }).stdout).toContain("already installed");
     const u = runCli(["uninstall"], { cwd: repo });
     expect(u.stdout).toContain("restored");
     expect(read(hook)).toBe(python);
-    expect(existsSync(hook + ".before-tvly-guard")).toBe(false);
+    expect(existsSync(`${hook}.before-tvly-guard`)).toBe(false);
   });
 
   it("refuses a disabled (non-executable) hook rather than turning it on", () => {
@@ -127,7 +129,10 @@ describe("tvly-guard install", () => {
 
   it("uses .husky/ in a fresh clone where husky has not run yet, and says the hooks need npm install", () => {
     const repo = gitRepo();
-    writeFiles(repo, { "package.json": JSON.stringify({ devDependencies: { husky: "^9" } }), ".husky/pre-commit": "npm test\n" });
+    writeFiles(repo, {
+      "package.json": JSON.stringify({ devDependencies: { husky: "^9" } }),
+      ".husky/pre-commit": "npm test\n",
+    });
     const r = runCli(["install"], { cwd: repo });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(".husky/pre-commit");
@@ -140,7 +145,9 @@ describe("tvly-guard install", () => {
     writeFiles(repo, { ".gitignore": "node_modules/\n" });
     const r = spawnSync(process.execPath, [local, "install"], { cwd: repo, encoding: "utf8" });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("the hook runs node_modules/.bin/tvly-guard (this project's own copy), else tvly-guard on PATH");
+    expect(r.stdout).toContain(
+      "the hook runs node_modules/.bin/tvly-guard (this project's own copy), else tvly-guard on PATH",
+    );
     const text = read(join(repo, ".git/hooks/pre-commit"));
     expect(text).toContain("node_modules/.bin/tvly-guard");
     expect(text).not.toContain("dist/cli.js");

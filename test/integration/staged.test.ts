@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "n
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
-import { commitFiles, git, GIT_ENV, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
+import { commitFiles, GIT_ENV, git, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { CLI, runCli } from "../helpers/run-cli.js";
 
 const keys = fakeKeys(303);
@@ -175,7 +175,9 @@ describe("tvly-guard staged", () => {
     git(dir, ["checkout", "-q", "main"]);
     commitFiles(dir, { "conf.env": "A=1\nKEY=main\nZ=9\n" }, "main");
     expect(() => git(dir, ["merge", "-q", "--no-edit", "side"])).toThrow(); // the conflict
-    expect(staged(dir).report!.warnings).toEqual(["1 path with an unresolved conflict not scanned (git add it once resolved): conf.env"]);
+    expect(staged(dir).report!.warnings).toEqual([
+      "1 path with an unresolved conflict not scanned (git add it once resolved): conf.env",
+    ]);
     writeFiles(dir, { "conf.env": "A=1\nKEY=side\nZ=9\n" }); // take their side: nothing new
     git(dir, ["add", "conf.env"]);
     const clean = staged(dir);
@@ -193,7 +195,7 @@ describe("tvly-guard staged", () => {
 
   it("scans a copy as a new file; a mode change or a file turned symlink adds no finding", () => {
     const key = keys.next();
-    const dir = gitRepo({ "a.env": `K=${key}\n`, "run.sh": "echo hi\n", "link": "plain\n" });
+    const dir = gitRepo({ "a.env": `K=${key}\n`, "run.sh": "echo hi\n", link: "plain\n" });
     writeFiles(dir, { "copy.env": `K=${key}\n` });
     chmodSync(join(dir, "run.sh"), 0o755);
     git(dir, ["rm", "-q", "link"]);
@@ -206,7 +208,16 @@ describe("tvly-guard staged", () => {
 
   it("reports odd file names exactly, relative to the repository root, also from a subdirectory", () => {
     const key = keys.next();
-    const names = ["with space.txt", 'quo"te.txt', "new\nline.txt", "ünï cødé.txt", "-leading-dash.txt", "tab\there.txt", "back\\slash.txt", "sub dir/deep/x.txt"];
+    const names = [
+      "with space.txt",
+      'quo"te.txt',
+      "new\nline.txt",
+      "ünï cødé.txt",
+      "-leading-dash.txt",
+      "tab\there.txt",
+      "back\\slash.txt",
+      "sub dir/deep/x.txt",
+    ];
     const dir = gitRepo({ "sub dir/deep/keep.txt": "k\n" });
     writeFiles(dir, Object.fromEntries(names.map((n) => [n, `v=${key}\n`])));
     git(dir, ["add", "-A"]);
@@ -281,10 +292,18 @@ describe("tvly-guard staged in a partial (blobless) clone", () => {
     git(origin, ["config", "uploadpack.allowFilter", "true"]);
     const clone = join(tempDir(), "clone");
     git(tempDir(), ["clone", "-q", "--filter=blob:none", ...cloneArgs, `file://${origin}`, clone]);
-    for (const [k, v] of [["commit.gpgsign", "false"], ["gc.auto", "0"]]) git(clone, ["config", k!, v!]);
+    for (const [k, v] of [
+      ["commit.gpgsign", "false"],
+      ["gc.auto", "0"],
+    ])
+      git(clone, ["config", k!, v!]);
     return clone;
   }
-  const missingObjects = (dir: string) => git(dir, ["rev-list", "--objects", "--all", "--missing=print"]).split("\n").filter((l) => l.startsWith("?")).sort();
+  const missingObjects = (dir: string) =>
+    git(dir, ["rev-list", "--objects", "--all", "--missing=print"])
+      .split("\n")
+      .filter((l) => l.startsWith("?"))
+      .sort();
   const packs = (dir: string) => readdirSync(join(dir, ".git", "objects", "pack")).sort();
 
   it("scans a staged change without fetching anything", () => {

@@ -3,18 +3,17 @@
 // walk written here (the history/diff commands live in their own modules);
 // triage, the git calls and the reporters are the real ones.
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/commands/index.js";
 import { detectSecrets } from "../../src/engine/detect.js";
 import { builtinRules } from "../../src/engine/rule.js";
-import { toFinding, type Finding } from "../../src/report/finding.js";
+import { emptySummary, type Finding, toFinding } from "../../src/report/finding.js";
 import { renderJson } from "../../src/report/json.js";
 import { renderText } from "../../src/report/text.js";
-import { emptySummary } from "../../src/report/finding.js";
 import { isCommitPushed, readHeadFiles } from "../../src/sources/git.js";
 import { sortByUrgency, triageKeys } from "../../src/triage/exposure.js";
-import { COMMANDS } from "../../src/commands/index.js";
 import { fakeKeys, redacted } from "../helpers/fake-key.js";
-import { runCli } from "../helpers/run-cli.js";
 import { commitFiles, git, gitRepo } from "../helpers/git-repo.js";
+import { runCli } from "../helpers/run-cli.js";
 
 const rules = builtinRules();
 const keys = fakeKeys(5151);
@@ -32,7 +31,12 @@ function walkHistory(repo: string): Finding[] {
   for (const line of log) {
     const [sha, author, date] = line.split("\0") as [string, string, string];
     for (const path of git(repo, ["ls-tree", "-r", "-z", "--name-only", sha]).split("\0").filter(Boolean)) {
-      const chunk = { path, data: Buffer.from(git(repo, ["show", `${sha}:${path}`])), startLine: 1, commit: { sha, author, date } };
+      const chunk = {
+        path,
+        data: Buffer.from(git(repo, ["show", `${sha}:${path}`])),
+        startLine: 1,
+        commit: { sha, author, date },
+      };
       for (const m of detectSecrets(chunk, rules)) {
         const f = toFinding(m, chunk);
         if (!seen.has(`${f.fingerprint}\0${path}`)) seen.set(`${f.fingerprint}\0${path}`, f);
@@ -42,11 +46,19 @@ function walkHistory(repo: string): Finding[] {
   return [...seen.values()];
 }
 
-const realGit = (repo: string) => ({ isPushed: (c: string) => isCommitPushed(repo, c), readHeadFiles: (p: readonly string[]) => readHeadFiles(repo, p) });
+const realGit = (repo: string) => ({
+  isPushed: (c: string) => isCommitPushed(repo, c),
+  readHeadFiles: (p: readonly string[]) => readHeadFiles(repo, p),
+});
 
 /** old (400 days, pushed, still in HEAD), pushed (10 days), local (unpushed, in HEAD), localGone (unpushed, removed again). */
 function buildRepo() {
-  const k = { old: keys.next("tvly-"), pushed: keys.next("tvly-dev-"), local: keys.next("tvly-prod-"), localGone: keys.next("tvly-dev-") };
+  const k = {
+    old: keys.next("tvly-"),
+    pushed: keys.next("tvly-dev-"),
+    local: keys.next("tvly-prod-"),
+    localGone: keys.next("tvly-dev-"),
+  };
   const remote = gitRepo(undefined, { bare: true });
   const repo = gitRepo();
   git(repo, ["remote", "add", "origin", remote]);
@@ -55,7 +67,12 @@ function buildRepo() {
     pushed: commitFiles(repo, { "src/app.js": `const key = "${k.pushed}";\n` }, "pushed key", at(10)),
   };
   git(repo, ["push", "-q", "origin", "main"]);
-  const local = commitFiles(repo, { "app.py": `KEY = "${k.local}"\n`, "notes.txt": `${k.localGone}\n` }, "local keys", at(2));
+  const local = commitFiles(
+    repo,
+    { "app.py": `KEY = "${k.local}"\n`, "notes.txt": `${k.localGone}\n` },
+    "local keys",
+    at(2),
+  );
   commitFiles(repo, { "notes.txt": "gone\n" }, "remove one", at(1));
   return { k, c: { ...c, local }, repo };
 }
@@ -73,19 +90,46 @@ describe("exposure triage", () => {
     expect(triaged[3]).toMatchObject({ firstCommit: c.local, pushed: false, inHead: false, ageDays: 2 });
     expect(triaged[0]!.firstDate).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-    const ctx = { version: "t", mode: "history", findings, summary: emptySummary(), rules, color: false, keys: triaged };
+    const ctx = {
+      version: "t",
+      mode: "history",
+      findings,
+      summary: emptySummary(),
+      rules,
+      color: false,
+      keys: triaged,
+    };
     const json = JSON.parse(renderJson(ctx));
-    expect(json.keys.map((e: { firstCommit: string; pushed: boolean; inHead: boolean }) => [e.firstCommit, e.pushed, e.inHead])).toEqual([
+    expect(
+      json.keys.map((e: { firstCommit: string; pushed: boolean; inHead: boolean }) => [
+        e.firstCommit,
+        e.pushed,
+        e.inHead,
+      ]),
+    ).toEqual([
       [c.old, true, true],
       [c.pushed, true, true],
       [c.local, false, true],
       [c.local, false, false],
     ]);
-    expect(Object.keys(json.keys[0])).toEqual(["ruleId", "fingerprint", "secret", "firstCommit", "firstDate", "ageDays", "pushed", "inHead", "verified", "locations"]);
+    expect(Object.keys(json.keys[0])).toEqual([
+      "ruleId",
+      "fingerprint",
+      "secret",
+      "firstCommit",
+      "firstDate",
+      "ageDays",
+      "pushed",
+      "inHead",
+      "verified",
+      "locations",
+    ]);
 
     const text = renderText(ctx);
     const blocks = text.split(/\n(?=● )/).slice(1);
-    expect(blocks.map((b) => b.slice(2, b.indexOf("…") + 1))).toEqual([k.old, k.pushed, k.local, k.localGone].map(redacted));
+    expect(blocks.map((b) => b.slice(2, b.indexOf("…") + 1))).toEqual(
+      [k.old, k.pushed, k.local, k.localGone].map(redacted),
+    );
     expect(blocks[0]).toMatch(/pushed · in HEAD · first committed in [0-9a-f]{12} on \d{4}-\d\d-\d\d, 400 days ago/);
     expect(blocks[0]).toMatch(/Rewriting history does not un-leak/);
     expect(blocks[0]).toMatch(/Exposed for 400 days, more than 90/);
@@ -127,7 +171,15 @@ describe("exposure triage", () => {
       throw new Error("git must not run");
     };
     const [only] = await triageKeys(findings, { isPushed: boom, readHeadFiles: boom });
-    expect(only).toMatchObject({ firstCommit: null, firstDate: null, ageDays: null, pushed: null, inHead: null, verified: null, locations: 1 });
+    expect(only).toMatchObject({
+      firstCommit: null,
+      firstDate: null,
+      ageDays: null,
+      pushed: null,
+      inHead: null,
+      verified: null,
+      locations: 1,
+    });
   });
 });
 
@@ -138,7 +190,13 @@ describe.runIf("history" in COMMANDS)("tvly-guard history: the keys array", () =
     const r = runCli(["history", "--format", "json"], { cwd: repo });
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
-    expect(json.keys.map((e: { firstCommit: string; pushed: boolean; inHead: boolean }) => [e.firstCommit, e.pushed, e.inHead])).toEqual([
+    expect(
+      json.keys.map((e: { firstCommit: string; pushed: boolean; inHead: boolean }) => [
+        e.firstCommit,
+        e.pushed,
+        e.inHead,
+      ]),
+    ).toEqual([
       [c.old, true, true],
       [c.pushed, true, true],
       [c.local, false, true],
@@ -146,7 +204,9 @@ describe.runIf("history" in COMMANDS)("tvly-guard history: the keys array", () =
     ]);
     expect(json.keys[0].ageDays).toBe(400);
     const text = runCli(["history"], { cwd: repo }).stdout;
-    const order = [k.old, k.pushed, k.local, k.localGone].map((key) => text.indexOf(`● ${key.slice(0, key.lastIndexOf("-") + 5)}…`));
+    const order = [k.old, k.pushed, k.local, k.localGone].map((key) =>
+      text.indexOf(`● ${key.slice(0, key.lastIndexOf("-") + 5)}…`),
+    );
     expect(order.every((v, i) => v > 0 && (i === 0 || v > order[i - 1]!))).toBe(true);
     expect(text).toMatch(/Rewriting history does not un-leak/);
   });
@@ -159,6 +219,9 @@ describe.runIf("diff" in COMMANDS)("tvly-guard diff: the keys array", () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).keys).toMatchObject([{ firstCommit: c.old, pushed: true, inHead: true, ageDays: 400 }]);
     const local = runCli(["diff", "origin/main..HEAD", "--format", "json"], { cwd: repo });
-    expect(JSON.parse(local.stdout).keys).toMatchObject([{ firstCommit: c.local, pushed: false, inHead: true }, { firstCommit: c.local, pushed: false, inHead: false }]);
+    expect(JSON.parse(local.stdout).keys).toMatchObject([
+      { firstCommit: c.local, pushed: false, inHead: true },
+      { firstCommit: c.local, pushed: false, inHead: false },
+    ]);
   });
 });

@@ -2,8 +2,8 @@
 // JWT-ish blobs). A keyword encodes to one of three fixed strings, one per
 // byte alignment; those strings are the prefilter.
 import type { Rule } from "../rule.js";
-import { findNeedle, toNeedle, type Needle } from "./needle.js";
-import { decodeWindows, perRule, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
+import { findNeedle, type Needle, toNeedle } from "./needle.js";
+import { type DecodedSpan, type DecodeInput, type Decoder, decodeWindows, perRule, windowBytes } from "./span.js";
 
 interface Form {
   needle: Needle;
@@ -102,7 +102,13 @@ export const base64Decoder: Decoder = {
   inBinary: false,
   decode({ data, rule, counts }: DecodeInput): DecodedSpan[] {
     const groupStarts: number[] = [];
-    for (const form of formsFor(rule)) for (const at of findNeedle(data, form.needle, counts)) if (at >= form.lead) groupStarts.push(at - form.lead);
-    return decodeWindows(groupStarts, rule, (g) => decodeAt(data, g, rule), (g) => g % 4);
+    for (const form of formsFor(rule))
+      for (const at of findNeedle(data, form.needle, counts)) if (at >= form.lead) groupStarts.push(at - form.lead);
+    return decodeWindows(
+      groupStarts,
+      rule,
+      (g) => decodeAt(data, g, rule),
+      (g) => g % 4,
+    );
   },
 };

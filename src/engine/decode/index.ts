@@ -5,6 +5,6 @@ import { percentDecoder } from "./percent.js";
 import type { Decoder } from "./span.js";
 import { utf16Decoder } from "./utf16.js";
 
-export type { DecodedSpan, Decoder, DecodeInput } from "./span.js";
+export type { DecodedSpan, DecodeInput, Decoder } from "./span.js";
 
 export const DECODERS: readonly Decoder[] = [jsonEscapeDecoder, percentDecoder, base64Decoder, utf16Decoder];

@@ -2,8 +2,18 @@
 // and keys right after an escape (`"line\ntvly-..."` in notebooks and
 // serialized logs), where the escape's letter would otherwise glue onto the key.
 import type { Rule } from "../rule.js";
-import { findNeedle, isWordByte, toNeedle, type Needle } from "./needle.js";
-import { decodeWindows, hex2, hexValue, perRule, SpanBuilder, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
+import { findNeedle, isWordByte, type Needle, toNeedle } from "./needle.js";
+import {
+  type DecodedSpan,
+  type DecodeInput,
+  type Decoder,
+  decodeWindows,
+  hex2,
+  hexValue,
+  perRule,
+  SpanBuilder,
+  windowBytes,
+} from "./span.js";
 
 const BACKSLASH = 0x5c;
 const SIMPLE: Record<string, number> = { n: 0x0a, t: 0x09, r: 0x0d, b: 0x08, f: 0x0c, v: 0x0b, "0": 0x00 };
@@ -19,13 +29,16 @@ const FIRST_CHAR_LEADS = ["\\u00", "\\x"];
 export function escapeForms(keyword: string): { text: string; leads?: string[] }[] {
   const bytes = [...Buffer.from(keyword)];
   const forms: { text: string; leads?: string[] }[] = [];
-  for (const upper of [false, true]) forms.push({ text: hex2(bytes[0]!, upper) + keyword.slice(1), leads: FIRST_CHAR_LEADS });
+  for (const upper of [false, true])
+    forms.push({ text: hex2(bytes[0]!, upper) + keyword.slice(1), leads: FIRST_CHAR_LEADS });
   const head = bytes.findIndex((b) => !isWordByte(b));
   if (head > 0) forms.push({ text: `${keyword.slice(0, head)}\\` });
   return forms.filter((f, i) => forms.findIndex((g) => g.text === f.text) === i);
 }
 
-const needlesFor = perRule((rule: Rule): Needle[] => rule.keywords.flatMap(escapeForms).map((f) => toNeedle(f.text, 3, f.leads)));
+const needlesFor = perRule((rule: Rule): Needle[] =>
+  rule.keywords.flatMap(escapeForms).map((f) => toNeedle(f.text, 3, f.leads)),
+);
 
 /** True when the backslash at `i` starts an escape (an odd run of backslashes ends at it). */
 function isEscape(data: Buffer, i: number): boolean {
@@ -65,7 +78,10 @@ function pushPrevious(data: Buffer, start: number, out: SpanBuilder): void {
     const i = start - len;
     if (i < 0 || data[i] !== BACKSLASH || !isEscape(data, i)) continue;
     const esc = escapeAt(data, i);
-    if (esc && esc[1] === len) return out.push(esc[0], i);
+    if (esc && esc[1] === len) {
+      out.push(esc[0], i);
+      return;
+    }
   }
   if (start > 0) out.push(data[start - 1]!, start - 1);
 }

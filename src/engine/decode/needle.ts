@@ -30,7 +30,10 @@ export function sampleBytes(data: Buffer): ByteCounts {
 }
 
 export function toNeedle(text: string | Buffer, minAnchor = 3, leads?: string[]): Needle {
-  const needle: Needle = { text: typeof text === "string" ? Buffer.from(text, "latin1") : text, minAnchor: Math.min(minAnchor, text.length) };
+  const needle: Needle = {
+    text: typeof text === "string" ? Buffer.from(text, "latin1") : text,
+    minAnchor: Math.min(minAnchor, text.length),
+  };
   if (leads) needle.leads = leads.map((l) => Buffer.from(l, "latin1"));
   return needle;
 }
@@ -56,7 +59,9 @@ export function findNeedle(data: Buffer, needle: Needle, counts: ByteCounts): nu
       out.push(start);
       continue;
     }
-    const before = needle.leads.find((l) => start >= l.length && data.compare(l, 0, l.length, start - l.length, start) === 0);
+    const before = needle.leads.find(
+      (l) => start >= l.length && data.compare(l, 0, l.length, start - l.length, start) === 0,
+    );
     if (before) out.push(start - before.length);
   }
   return out;
@@ -72,5 +77,7 @@ export function commonPrefix(a: string, b: string): string {
 /** True for [A-Za-z0-9_]: the bytes a key's boundary check treats as part of a word. */
 export function isWordByte(byte: number | undefined): boolean {
   if (byte === undefined) return false;
-  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f;
+  return (
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f
+  );
 }

@@ -2,24 +2,41 @@
 // escaped keywords, and keys right after an escape (`?url=...%3Dtvly-...`),
 // where the escape's hex digit would otherwise glue onto the key.
 import type { Rule } from "../rule.js";
-import { commonPrefix, distinctNeedles, findNeedle, isWordByte, toNeedle, type Needle } from "./needle.js";
-import { decodeWindows, hex2, hexValue, perRule, SpanBuilder, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
+import { commonPrefix, distinctNeedles, findNeedle, isWordByte, type Needle, toNeedle } from "./needle.js";
+import {
+  type DecodedSpan,
+  type DecodeInput,
+  type Decoder,
+  decodeWindows,
+  hex2,
+  hexValue,
+  perRule,
+  SpanBuilder,
+  windowBytes,
+} from "./span.js";
 
 const PERCENT = 0x25;
 
 /** The prefixes of a keyword's percent-encoded forms that every case of hex digits shares. */
 export function percentForms(keyword: string): string[] {
   const encode = (upper: boolean, all: boolean) =>
-    [...Buffer.from(keyword)].map((b) => (all || !isWordByte(b) ? `%${hex2(b, upper)}` : String.fromCharCode(b))).join("");
+    [...Buffer.from(keyword)]
+      .map((b) => (all || !isWordByte(b) ? `%${hex2(b, upper)}` : String.fromCharCode(b)))
+      .join("");
   const forms = [commonPrefix(encode(true, true), encode(false, true))];
   const punct = commonPrefix(encode(true, false), encode(false, false)); // tvly%2D and tvly%2d share tvly%2
   if (punct !== keyword) forms.push(punct);
   return distinctNeedles(forms).filter((f) => f.length >= 4);
 }
 
-const needlesFor = perRule((rule: Rule): Needle[] => distinctNeedles(rule.keywords.flatMap(percentForms)).map((f) => toNeedle(f, 2)));
+const needlesFor = perRule((rule: Rule): Needle[] =>
+  distinctNeedles(rule.keywords.flatMap(percentForms)).map((f) => toNeedle(f, 2)),
+);
 
-const escapeAt = (data: Buffer, i: number) => (data[i] === PERCENT && hexValue(data[i + 1]) >= 0 && hexValue(data[i + 2]) >= 0 ? hexValue(data[i + 1]) * 16 + hexValue(data[i + 2]) : -1);
+const escapeAt = (data: Buffer, i: number) =>
+  data[i] === PERCENT && hexValue(data[i + 1]) >= 0 && hexValue(data[i + 2]) >= 0
+    ? hexValue(data[i + 1]) * 16 + hexValue(data[i + 2])
+    : -1;
 
 function decodeFrom(data: Buffer, start: number, rule: Rule): DecodedSpan {
   const out = new SpanBuilder();

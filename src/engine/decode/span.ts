@@ -41,7 +41,12 @@ export const windowBytes = (rule: Rule) => rule.maxMatchLength;
  * repeats every few bytes costs linear work, not one window per hit.
  * `grid` tells starts apart that decode differently (base64 alignment, UTF-16 parity).
  */
-export function decodeWindows(starts: Iterable<number>, rule: Rule, decodeAt: (start: number) => DecodedSpan | undefined, grid: (start: number) => number = () => 0): DecodedSpan[] {
+export function decodeWindows(
+  starts: Iterable<number>,
+  rule: Rule,
+  decodeAt: (start: number) => DecodedSpan | undefined,
+  grid: (start: number) => number = () => 0,
+): DecodedSpan[] {
   const half = windowBytes(rule);
   const reach = new Map<number, number>();
   const spans: DecodedSpan[] = [];
@@ -75,7 +80,12 @@ export class SpanBuilder {
    * the byte it stands for, until the window holds `max` bytes.
    * `escapeAt` gives [byte, length of the escape], or undefined for a plain byte.
    */
-  pushUnescaped(data: Buffer, start: number, max: number, escapeAt: (data: Buffer, at: number) => readonly [number, number] | undefined): void {
+  pushUnescaped(
+    data: Buffer,
+    start: number,
+    max: number,
+    escapeAt: (data: Buffer, at: number) => readonly [number, number] | undefined,
+  ): void {
     for (let i = start; i < data.length && this.length < max; ) {
       const esc = escapeAt(data, i);
       if (esc) {
@@ -90,7 +100,11 @@ export class SpanBuilder {
 
   build(encoding: string): DecodedSpan {
     const origins = this.origins;
-    return { encoding, data: Buffer.from(this.bytes), origin: (offset) => origins[Math.min(offset, origins.length - 1)] ?? 0 };
+    return {
+      encoding,
+      data: Buffer.from(this.bytes),
+      origin: (offset) => origins[Math.min(offset, origins.length - 1)] ?? 0,
+    };
   }
 }
 

@@ -4,8 +4,16 @@
 // binary by git's test) can hold it, so text chunks skip this decoder for free.
 import { utf16Bom } from "../binary.js";
 import type { Rule } from "../rule.js";
-import { findNeedle, toNeedle, type Needle } from "./needle.js";
-import { decodeWindows, perRule, SpanBuilder, windowBytes, type DecodedSpan, type Decoder, type DecodeInput } from "./span.js";
+import { findNeedle, type Needle, toNeedle } from "./needle.js";
+import {
+  type DecodedSpan,
+  type DecodeInput,
+  type Decoder,
+  decodeWindows,
+  perRule,
+  SpanBuilder,
+  windowBytes,
+} from "./span.js";
 
 /** The keyword as UTF-16 code units minus the outer NULs, so one needle finds LE and BE alike. */
 export function interleave(keyword: Buffer): Buffer {
@@ -34,11 +42,16 @@ export const utf16Decoder: Decoder = {
     if (!binary) return [];
     const bom = utf16Bom(data);
     const hits = needlesFor(rule).flatMap((needle) => findNeedle(data, needle, counts));
-    return decodeWindows(hits, rule, (at) => {
-      // Without a BOM, guess from alignment: text written from offset 0 puts ASCII at even offsets in LE.
-      const encoding = bom ?? (at % 2 === 0 ? "utf16le" : "utf16be");
-      const unitStart = encoding === "utf16le" ? at : at - 1;
-      return unitStart >= 0 ? decodeFrom(data, unitStart, encoding, rule) : undefined;
-    }, (at) => at % 2);
+    return decodeWindows(
+      hits,
+      rule,
+      (at) => {
+        // Without a BOM, guess from alignment: text written from offset 0 puts ASCII at even offsets in LE.
+        const encoding = bom ?? (at % 2 === 0 ? "utf16le" : "utf16be");
+        const unitStart = encoding === "utf16le" ? at : at - 1;
+        return unitStart >= 0 ? decodeFrom(data, unitStart, encoding, rule) : undefined;
+      },
+      (at) => at % 2,
+    );
   },
 };

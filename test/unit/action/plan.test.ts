@@ -1,37 +1,81 @@
 import { describe, expect, it } from "vitest";
-import { planActionScan, reportRuns, type ActionInputs } from "../../../src/action/plan.js";
+import { type ActionInputs, planActionScan, reportRuns } from "../../../src/action/plan.js";
 
-const inputs = (over: Partial<ActionInputs> = {}): ActionInputs => ({ mode: "diff", range: "", format: "github", sarif: "", args: [], ...over });
+const inputs = (over: Partial<ActionInputs> = {}): ActionInputs => ({
+  mode: "diff",
+  range: "",
+  format: "github",
+  sarif: "",
+  args: [],
+  ...over,
+});
 const sha = (c: string) => c.repeat(40);
 const ZERO = "0".repeat(40);
 
 describe("planActionScan", () => {
   it("scans a pull request's base..head", () => {
-    const plan = planActionScan(inputs(), { name: "pull_request", payload: { pull_request: { base: { sha: sha("a") }, head: { sha: sha("b") } } } });
+    const plan = planActionScan(inputs(), {
+      name: "pull_request",
+      payload: { pull_request: { base: { sha: sha("a") }, head: { sha: sha("b") } } },
+    });
     expect(plan).toMatchObject({ command: ["diff", `${sha("a")}..${sha("b")}`], needsHistory: true });
-    expect(planActionScan(inputs(), { name: "pull_request_target", payload: { pull_request: { base: { sha: sha("a") }, head: { sha: sha("b") } } } }).command).toEqual(["diff", `${sha("a")}..${sha("b")}`]);
+    expect(
+      planActionScan(inputs(), {
+        name: "pull_request_target",
+        payload: { pull_request: { base: { sha: sha("a") }, head: { sha: sha("b") } } },
+      }).command,
+    ).toEqual(["diff", `${sha("a")}..${sha("b")}`]);
   });
 
   it("scans a push's before..after, and a merge group's base..head", () => {
-    expect(planActionScan(inputs(), { name: "push", payload: { ref: "refs/heads/main", before: sha("1"), after: sha("2") } }).command).toEqual(["diff", `${sha("1")}..${sha("2")}`]);
-    expect(planActionScan(inputs(), { name: "merge_group", payload: { merge_group: { base_sha: sha("3"), head_sha: sha("4") } } }).command).toEqual(["diff", `${sha("3")}..${sha("4")}`]);
+    expect(
+      planActionScan(inputs(), { name: "push", payload: { ref: "refs/heads/main", before: sha("1"), after: sha("2") } })
+        .command,
+    ).toEqual(["diff", `${sha("1")}..${sha("2")}`]);
+    expect(
+      planActionScan(inputs(), {
+        name: "merge_group",
+        payload: { merge_group: { base_sha: sha("3"), head_sha: sha("4") } },
+      }).command,
+    ).toEqual(["diff", `${sha("3")}..${sha("4")}`]);
   });
 
   it("scans a new branch's commits that the default branch lacks, and the whole history on the first push of the default branch", () => {
     const repository = { default_branch: "main" };
-    expect(planActionScan(inputs(), { name: "push", payload: { ref: "refs/heads/feature", before: ZERO, after: sha("c"), repository } }).command).toEqual(["diff", `origin/main..${sha("c")}`]);
-    expect(planActionScan(inputs(), { name: "push", payload: { ref: "refs/heads/main", before: ZERO, after: sha("c"), repository } }).command).toEqual(["diff", sha("c")]);
+    expect(
+      planActionScan(inputs(), {
+        name: "push",
+        payload: { ref: "refs/heads/feature", before: ZERO, after: sha("c"), repository },
+      }).command,
+    ).toEqual(["diff", `origin/main..${sha("c")}`]);
+    expect(
+      planActionScan(inputs(), {
+        name: "push",
+        payload: { ref: "refs/heads/main", before: ZERO, after: sha("c"), repository },
+      }).command,
+    ).toEqual(["diff", sha("c")]);
   });
 
   it("scans nothing for a deleted branch, and says so", () => {
-    const plan = planActionScan(inputs(), { name: "push", payload: { ref: "refs/heads/old", before: sha("d"), after: ZERO, deleted: true } });
+    const plan = planActionScan(inputs(), {
+      name: "push",
+      payload: { ref: "refs/heads/old", before: sha("d"), after: ZERO, deleted: true },
+    });
     expect(plan).toEqual({ command: null, describe: "nothing: the push deleted refs/heads/old", needsHistory: false });
   });
 
   it("takes the range input over the event, and runs history or scan modes as asked", () => {
-    expect(planActionScan(inputs({ range: "origin/main..HEAD" }), { name: "workflow_dispatch", payload: {} }).command).toEqual(["diff", "origin/main..HEAD"]);
-    expect(planActionScan(inputs({ mode: "history" }), { name: "schedule", payload: {} })).toMatchObject({ command: ["history"], needsHistory: true });
-    expect(planActionScan(inputs({ mode: "scan" }), { name: "schedule", payload: {} })).toMatchObject({ command: ["scan", "."], needsHistory: false });
+    expect(
+      planActionScan(inputs({ range: "origin/main..HEAD" }), { name: "workflow_dispatch", payload: {} }).command,
+    ).toEqual(["diff", "origin/main..HEAD"]);
+    expect(planActionScan(inputs({ mode: "history" }), { name: "schedule", payload: {} })).toMatchObject({
+      command: ["history"],
+      needsHistory: true,
+    });
+    expect(planActionScan(inputs({ mode: "scan" }), { name: "schedule", payload: {} })).toMatchObject({
+      command: ["scan", "."],
+      needsHistory: false,
+    });
   });
 
   it.each([
@@ -49,7 +93,9 @@ describe("reportRuns", () => {
       ["diff", "a..b", "--no-color", "--format", "sarif", "--output", "out.sarif"],
       ["diff", "a..b", "--no-color", "--format", "github"],
     ]);
-    expect(reportRuns(["scan", "."], inputs({ sarif: "x.sarif", format: "sarif" }))).toEqual([["scan", ".", "--format", "sarif", "--output", "x.sarif"]]);
+    expect(reportRuns(["scan", "."], inputs({ sarif: "x.sarif", format: "sarif" }))).toEqual([
+      ["scan", ".", "--format", "sarif", "--output", "x.sarif"],
+    ]);
     expect(reportRuns(["scan", "."], inputs({ format: "" }))).toEqual([["scan", ".", "--format", "github"]]);
   });
 });

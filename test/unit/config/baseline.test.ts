@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readBaseline, renderBaseline, writeBaseline } from "../../../src/config/baseline.js";
@@ -42,8 +41,16 @@ describe("baselines", () => {
     ["a list", "[]", /b\.json: not a tvly-guard baseline/],
     ["a wrong version", '{"version": 2, "findings": []}', /"version" must be 1/],
     ["an unknown key", '{"version": 1, "findings": [], "keys": []}', /unknown key "keys"/],
-    ["an entry with a line", `{"version": 1, "findings": [{"fingerprint": "${"a".repeat(64)}", "file": "a", "ruleId": "r", "line": 3}]}`, /unknown key "findings\[0\]\.line"/],
-    ["an entry without a file", `{"version": 1, "findings": [{"fingerprint": "${"a".repeat(64)}", "ruleId": "r"}]}`, /"findings\[0\]\.file" must be a non-empty string/],
+    [
+      "an entry with a line",
+      `{"version": 1, "findings": [{"fingerprint": "${"a".repeat(64)}", "file": "a", "ruleId": "r", "line": 3}]}`,
+      /unknown key "findings\[0\]\.line"/,
+    ],
+    [
+      "an entry without a file",
+      `{"version": 1, "findings": [{"fingerprint": "${"a".repeat(64)}", "ruleId": "r"}]}`,
+      /"findings\[0\]\.file" must be a non-empty string/,
+    ],
   ])("reject %s with a one-line ConfigError", (_what, text, message) => {
     const dir = tempDir();
     writeFiles(dir, { "b.json": text });
@@ -61,8 +68,12 @@ describe("baselines", () => {
   it("reject a key pasted where a fingerprint belongs, without echoing it", () => {
     const dir = tempDir();
     const key = keys.next();
-    writeFiles(dir, { "b.json": JSON.stringify({ version: 1, findings: [{ fingerprint: key, file: "a", ruleId: "r" }] }) });
-    expect(() => readBaseline(join(dir, "b.json"), "b.json")).toThrow(/"findings\[0\]\.fingerprint" must be a SHA-256 fingerprint/);
+    writeFiles(dir, {
+      "b.json": JSON.stringify({ version: 1, findings: [{ fingerprint: key, file: "a", ruleId: "r" }] }),
+    });
+    expect(() => readBaseline(join(dir, "b.json"), "b.json")).toThrow(
+      /"findings\[0\]\.fingerprint" must be a SHA-256 fingerprint/,
+    );
     try {
       readBaseline(join(dir, "b.json"), "b.json");
     } catch (e) {

@@ -6,11 +6,36 @@ const STRICT = { lookaround: false, backreferences: false };
 const RULES = { lookaround: true, backreferences: true };
 
 describe("unsafeRegexReason", () => {
-  it.each(["(a+)+$", "(a*)*b", "(\\w+\\s?)*$", "(?:x+y?){2,}", "((ab)*c)+", "(a|aa)*b", "(?:a|b|ab)+", "((a|b)c)*", "(?<n>a+){3}", "(a+)*?"])("rejects nested repetition in %s", (source) => {
+  it.each([
+    "(a+)+$",
+    "(a*)*b",
+    "(\\w+\\s?)*$",
+    "(?:x+y?){2,}",
+    "((ab)*c)+",
+    "(a|aa)*b",
+    "(?:a|b|ab)+",
+    "((a|b)c)*",
+    "(?<n>a+){3}",
+    "(a+)*?",
+  ])("rejects nested repetition in %s", (source) => {
     expect(unsafeRegexReason(source, RULES)).toMatch(/backtrack catastrophically/);
   });
 
-  it.each(["^tvly-dev-", "example_only\\s*=\\s*\\S+", "(?:dev-|prod-)?[A-Za-z0-9]{32}", "(ab)+", "(?<pair>ab)+", "(?:ab)*", "[(a+)+]*", "\\(a+\\)+", "a{2}{", "(a+)?", "(a+){1}", "(a+){0,1}", "[a-z]+@[a-z]+\\.com"])("accepts %s", (source) => {
+  it.each([
+    "^tvly-dev-",
+    "example_only\\s*=\\s*\\S+",
+    "(?:dev-|prod-)?[A-Za-z0-9]{32}",
+    "(ab)+",
+    "(?<pair>ab)+",
+    "(?:ab)*",
+    "[(a+)+]*",
+    "\\(a+\\)+",
+    "a{2}{",
+    "(a+)?",
+    "(a+){1}",
+    "(a+){0,1}",
+    "[a-z]+@[a-z]+\\.com",
+  ])("accepts %s", (source) => {
     expect(unsafeRegexReason(source, STRICT)).toBeUndefined();
   });
 
@@ -28,7 +53,8 @@ describe("unsafeRegexReason", () => {
   it("accepts every shipped rule's patterns (so a copied rule file passes in a config)", () => {
     for (const rule of builtinRules()) {
       expect(unsafeRegexReason(rule.pattern, RULES)).toBeUndefined();
-      for (const p of rule.allow?.bodyPatterns ?? []) expect(unsafeRegexReason(p.pattern, RULES), p.pattern).toBeUndefined();
+      for (const p of rule.allow?.bodyPatterns ?? [])
+        expect(unsafeRegexReason(p.pattern, RULES), p.pattern).toBeUndefined();
     }
   });
 });
@@ -45,7 +71,9 @@ describe("compileAllowRegex", () => {
   });
 
   it("names the field and never quotes the pattern in its errors", () => {
-    expect(() => compileAllowRegex("SENTINEL(", 'c.json: "allowlist.keyRegexes[0]"')).toThrow(/^c\.json: "allowlist\.keyRegexes\[0\]" is not a valid regular expression \(Unterminated group\)$/);
+    expect(() => compileAllowRegex("SENTINEL(", 'c.json: "allowlist.keyRegexes[0]"')).toThrow(
+      /^c\.json: "allowlist\.keyRegexes\[0\]" is not a valid regular expression \(Unterminated group\)$/,
+    );
     expect(() => compileAllowRegex("", "f")).toThrow(/must be a non-empty string/);
   });
 });

@@ -31,10 +31,24 @@ describe("placeholder measures", () => {
 });
 
 describe("isTestPath", () => {
-  it.each(["test/a.env", "tests/x.py", "pkg/__tests__/a.ts", "src/fixtures/k.json", "a.test.ts", "b.spec.js", "c_test.go", "test_d.py", "deep/testdata/x", "conftest.py"])("%s is a test path", (p) => {
+  it.each([
+    "test/a.env",
+    "tests/x.py",
+    "pkg/__tests__/a.ts",
+    "src/fixtures/k.json",
+    "a.test.ts",
+    "b.spec.js",
+    "c_test.go",
+    "test_d.py",
+    "deep/testdata/x",
+    "conftest.py",
+  ])("%s is a test path", (p) => {
     expect(isTestPath(p)).toBe(true);
   });
-  it.each(["src/app.ts", "latest.js", "contest.py", "attestation.md", "spec.md", "docs/testing.md", ".env"])("%s is not", (p) => {
-    expect(isTestPath(p)).toBe(false);
-  });
+  it.each(["src/app.ts", "latest.js", "contest.py", "attestation.md", "spec.md", "docs/testing.md", ".env"])(
+    "%s is not",
+    (p) => {
+      expect(isTestPath(p)).toBe(false);
+    },
+  );
 });

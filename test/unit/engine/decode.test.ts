@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { base64Decoder, base64Forms } from "../../../src/engine/decode/base64.js";
-import { sampleBytes } from "../../../src/engine/decode/needle.js";
 import { escapeForms } from "../../../src/engine/decode/json-escape.js";
+import { sampleBytes } from "../../../src/engine/decode/needle.js";
 import { percentForms } from "../../../src/engine/decode/percent.js";
 import { detectSecrets, type Match } from "../../../src/engine/detect.js";
 import { builtinRules, compileRule } from "../../../src/engine/rule.js";
@@ -9,8 +9,10 @@ import { fakeKeys } from "../../helpers/fake-key.js";
 
 const rules = builtinRules();
 const keys = fakeKeys(606);
-const detect = (data: string | Buffer, options = {}) => detectSecrets({ path: "f", data: Buffer.isBuffer(data) ? data : Buffer.from(data), startLine: 1 }, rules, options);
-const brief = (ms: Match[]) => ms.map((m) => ({ secret: m.secret, line: m.line, column: m.column, encoding: m.encoding }));
+const detect = (data: string | Buffer, options = {}) =>
+  detectSecrets({ path: "f", data: Buffer.isBuffer(data) ? data : Buffer.from(data), startLine: 1 }, rules, options);
+const brief = (ms: Match[]) =>
+  ms.map((m) => ({ secret: m.secret, line: m.line, column: m.column, encoding: m.encoding }));
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 const utf16 = (s: string, be = false) => {
   const body = Buffer.from(s, "utf16le");
@@ -24,23 +26,42 @@ describe("prefilter needles come from the rule's keywords", () => {
       expect(forms.length).toBeGreaterThanOrEqual(3);
       for (const pre of ["", "a", "ab"]) {
         const encoded = b64(`${pre}${keyword}${"Q".repeat(40)}`);
-        expect(forms.some((f) => encoded.slice(f.lead).startsWith(f.text)), `${keyword} after ${pre.length} bytes`).toBe(true);
+        expect(
+          forms.some((f) => encoded.slice(f.lead).startsWith(f.text)),
+          `${keyword} after ${pre.length} bytes`,
+        ).toBe(true);
       }
     }
   });
 
   it("percent and escape forms cover both hex cases", () => {
-    for (const text of ["tvly%2D", "tvly%2d", "%74%76%6c%79%2d", "%74%76%6C%79%2D"]) expect(percentForms("tvly-").some((f) => text.startsWith(f)), text).toBe(true);
+    for (const text of ["tvly%2D", "tvly%2d", "%74%76%6c%79%2d", "%74%76%6C%79%2D"])
+      expect(
+        percentForms("tvly-").some((f) => text.startsWith(f)),
+        text,
+      ).toBe(true);
     const escapes = escapeForms("tvly-");
     for (const text of ["\\u0074vly-", "\\x74vly-", "tvly\\x2D", "tvly\\u002d"]) {
-      expect(escapes.some((f) => (f.leads ?? [""]).some((lead) => text.startsWith(lead + f.text))), text).toBe(true);
+      expect(
+        escapes.some((f) => (f.leads ?? [""]).some((lead) => text.startsWith(lead + f.text))),
+        text,
+      ).toBe(true);
     }
     // "k" escapes with a hex letter: both cases are hints
     expect(escapeForms("key-").map((f) => f.text)).toEqual(expect.arrayContaining(["6bey-", "6Bey-"]));
   });
 
   it("decodes for any rule, not just tvly- (nothing hard-coded)", () => {
-    const rule = compileRule({ id: "demo", description: "d", keywords: ["ghp_"], pattern: "(?<![A-Za-z0-9_])(?<secret>(?<prefix>ghp_)(?<body>[A-Za-z0-9]{36}))(?![A-Za-z0-9_])", remediation: { title: "t", steps: [] } }, "demo.json");
+    const rule = compileRule(
+      {
+        id: "demo",
+        description: "d",
+        keywords: ["ghp_"],
+        pattern: "(?<![A-Za-z0-9_])(?<secret>(?<prefix>ghp_)(?<body>[A-Za-z0-9]{36}))(?![A-Za-z0-9_])",
+        remediation: { title: "t", steps: [] },
+      },
+      "demo.json",
+    );
     const token = `ghp_${keys.body(36)}`;
     for (const pre of ["", ":", "::"]) {
       const found = detectSecrets({ path: "f", data: Buffer.from(`v: ${b64(pre + token)}\n`), startLine: 1 }, [rule]);
@@ -75,9 +96,14 @@ describe("decoders on real-world-shaped files", () => {
   it("base64url: a JWT-style payload", () => {
     const key = keys.next();
     // 0xfb 0xff encode to "-_": base64url's own characters, somewhere in the token
-    const payload = Buffer.concat([Buffer.from([0xfb, 0xff]), Buffer.from(JSON.stringify({ sub: "svc", key }))]).toString("base64url");
+    const payload = Buffer.concat([
+      Buffer.from([0xfb, 0xff]),
+      Buffer.from(JSON.stringify({ sub: "svc", key })),
+    ]).toString("base64url");
     expect(payload.startsWith("-_")).toBe(true);
-    expect(brief(detect(`Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.${payload}.c2ln\n`))).toMatchObject([{ secret: key, encoding: "base64url" }]);
+    expect(brief(detect(`Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.${payload}.c2ln\n`))).toMatchObject([
+      { secret: key, encoding: "base64url" },
+    ]);
   });
 
   it("JSON escapes: a notebook with the key in a cell source and in an output, each reported once", () => {
@@ -86,8 +112,20 @@ describe("decoders on real-world-shaped files", () => {
     const notebook = JSON.stringify(
       {
         cells: [
-          { cell_type: "code", execution_count: 1, metadata: {}, source: ["import os\n", `os.environ["TAVILY_API_KEY"] = "${inSource}"\n`], outputs: [] },
-          { cell_type: "code", execution_count: 2, metadata: {}, source: "print(open('.env').read())", outputs: [{ output_type: "stream", name: "stdout", text: `# local settings\n${inOutput}\n` }] },
+          {
+            cell_type: "code",
+            execution_count: 1,
+            metadata: {},
+            source: ["import os\n", `os.environ["TAVILY_API_KEY"] = "${inSource}"\n`],
+            outputs: [],
+          },
+          {
+            cell_type: "code",
+            execution_count: 2,
+            metadata: {},
+            source: "print(open('.env').read())",
+            outputs: [{ output_type: "stream", name: "stdout", text: `# local settings\n${inOutput}\n` }],
+          },
         ],
         metadata: { kernelspec: { name: "python3" } },
         nbformat: 4,
@@ -131,7 +169,9 @@ describe("decoders on real-world-shaped files", () => {
 
   it("UTF-16LE with BOM: a .reg export and PowerShell output, line and column in characters", () => {
     const key = keys.next();
-    const reg = utf16(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\Search]\r\n"ApiKey"="${key}"\r\n`);
+    const reg = utf16(
+      `Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\Search]\r\n"ApiKey"="${key}"\r\n`,
+    );
     expect(brief(detect(reg))).toEqual([{ secret: key, line: 4, column: 11, encoding: "utf16le" }]);
     const ps1 = utf16(`# set up\r\n$env:TAVILY_API_KEY = '${key}' # tvly-guard:allow\r\n`);
     expect(detect(ps1)).toEqual([]);
@@ -142,29 +182,51 @@ describe("decoders on real-world-shaped files", () => {
   it("a minified bundle: one 2 MB line, plain and escaped keys at their columns", () => {
     const plain = keys.next();
     const escaped = keys.next();
-    const head = "!function(e){" + "var a=e.map(function(t){return t*2}),b=a.length;".repeat(21_000);
+    const head = `!function(e){${"var a=e.map(function(t){return t*2}),b=a.length;".repeat(21_000)}`;
     const mid = `;const c={k:"${plain}"};`;
-    const tail = "function n(r){return r}".repeat(45_000) + `;var d="\\u0074${escaped.slice(1)}"}();`;
+    const tail = `${"function n(r){return r}".repeat(45_000)};var d="\\u0074${escaped.slice(1)}"}();`;
     const bundle = head + mid + tail;
     expect(bundle.length).toBeGreaterThan(2_000_000);
     expect(brief(detect(bundle))).toEqual([
       { secret: plain, line: 1, column: head.length + 14, encoding: undefined },
-      { secret: escaped, line: 1, column: head.length + mid.length + tail.indexOf("\\u0074") + 1, encoding: "json-escape" },
+      {
+        secret: escaped,
+        line: 1,
+        column: head.length + mid.length + tail.indexOf("\\u0074") + 1,
+        encoding: "json-escape",
+      },
     ]);
   });
 
   it("a binary with a key inside: byte offset, plain and UTF-16", () => {
     const plain = keys.next();
     const wide = keys.next("tvly-");
-    const bin = Buffer.concat([Buffer.from("SQLite format 3\0"), Buffer.alloc(1000, 7), Buffer.from(`\x0b${plain}`), Buffer.alloc(1000), Buffer.from(`K=${wide}`, "utf16le"), Buffer.alloc(10)]);
+    const bin = Buffer.concat([
+      Buffer.from("SQLite format 3\0"),
+      Buffer.alloc(1000, 7),
+      Buffer.from(`\x0b${plain}`),
+      Buffer.alloc(1000),
+      Buffer.from(`K=${wide}`, "utf16le"),
+      Buffer.alloc(10),
+    ]);
     const found = detect(bin);
-    expect(found.map((m) => ({ secret: m.secret, line: m.line, column: m.column, binary: m.binary, offset: m.offset }))).toEqual([
+    expect(
+      found.map((m) => ({ secret: m.secret, line: m.line, column: m.column, binary: m.binary, offset: m.offset })),
+    ).toEqual([
       { secret: plain, line: 1, column: bin.indexOf(plain) + 1, binary: true, offset: bin.indexOf(plain) },
-      { secret: wide, line: 1, column: bin.indexOf(Buffer.from(wide, "utf16le")) + 1, binary: true, offset: bin.indexOf(Buffer.from(wide, "utf16le")) },
+      {
+        secret: wide,
+        line: 1,
+        column: bin.indexOf(Buffer.from(wide, "utf16le")) + 1,
+        binary: true,
+        offset: bin.indexOf(Buffer.from(wide, "utf16le")),
+      },
     ]);
     expect(found[1]!.encoding).toBe("utf16le");
     // an allow marker between the same newline bytes still applies
-    expect(detect(Buffer.concat([Buffer.from("\0\0"), Buffer.from(`${plain} tvly-guard:allow\n`), Buffer.alloc(4)]))).toEqual([]);
+    expect(
+      detect(Buffer.concat([Buffer.from("\0\0"), Buffer.from(`${plain} tvly-guard:allow\n`), Buffer.alloc(4)])),
+    ).toEqual([]);
   });
 });
 
@@ -176,9 +238,13 @@ describe("what decoders must not do", () => {
   });
 
   it("apply the placeholder filter and inline allow to decoded keys", () => {
-    const placeholder = "tvly-dev-" + "x".repeat(32);
+    const placeholder = `tvly-dev-${"x".repeat(32)}`;
     const key = keys.next();
-    expect(detect(`a: ${b64(placeholder)}\nb: ${encodeURIComponent("=" + placeholder).replace(/-/g, "%2D")}\nc: "\\u0074${placeholder.slice(1)}"\n`)).toEqual([]);
+    expect(
+      detect(
+        `a: ${b64(placeholder)}\nb: ${encodeURIComponent(`=${placeholder}`).replace(/-/g, "%2D")}\nc: "\\u0074${placeholder.slice(1)}"\n`,
+      ),
+    ).toEqual([]);
     expect(detect(`a: ${b64(key)}  # tvly-guard:allow\n`)).toEqual([]);
   });
 
@@ -227,7 +293,13 @@ describe("base64 line joining", () => {
 describe("dense hints", () => {
   it("decode overlapping windows once, and still find a key among thousands of hints", () => {
     const hints = "dHZseS1".repeat(5000); // the base64 hint every 7 characters
-    const spans = base64Decoder.decode({ data: Buffer.from(hints), rule: rules[0]!, plainHits: [], binary: false, counts: sampleBytes(Buffer.from(hints)) });
+    const spans = base64Decoder.decode({
+      data: Buffer.from(hints),
+      rule: rules[0]!,
+      plainHits: [],
+      binary: false,
+      counts: sampleBytes(Buffer.from(hints)),
+    });
     expect(spans.length).toBeLessThan(5000 / 8); // about one window per 340 characters and alignment, not one per hint
     const key = keys.next();
     const pct = keys.next();

@@ -68,7 +68,7 @@ describe("detectSecrets", () => {
   it("stays linear on one huge minified line with many keys", () => {
     const key = keys.next();
     const filler = "var a=function(b){return b+1};".repeat(2000);
-    const one = filler + `k="${key}";`;
+    const one = `${filler}k="${key}";`;
     const line = one.repeat(50); // ~3 MB on a single line, 50 hits
     const found = detect(line);
     expect(found).toHaveLength(50);

@@ -13,13 +13,15 @@ function applyPatch(before: string, diff: string): string {
     const from = body.some((l) => l[0] !== "+") ? start - 1 : start;
     while (at < from) out.push(lines[at++]!);
     for (const l of body) {
-      if (l[0] === " ") expect(lines[at++]).toBe(l.slice(1)), out.push(l.slice(1));
-      else if (l[0] === "-") expect(lines[at++]).toBe(l.slice(1));
+      if (l[0] === " ") {
+        expect(lines[at++]).toBe(l.slice(1));
+        out.push(l.slice(1));
+      } else if (l[0] === "-") expect(lines[at++]).toBe(l.slice(1));
       else if (l[0] === "+") out.push(l.slice(1));
     }
   }
   while (at < lines.length) out.push(lines[at++]!);
-  return out.length ? out.join("\n") + "\n" : "";
+  return out.length ? `${out.join("\n")}\n` : "";
 }
 
 describe("unifiedDiff", () => {
@@ -31,9 +33,11 @@ describe("unifiedDiff", () => {
     const rand = seededRandom(3);
     for (let round = 0; round < 200; round++) {
       const a = Array.from({ length: Math.floor(rand() * 40) }, () => `l${Math.floor(rand() * 8)}`);
-      const b = a.flatMap((l) => (rand() < 0.1 ? [] : rand() < 0.1 ? [l, `new${Math.floor(rand() * 5)}`] : rand() < 0.05 ? ["changed"] : [l]));
-      const before = a.length ? a.join("\n") + "\n" : "";
-      const after = b.length ? b.join("\n") + "\n" : "";
+      const b = a.flatMap((l) =>
+        rand() < 0.1 ? [] : rand() < 0.1 ? [l, `new${Math.floor(rand() * 5)}`] : rand() < 0.05 ? ["changed"] : [l],
+      );
+      const before = a.length ? `${a.join("\n")}\n` : "";
+      const after = b.length ? `${b.join("\n")}\n` : "";
       const diff = unifiedDiff("f", before, after);
       if (before === after) expect(diff).toBe("");
       else expect(applyPatch(before, diff), diff).toBe(after);
@@ -41,7 +45,7 @@ describe("unifiedDiff", () => {
   });
 
   it("keeps distant edits in separate hunks with three lines of context", () => {
-    const a = Array.from({ length: 30 }, (_, i) => `line${i}`).join("\n") + "\n";
+    const a = `${Array.from({ length: 30 }, (_, i) => `line${i}`).join("\n")}\n`;
     const b = a.replace("line3\n", "LINE3\n").replace("line25\n", "LINE25\n");
     const diff = unifiedDiff("f", a, b);
     expect(diff.match(/^@@ .*$/gm)).toEqual(["@@ -1,7 +1,7 @@", "@@ -23,7 +23,7 @@"]);

@@ -10,10 +10,18 @@ const keys = fakeKeys(8080);
 function rewrite(path: string, text: string, key: string): string {
   const language = languageFor(path, text)!;
   const start = text.indexOf(key);
-  const r = language.rewrite({ path, text, start, end: start + key.length, envVar: "TAVILY_API_KEY", placeholder: "tvly-YOUR_API_KEY" });
+  const r = language.rewrite({
+    path,
+    text,
+    start,
+    end: start + key.length,
+    envVar: "TAVILY_API_KEY",
+    placeholder: "tvly-YOUR_API_KEY",
+  });
   if (r.kind !== "edit") return `${r.kind}${r.kind === "manual" ? `: ${r.reason}` : ""}`;
   let out = text;
-  for (const e of [...r.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.replacement + out.slice(e.end);
+  for (const e of [...r.edits].sort((a, b) => b.start - a.start))
+    out = out.slice(0, e.start) + e.replacement + out.slice(e.end);
   for (const e of language.finish?.(out) ?? []) out = out.slice(0, e.start) + e.replacement + out.slice(e.end);
   return out;
 }
@@ -25,7 +33,11 @@ describe("fix language modules", () => {
     ["a.js", `x = process.env["TAVILY"] ?? '${key}'`, `x = process.env["TAVILY"]`],
     ["a.js", `// old: ${key}`, "manual: the key is in a comment: delete it from the comment"],
     ["a.js", `x = "a\\"b${key}"`, `x = "a\\"b" + process.env.TAVILY_API_KEY`],
-    ["a.py", `#!/usr/bin/env python\n# header\nx = "${key}"\n`, `#!/usr/bin/env python\n# header\nimport os\nx = os.environ["TAVILY_API_KEY"]\n`],
+    [
+      "a.py",
+      `#!/usr/bin/env python\n# header\nx = "${key}"\n`,
+      `#!/usr/bin/env python\n# header\nimport os\nx = os.environ["TAVILY_API_KEY"]\n`,
+    ],
     ["a.py", `x = b"${key}"`, "manual: the key is in a bytes literal"],
     ["a.py", `x = """${key}"""`, "manual: the key is in a triple-quoted string"],
     ["a.py", `import os\r\nx = '${key}'\r\n`, `import os\r\nx = os.environ["TAVILY_API_KEY"]\r\n`],
@@ -33,16 +45,36 @@ describe("fix language modules", () => {
     ["a.sh", `echo '${key}-x'`, `echo "\${TAVILY_API_KEY}"'-x'`],
     ["a.sh", `x=1 # ${key}`, "manual: the key is in a comment: delete it from the comment"],
     ["k8s.yml", `value: '${key}' # note`, `value: '\${TAVILY_API_KEY}' # note`],
-    ["Dockerfile.prod", `ENV TAVILY_API_KEY "${key}"\r\n`, `# TAVILY_API_KEY comes from the environment at run time: docker run --env-file .env …\r\n`],
+    [
+      "Dockerfile.prod",
+      `ENV TAVILY_API_KEY "${key}"\r\n`,
+      `# TAVILY_API_KEY comes from the environment at run time: docker run --env-file .env …\r\n`,
+    ],
     ["docs/setup.md", `export TAVILY_API_KEY=${key}`, "export TAVILY_API_KEY=tvly-YOUR_API_KEY"],
     ["prod.env", `K=${key}`, "keep"],
     ["config/.env.example", `TAVILY_API_KEY=${key}`, "TAVILY_API_KEY=tvly-YOUR_API_KEY"],
-    ["a.rb", `c = Tavily::Client.new(api_key: '${key}')`, `c = Tavily::Client.new(api_key: ENV.fetch("TAVILY_API_KEY"))`],
+    [
+      "a.rb",
+      `c = Tavily::Client.new(api_key: '${key}')`,
+      `c = Tavily::Client.new(api_key: ENV.fetch("TAVILY_API_KEY"))`,
+    ],
     ["A.java", `String k = "${key}";`, `String k = System.getenv("TAVILY_API_KEY");`],
     ["a.php", `$u = 'https://x/?k=${key}';`, `$u = 'https://x/?k=' . getenv('TAVILY_API_KEY');`],
-    ["main.go", `package main\n\nimport (\n\t"fmt"\n)\n\nvar k = "${key}"\n`, `package main\n\nimport (\n\t"os"\n\t"fmt"\n)\n\nvar k = os.Getenv("TAVILY_API_KEY")\n`],
-    ["main.go", `package main\n\nvar k = \`${key}\`\n`, `package main\n\nimport "os"\n\nvar k = os.Getenv("TAVILY_API_KEY")\n`],
-    ["x.go", `package x\n\nimport "os"\n\nvar k = "${key}"\n`, `package x\n\nimport "os"\n\nvar k = os.Getenv("TAVILY_API_KEY")\n`],
+    [
+      "main.go",
+      `package main\n\nimport (\n\t"fmt"\n)\n\nvar k = "${key}"\n`,
+      `package main\n\nimport (\n\t"os"\n\t"fmt"\n)\n\nvar k = os.Getenv("TAVILY_API_KEY")\n`,
+    ],
+    [
+      "main.go",
+      `package main\n\nvar k = \`${key}\`\n`,
+      `package main\n\nimport "os"\n\nvar k = os.Getenv("TAVILY_API_KEY")\n`,
+    ],
+    [
+      "x.go",
+      `package x\n\nimport "os"\n\nvar k = "${key}"\n`,
+      `package x\n\nimport "os"\n\nvar k = os.Getenv("TAVILY_API_KEY")\n`,
+    ],
   ])("%s: %j", (path, text, expected) => {
     expect(rewrite(path, text, key)).toBe(expected);
   });
@@ -55,7 +87,12 @@ describe("fix language modules", () => {
 
   it("locates strings, comments and bare words on the key's line", () => {
     const style = { quotes: "\"'", escapes: '"', comments: ["#"], commentNeedsSpace: true };
-    expect(locate(`a="x${key}"`, 4, 4 + key.length, style)).toEqual({ kind: "string", open: 2, close: 4 + key.length, quote: '"' });
+    expect(locate(`a="x${key}"`, 4, 4 + key.length, style)).toEqual({
+      kind: "string",
+      open: 2,
+      close: 4 + key.length,
+      quote: '"',
+    });
     expect(locate(`url#frag=${key}`, 9, 9 + key.length, style)).toEqual({ kind: "bare" });
     expect(locate(`a "${key}`, 3, 3 + key.length, style)).toEqual({ kind: "unknown" });
   });

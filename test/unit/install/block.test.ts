@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { beginMarker, endMarker, extractBlock, isEmptyScript, placeBlock, removeBlock } from "../../../src/install/block.js";
+import {
+  beginMarker,
+  endMarker,
+  extractBlock,
+  isEmptyScript,
+  placeBlock,
+  removeBlock,
+} from "../../../src/install/block.js";
 import { HOOK_NAMES, HOOK_TEMPLATES_DIR, renderHookBlock } from "../../../src/install/hooks.js";
 
 const block = [beginMarker("pre-commit"), "tvly_guard staged", endMarker("pre-commit")];
@@ -22,9 +29,14 @@ describe("placeBlock / removeBlock", () => {
   });
 
   it("puts the block on line 1 of a file without a shebang (husky v9)", () => {
-    const out = placeBlock("git lfs pre-push \"$@\"\n", "pre-push", [beginMarker("pre-push"), "x", endMarker("pre-push")], "top");
+    const out = placeBlock(
+      'git lfs pre-push "$@"\n',
+      "pre-push",
+      [beginMarker("pre-push"), "x", endMarker("pre-push")],
+      "top",
+    );
     expect(out.split("\n")[0]).toBe(beginMarker("pre-push"));
-    expect(removeBlock(out, "pre-push")).toBe("git lfs pre-push \"$@\"\n");
+    expect(removeBlock(out, "pre-push")).toBe('git lfs pre-push "$@"\n');
   });
 
   it("replaces its own block in place, so running twice changes nothing", () => {
@@ -52,9 +64,12 @@ describe("hook templates (hooks/)", () => {
   it("each holds one marked block, and both find the tool the same way", () => {
     const finder = (name: string) => {
       const text = readFileSync(join(HOOK_TEMPLATES_DIR, name), "utf8");
-      return /tvly_guard\(\) \{\n[\s\S]*?\n\}\n/.exec(text)![0].replace(/git (commit|push) --no-verify|install( --pre-push)? again/g, "");
+      return /tvly_guard\(\) \{\n[\s\S]*?\n\}\n/
+        .exec(text)![0]
+        .replace(/git (commit|push) --no-verify|install( --pre-push)? again/g, "");
     };
-    for (const name of HOOK_NAMES) expect(extractBlock(readFileSync(join(HOOK_TEMPLATES_DIR, name), "utf8"), name).length).toBeGreaterThan(10);
+    for (const name of HOOK_NAMES)
+      expect(extractBlock(readFileSync(join(HOOK_TEMPLATES_DIR, name), "utf8"), name).length).toBeGreaterThan(10);
     expect(finder("pre-push")).toBe(finder("pre-commit"));
   });
 

@@ -9,7 +9,8 @@ interface WorkflowCommand {
   message: string;
 }
 
-const unescape = (s: string) => s.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%3A/g, ":").replace(/%2C/g, ",").replace(/%25/g, "%");
+const unescapeCommand = (s: string) =>
+  s.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%3A/g, ":").replace(/%2C/g, ",").replace(/%25/g, "%");
 
 /** Parse `::command k=v,k=v::message` the way the Actions runner does (split on the first `::` after the properties). */
 function parseCommand(line: string): WorkflowCommand {
@@ -18,9 +19,9 @@ function parseCommand(line: string): WorkflowCommand {
   const properties: Record<string, string> = {};
   for (const pair of (m[2] ?? "").split(",").filter(Boolean)) {
     const eq = pair.indexOf("=");
-    properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1));
+    properties[pair.slice(0, eq)] = unescapeCommand(pair.slice(eq + 1));
   }
-  return { command: m[1]!, properties, message: unescape(m[3]!) };
+  return { command: m[1]!, properties, message: unescapeCommand(m[3]!) };
 }
 
 const keys = fakeKeys(77);
@@ -29,7 +30,14 @@ describe("renderGithub", () => {
   it("writes one ::error command per finding that parses back to file, line, col and title", () => {
     const [a, b] = [keys.next("tvly-prod-"), keys.next("tvly-")];
     const weird = "dir, with: colons/100% sure\r\nname.env";
-    const findings = [...findingsIn(weird, `x\n  TAVILY_API_KEY=${a}\n`), ...findingsIn("src/app.ts", `const k = "${b}";\n`, { sha: "b".repeat(40), author: "A", date: "2026-01-01T00:00:00Z" })];
+    const findings = [
+      ...findingsIn(weird, `x\n  TAVILY_API_KEY=${a}\n`),
+      ...findingsIn("src/app.ts", `const k = "${b}";\n`, {
+        sha: "b".repeat(40),
+        author: "A",
+        date: "2026-01-01T00:00:00Z",
+      }),
+    ];
     const out = renderGithub(reportContext(findings, "diff"));
     expect(out).not.toContain(a);
     expect(out).not.toContain(b);
@@ -46,8 +54,13 @@ describe("renderGithub", () => {
   });
 
   it("annotates a key in a test fixture as a warning", () => {
-    const [line] = renderGithub(reportContext(findingsIn("tests/fixtures/config.py", `KEY = "${keys.next()}"\n`))).split("\n");
-    expect(parseCommand(line!)).toMatchObject({ command: "warning", properties: { file: "tests/fixtures/config.py", line: "1", col: "8" } });
+    const [line] = renderGithub(
+      reportContext(findingsIn("tests/fixtures/config.py", `KEY = "${keys.next()}"\n`)),
+    ).split("\n");
+    expect(parseCommand(line!)).toMatchObject({
+      command: "warning",
+      properties: { file: "tests/fixtures/config.py", line: "1", col: "8" },
+    });
   });
 
   it("writes nothing when there is nothing to annotate", () => {
@@ -57,6 +70,6 @@ describe("renderGithub", () => {
   it("escapes exactly what the runner unescapes", () => {
     expect(escapeData("50% done\r\nnext: a,b")).toBe("50%25 done%0D%0Anext: a,b");
     expect(escapeProperty("50% done\r\nnext: a,b")).toBe("50%25 done%0D%0Anext%3A a%2Cb");
-    for (const s of ["%0A literal", "a::b", "x,y=z"]) expect(unescape(escapeProperty(s))).toBe(s);
+    for (const s of ["%0A literal", "a::b", "x,y=z"]) expect(unescapeCommand(escapeProperty(s))).toBe(s);
   });
 });

@@ -8,7 +8,9 @@ import { fakeKeys } from "../../helpers/fake-key.js";
 import { findingsIn, reportContext } from "../../helpers/findings.js";
 
 // The official OASIS schema (draft-04), shipped as a fixture: see test/fixtures/sarif/README.md.
-const schema = JSON.parse(readFileSync(new URL("../../fixtures/sarif/sarif-schema-2.1.0.json", import.meta.url), "utf8"));
+const schema = JSON.parse(
+  readFileSync(new URL("../../fixtures/sarif/sarif-schema-2.1.0.json", import.meta.url), "utf8"),
+);
 // The schema is draft-04, which plain Ajv 8 no longer reads: ajv-draft-04 does.
 const ajv = new AjvDraft04({ allErrors: true, strict: false });
 (addFormats as unknown as (a: AjvDraft04) => void)(ajv);
@@ -28,7 +30,11 @@ describe("renderSarif", () => {
     const [a, b] = [keys.next("tvly-dev-"), keys.next("tvly-")];
     const findings = [
       ...findingsIn("config/my settings.env", `X=1\nTAVILY_API_KEY=${a}\n`),
-      ...findingsIn("src/é/app.py", `k = "${b}"  # comma, colon: 100%\n`, { sha: "a".repeat(40), author: "Ada <ada@example.com>", date: "2026-01-02T03:04:05Z" }),
+      ...findingsIn("src/é/app.py", `k = "${b}"  # comma, colon: 100%\n`, {
+        sha: "a".repeat(40),
+        author: "Ada <ada@example.com>",
+        date: "2026-01-02T03:04:05Z",
+      }),
     ];
     expect(findings).toHaveLength(2);
     const text = renderSarif(reportContext(findings, "history"));
@@ -38,13 +44,23 @@ describe("renderSarif", () => {
     const run = log.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(builtinRules().map((r) => r.id));
     const [r0, r1] = run.results;
-    expect(r0.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "config/my%20settings.env", uriBaseId: "%SRCROOT%" }, region: { startLine: 2, startColumn: 16 } });
+    expect(r0.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "config/my%20settings.env", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 2, startColumn: 16 },
+    });
     expect(r0.message.text).toContain(`${a.slice(0, 13)}…`);
     expect(r0.properties).toEqual({ secret: `${a.slice(0, 13)}…`, keyFingerprint: findings[0]!.fingerprint });
     expect(r1.locations[0].physicalLocation.artifactLocation.uri).toBe("src/%C3%A9/app.py");
-    expect(r1.properties).toMatchObject({ commit: "a".repeat(40), author: "Ada <ada@example.com>", date: "2026-01-02T03:04:05Z" });
+    expect(r1.properties).toMatchObject({
+      commit: "a".repeat(40),
+      author: "Ada <ada@example.com>",
+      date: "2026-01-02T03:04:05Z",
+    });
     expect(r1.message.text).toContain(`in commit ${"a".repeat(12)}`);
-    expect(run.properties).toEqual({ mode: "history", scanned: { commits: 2, files: 3, bytes: 1234, skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0 } } });
+    expect(run.properties).toEqual({
+      mode: "history",
+      scanned: { commits: 2, files: 3, bytes: 1234, skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0 } },
+    });
   });
 
   it("validates with no findings and lists the rule with help, helpUri and security-severity from the rule file", () => {
@@ -52,7 +68,11 @@ describe("renderSarif", () => {
     expect(log.runs[0].results).toEqual([]);
     const rule = builtinRules()[0]!;
     const d = log.runs[0].tool.driver.rules[0];
-    expect(d).toMatchObject({ id: rule.id, helpUri: rule.remediation.docsUrl, defaultConfiguration: { level: rule.severity } });
+    expect(d).toMatchObject({
+      id: rule.id,
+      helpUri: rule.remediation.docsUrl,
+      defaultConfiguration: { level: rule.severity },
+    });
     expect(d.help.text).toContain(rule.remediation.title);
     expect(d.help.markdown).toContain(rule.remediation.revokeUrl);
     expect(Number(d.properties["security-severity"])).toBeGreaterThanOrEqual(7);
@@ -65,7 +85,8 @@ describe("renderSarif", () => {
     const [moved] = findingsIn("a.env", `\n\n# note\nK=${key}\n`);
     const [elsewhere] = findingsIn("b.env", `K=${key}\n`);
     const [otherKey] = findingsIn("a.env", `K=${other}\n`);
-    const fp = (f: typeof x) => JSON.parse(renderSarif(reportContext([f!]))).runs[0].results[0].partialFingerprints[SARIF_FINGERPRINT_NAME];
+    const fp = (f: typeof x) =>
+      JSON.parse(renderSarif(reportContext([f!]))).runs[0].results[0].partialFingerprints[SARIF_FINGERPRINT_NAME];
     expect(fp(x)).toBe(resultFingerprint(x!));
     expect(fp(moved)).toBe(fp(x));
     expect(fp(elsewhere)).not.toBe(fp(x));
@@ -85,10 +106,18 @@ describe("renderSarif", () => {
     const findings = [
       ...findingsIn("test/fixtures/app.env", `K=${key}\n`),
       ...findingsIn("assets/blob.bin", `\0\0\x01header ${key}\0trailer`),
-      ...findingsIn("config/k8s.yaml", `data:\n  key: ${Buffer.from(`TAVILY_API_KEY=${keys.next()}`).toString("base64")}\n`),
+      ...findingsIn(
+        "config/k8s.yaml",
+        `data:\n  key: ${Buffer.from(`TAVILY_API_KEY=${keys.next()}`).toString("base64")}\n`,
+      ),
     ];
     const log = validSarif(renderSarif(reportContext(findings)));
-    const byUri = Object.fromEntries(log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [r.locations[0]!.physicalLocation.artifactLocation.uri, r]));
+    const byUri = Object.fromEntries(
+      log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
+        r,
+      ]),
+    );
     expect(byUri["test/fixtures/app.env"].level).toBe("warning");
     expect(byUri["assets/blob.bin"].level).toBe("error");
     expect(byUri["assets/blob.bin"].locations[0].physicalLocation.region.byteOffset).toBe(10);

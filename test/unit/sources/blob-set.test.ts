@@ -16,8 +16,8 @@ describe("BlobSet", () => {
 
   it("tells apart ids that share their first word, and handles SHA-256 ids and the zero word", () => {
     const set = new BlobSet(8);
-    const a = "00000000" + "1".repeat(32);
-    const b = "00000000" + "2".repeat(32);
+    const a = `00000000${"1".repeat(32)}`;
+    const b = `00000000${"2".repeat(32)}`;
     expect(set.add(a)).toBe(true);
     expect(set.has(b)).toBe(false);
     expect(set.add(b)).toBe(true);

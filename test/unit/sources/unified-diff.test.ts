@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseGitHeaderPath, parseUnifiedDiff, unquoteGitPath, type FilePatch } from "../../../src/sources/unified-diff.js";
+import {
+  type FilePatch,
+  parseGitHeaderPath,
+  parseUnifiedDiff,
+  unquoteGitPath,
+} from "../../../src/sources/unified-diff.js";
 
 async function parse(text: string | Buffer, pieceSize = Infinity) {
   const data = Buffer.isBuffer(text) ? text : Buffer.from(text);
@@ -55,32 +60,66 @@ const PATCH = [
 ].join("\n");
 
 describe("parseUnifiedDiff", () => {
-  it.each([Infinity, 7, 1])("reads paths, added runs with new-file line numbers, binary and gitlink files (pieces of %s bytes)", async (size) => {
-    const { files, added } = await parse(PATCH, size);
-    expect(files.map((f) => f.path)).toEqual(["sp ace2.txt", 'new\nline "q"é', "img.png", "sub"]);
-    expect(added(files[0]!)).toEqual([[3, "z\ny"], [12, "new"]]);
-    expect(files[0]!.newOid).toBe("82e3355bb30acb53f32e4d7b06c9098bb23c4dae");
-    expect(added(files[1]!)).toEqual([[1, "x"]]);
-    expect(files[2]).toMatchObject({ binary: true, deleted: false });
-    expect(files[3]).toMatchObject({ gitlink: true });
-  });
+  it.each([Infinity, 7, 1])(
+    "reads paths, added runs with new-file line numbers, binary and gitlink files (pieces of %s bytes)",
+    async (size) => {
+      const { files, added } = await parse(PATCH, size);
+      expect(files.map((f) => f.path)).toEqual(["sp ace2.txt", 'new\nline "q"é', "img.png", "sub"]);
+      expect(added(files[0]!)).toEqual([
+        [3, "z\ny"],
+        [12, "new"],
+      ]);
+      expect(files[0]!.newOid).toBe("82e3355bb30acb53f32e4d7b06c9098bb23c4dae");
+      expect(added(files[1]!)).toEqual([[1, "x"]]);
+      expect(files[2]).toMatchObject({ binary: true, deleted: false });
+      expect(files[3]).toMatchObject({ gitlink: true });
+    },
+  );
 
   it("splits runs around context lines and keeps CR bytes", async () => {
-    const { files, added } = await parse("diff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1,3 +1,4 @@\n a\n+b\r\n c\n+d\n-e\n");
-    expect(added(files[0]!)).toEqual([[2, "b\r"], [4, "d"]]);
+    const { files, added } = await parse(
+      "diff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1,3 +1,4 @@\n a\n+b\r\n c\n+d\n-e\n",
+    );
+    expect(added(files[0]!)).toEqual([
+      [2, "b\r"],
+      [4, "d"],
+    ]);
   });
 
   it("keeps only lines a merge added to every parent, numbered in the result", async () => {
-    const text = ["\x01commit abc", "", "diff --cc conf", "index 242aec1,37c997e..a09724d", "--- a/conf", "+++ b/conf", "@@@ -1,1 -1,1 +1,3 @@@", "- K=main", " -K=side", "++K=resolved", " +from-main", "++other", "\x01commit def", ""].join("\n");
+    const text = [
+      "\x01commit abc",
+      "",
+      "diff --cc conf",
+      "index 242aec1,37c997e..a09724d",
+      "--- a/conf",
+      "+++ b/conf",
+      "@@@ -1,1 -1,1 +1,3 @@@",
+      "- K=main",
+      " -K=side",
+      "++K=resolved",
+      " +from-main",
+      "++other",
+      "\x01commit def",
+      "",
+    ].join("\n");
     const { files, lines, added } = await parse(text);
     expect(lines.filter(Boolean)).toEqual(["\x01commit abc", "\x01commit def"]);
     expect(files[0]).toMatchObject({ path: "conf", combined: true });
-    expect(added(files[0]!)).toEqual([[1, "K=resolved"], [3, "other"]]);
+    expect(added(files[0]!)).toEqual([
+      [1, "K=resolved"],
+      [3, "other"],
+    ]);
   });
 
   it("passes a deletion and a rename without content through with no lines", async () => {
-    const { files } = await parse("diff --git a/x b/x\ndeleted file mode 100644\nindex 1..0\n--- a/x\n+++ /dev/null\n@@ -1 +0,0 @@\n-gone\ndiff --git a/a b b/c d\nsimilarity index 100%\nrename from a b\nrename to c d\n");
-    expect(files).toMatchObject([{ path: "x", deleted: true, added: [] }, { path: "c d", added: [] }]);
+    const { files } = await parse(
+      "diff --git a/x b/x\ndeleted file mode 100644\nindex 1..0\n--- a/x\n+++ /dev/null\n@@ -1 +0,0 @@\n-gone\ndiff --git a/a b b/c d\nsimilarity index 100%\nrename from a b\nrename to c d\n",
+    );
+    expect(files).toMatchObject([
+      { path: "x", deleted: true, added: [] },
+      { path: "c d", added: [] },
+    ]);
   });
 });
 

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { sortByUrgency, urgencyOf, type KeyExposure } from "../../../src/triage/exposure.js";
+import { type KeyExposure, sortByUrgency, urgencyOf } from "../../../src/triage/exposure.js";
 
 const key = (name: string, over: Partial<KeyExposure>): KeyExposure => ({
-  ruleId: "r", fingerprint: name, secret: name, firstCommit: null, firstDate: null, ageDays: null, pushed: null, inHead: null, verified: null, locations: 1, ...over,
+  ruleId: "r",
+  fingerprint: name,
+  secret: name,
+  firstCommit: null,
+  firstDate: null,
+  ageDays: null,
+  pushed: null,
+  inHead: null,
+  verified: null,
+  locations: 1,
+  ...over,
 });
 
 describe("urgency", () => {
@@ -16,7 +26,15 @@ describe("urgency", () => {
       key("live", { verified: true, pushed: false }),
       key("revokedPushed", { verified: false, pushed: true, firstDate: "2026-06-01T00:00:00Z" }),
     ];
-    expect(sortByUrgency(keys).map((k) => k.secret)).toEqual(["live", "pushedOld", "pushedNew", "revokedPushed", "inHead", "unpushed", "unknown"]);
+    expect(sortByUrgency(keys).map((k) => k.secret)).toEqual([
+      "live",
+      "pushedOld",
+      "pushedNew",
+      "revokedPushed",
+      "inHead",
+      "unpushed",
+      "unknown",
+    ]);
     expect(keys.map(urgencyOf)).toEqual([4, 3, 2, 1, 1, 0, 1]);
   });
 

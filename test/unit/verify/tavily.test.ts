@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { detectSecrets } from "../../../src/engine/detect.js";
 import { builtinRules } from "../../../src/engine/rule.js";
 import { toFinding } from "../../../src/report/finding.js";
-import { isLoopbackHost, resolveVerifyUrl, verifyFindings, type FetchLike } from "../../../src/verify/tavily.js";
+import { type FetchLike, isLoopbackHost, resolveVerifyUrl, verifyFindings } from "../../../src/verify/tavily.js";
 import { fakeKeys } from "../../helpers/fake-key.js";
 
 const rules = builtinRules();
@@ -17,11 +17,20 @@ describe("verify", () => {
   it("takes method, path and header from the rule file", async () => {
     const key = keys.next();
     const seen: { url: string; method: string; headers: Record<string, string> }[] = [];
-    const fetch: FetchLike = async (url, init) => (seen.push({ url, method: init.method, headers: init.headers }), { status: 200 });
+    const fetch: FetchLike = async (url, init) => {
+      seen.push({ url, method: init.method, headers: init.headers });
+      return { status: 200 };
+    };
     const [f] = findingsFor([key]);
     await verifyFindings([f!], rules, { env: {}, fetch });
     const v = rules[0]!.verify!;
-    expect(seen).toEqual([{ url: `${v.baseUrl}${v.path}`, method: v.method, headers: { [v.header]: v.headerValue.replace("{secret}", key) } }]);
+    expect(seen).toEqual([
+      {
+        url: `${v.baseUrl}${v.path}`,
+        method: v.method,
+        headers: { [v.header]: v.headerValue.replace("{secret}", key) },
+      },
+    ]);
     expect(f!.verified).toBe(true);
   });
 
@@ -46,9 +55,13 @@ describe("verify", () => {
 
   it("accepts https anywhere and http only on loopback", () => {
     const v = rules[0]!.verify!;
-    expect(resolveVerifyUrl(v, { [v.baseUrlEnv!]: "http://localhost:9/base/" }).href).toBe(`http://localhost:9/base${v.path}`);
+    expect(resolveVerifyUrl(v, { [v.baseUrlEnv!]: "http://localhost:9/base/" }).href).toBe(
+      `http://localhost:9/base${v.path}`,
+    );
     expect(resolveVerifyUrl(v, { [v.baseUrlEnv!]: "http://[::1]:9" }).href).toBe(`http://[::1]:9${v.path}`);
-    expect(resolveVerifyUrl(v, { [v.baseUrlEnv!]: "https://proxy.example" }).href).toBe(`https://proxy.example${v.path}`);
+    expect(resolveVerifyUrl(v, { [v.baseUrlEnv!]: "https://proxy.example" }).href).toBe(
+      `https://proxy.example${v.path}`,
+    );
     expect(() => resolveVerifyUrl(v, { [v.baseUrlEnv!]: "http://127.example.com" })).toThrow(/https/);
     expect(() => resolveVerifyUrl(v, { [v.baseUrlEnv!]: "https://u:p@host" })).toThrow(/credentials/);
     expect(isLoopbackHost("127.1.2.3")).toBe(true);
