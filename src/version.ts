@@ -1,6 +1,6 @@
-// The package version, read once from package.json next to dist/.
+// The package version, read once from the package root's package.json.
 import { readFileSync } from "node:fs";
+import { packagePath } from "./paths.js";
 
-export const VERSION: string = (
-  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
-).version;
+export const VERSION: string = (JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string })
+  .version;

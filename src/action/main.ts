@@ -3,4 +3,7 @@
 import { processIo } from "../io.js";
 import { runAction } from "./run-action.js";
 
-process.exitCode = await runAction(processIo());
+// (No top-level await: the shipped bundle is CommonJS, see scripts/bundle.mjs.)
+void runAction(processIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -11,7 +11,7 @@ import type { Io } from "../io.js";
 import { createProgress, type Progress } from "../progress.js";
 import { groupByKey } from "../report/context.js";
 import type { Finding, ScanSummary } from "../report/finding.js";
-import { checkFormat, FORMATS, loadReporter } from "../report/index.js";
+import { checkFormat, FORMATS, renderReport } from "../report/index.js";
 import { formatSummary } from "../report/summary.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
 import { VERSION } from "../version.js";
@@ -215,7 +215,7 @@ export async function finishScan(
       ...(await (await import("../verify/tavily.js")).verifyFindings(findings, rules, { env: io.env })),
     );
   const keys = findings.length === 0 ? [] : await triageFindings(findings, io.cwd, summary);
-  const report = (await loadReporter(options.format))({
+  const report = await renderReport(options.format, {
     version: VERSION,
     mode,
     findings,

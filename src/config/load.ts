@@ -1,7 +1,6 @@
 // Find and read .tvly-guard.json (the repository root, or --config FILE),
 // and turn it into what a scan runs with: rules, path and commit matchers.
 import { readFileSync, realpathSync } from "node:fs";
-import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
 import { compileRule, type Rule } from "../engine/rule.js";
 import { ConfigError } from "../errors.js";
@@ -11,10 +10,7 @@ import { type Config, emptyConfig, validateConfig } from "./schema.js";
 
 export const CONFIG_FILE_NAME = ".tvly-guard.json";
 
-// picomatch costs ~30 ms of CPU to load: load it on the first path check, so a
-// `staged` run in a hook that finds nothing never pays for it.
-const require = createRequire(import.meta.url);
-const loadPicomatch = () => require("picomatch") as typeof import("picomatch");
+type Picomatch = typeof import("picomatch");
 
 /** A config ready to apply. */
 export interface LoadedConfig {
@@ -69,7 +65,10 @@ export async function loadConfig(
     if (explicit === undefined && code === "ENOENT") return buildConfig(emptyConfig(), undefined, root);
     throw new ConfigError(`cannot read config ${file}: ${code ?? (err as Error).message}`);
   }
-  return buildConfig(validateConfig(parseJson(text, file), file), file, root);
+  const config = validateConfig(parseJson(text, file), file);
+  // picomatch is loaded only for a config that lists paths, so most runs never pay for it.
+  const picomatch = config.allowlist.paths.length > 0 ? (await import("picomatch")).default : undefined;
+  return buildConfig(config, file, root, picomatch);
 }
 
 /** JSON.parse with a one-line error that gives the line and column, and never echoes the text (it may hold a key). */
@@ -99,14 +98,13 @@ export function parseJson(text: string, file: string): unknown {
  * anchored at the root, one without matches a name at any depth, and a
  * trailing slash means everything below that directory.
  */
-function compilePathGlobs(globs: readonly string[]): (path: string) => boolean {
-  if (globs.length === 0) return () => false;
+function compilePathGlobs(globs: readonly string[], picomatch: Picomatch | undefined): (path: string) => boolean {
+  if (globs.length === 0 || picomatch === undefined) return () => false;
   let matcher: ((path: string) => boolean) | undefined;
-  return (path) => (matcher ??= buildGlobMatcher(globs))(path);
+  return (path) => (matcher ??= buildGlobMatcher(globs, picomatch))(path);
 }
 
-function buildGlobMatcher(globs: readonly string[]): (path: string) => boolean {
-  const picomatch = loadPicomatch();
+function buildGlobMatcher(globs: readonly string[], picomatch: Picomatch): (path: string) => boolean {
   const anchored: string[] = [];
   const names: string[] = [];
   for (const glob of globs) {
@@ -120,7 +118,7 @@ function buildGlobMatcher(globs: readonly string[]): (path: string) => boolean {
   return (path) => matchAnchored(path) || matchName(path);
 }
 
-function buildConfig(config: Config, file: string | undefined, root: string): LoadedConfig {
+function buildConfig(config: Config, file: string | undefined, root: string, picomatch?: Picomatch): LoadedConfig {
   const where = (field: string) => `${file}: "${field}"`;
   const { allowlist } = config;
   const keyRegexes = allowlist.keyRegexes.map((r, i) => compileAllowRegex(r, where(`allowlist.keyRegexes[${i}]`)));
@@ -140,7 +138,7 @@ function buildConfig(config: Config, file: string | undefined, root: string): Lo
     file,
     root,
     config,
-    allowsPath: compilePathGlobs(allowlist.paths),
+    allowsPath: compilePathGlobs(allowlist.paths, picomatch),
     allowsCommit: (sha) => commits.some((c) => sha.toLowerCase().startsWith(c)),
     applyToRules(builtin) {
       const ids = new Set(builtin.map((r) => r.id));

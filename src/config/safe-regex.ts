@@ -1,8 +1,8 @@
 // Guards user-supplied regexes (config allowlists and extra rules) against
 // catastrophic backtracking: a structural check at load time, and V8's
 // linear-time engine for allowlist patterns where this Node has it.
-import { setFlagsFromString } from "node:v8";
 import { ConfigError } from "../errors.js";
+import { nodeV8 } from "../lazy-builtins.js";
 
 export interface RegexShapeOptions {
   /** Lookahead/lookbehind are allowed (rule patterns need them for token boundaries). */
@@ -103,7 +103,7 @@ let linearFlag: string | undefined;
 export function linearRegexFlag(): string {
   if (linearFlag === undefined) {
     try {
-      setFlagsFromString("--enable-experimental-regexp-engine");
+      nodeV8().setFlagsFromString("--enable-experimental-regexp-engine");
       // biome-ignore lint/complexity/useRegexLiterals: the `l` flag only parses at run time, once V8 has the flag
       new RegExp("a", "l");
       linearFlag = "l";

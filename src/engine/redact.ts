@@ -1,5 +1,5 @@
 // The only shapes of a key that may leave the engine: a redacted form and a hash.
-import { createHash } from "node:crypto";
+import { nodeCrypto } from "../lazy-builtins.js";
 
 /** How many body characters a redacted key shows. */
 export const REDACT_KEEP = 4;
@@ -13,7 +13,7 @@ export function redact(secret: string, prefix = ""): string {
 
 /** Stable fingerprint of a key: SHA-256, so a 32-character random body cannot be recovered from it. */
 export function fingerprint(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
+  return nodeCrypto().createHash("sha256").update(secret).digest("hex");
 }
 
 /**

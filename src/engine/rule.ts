@@ -2,8 +2,8 @@
 // and compiles their regexes once, so detection never parses a pattern twice.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { ConfigError } from "../errors.js";
+import { packagePath } from "../paths.js";
 
 export interface RuleRemediation {
   title: string;
@@ -79,7 +79,7 @@ export interface Rule extends RuleSpec {
 }
 
 /** The rules shipped with the package: every *.json under rules/. */
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
+export const BUILTIN_RULES_DIR = packagePath("rules");
 
 const SEVERITIES = new Set(["error", "warning", "note"]);
 

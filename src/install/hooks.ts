@@ -13,8 +13,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
+import { packagePath, SELF_FILE } from "../paths.js";
 import { type GitContext, type HookLayout, readHookLayout } from "../sources/git.js";
 import { extractBlock, findBlock, isEmptyScript, type Placement, placeBlock, removeBlock } from "./block.js";
 import { detectHusky, type HuskySetup } from "./husky.js";
@@ -23,7 +23,7 @@ export const HOOK_NAMES = ["pre-commit", "pre-push"] as const;
 export type HookName = (typeof HOOK_NAMES)[number];
 
 /** Where the shipped hook templates live (hooks/ in the package). */
-export const HOOK_TEMPLATES_DIR = fileURLToPath(new URL("../../hooks/", import.meta.url));
+export const HOOK_TEMPLATES_DIR = packagePath("hooks");
 
 /** A foreign hook that install had to move aside (--force) keeps this suffix; uninstall moves it back. */
 export const BACKUP_SUFFIX = ".before-tvly-guard";
@@ -33,7 +33,7 @@ const chainName = (hook: HookName) => `${hook} chain`;
 
 /** How the hook finds tvly-guard when node_modules/.bin has none: the installation that ran install. */
 export interface Installation {
-  /** Absolute path of this installation's dist/cli.js. */
+  /** Absolute path of this installation's CLI (the bundle, bin/tvly-guard.cjs). */
   cli: string;
   /** Absolute path of the node that runs it. */
   node: string;
@@ -58,7 +58,7 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** This installation, unless it is the repository's own node_modules copy (which the hook finds anyway). */
 export function currentInstallation(toplevel: string): Installation | null {
-  const cli = fileURLToPath(new URL("../cli.js", import.meta.url));
+  const cli = SELF_FILE;
   const local = join(realpathSync(toplevel), "node_modules") + sep;
   return realpathSync(cli).startsWith(local) ? null : { cli, node: process.execPath };
 }

@@ -20,7 +20,9 @@ export function checkFormat(format: string): void {
     throw new UsageError(`unknown --format "${format}" (expected one of: ${FORMATS.join(", ")})`);
 }
 
-export async function loadReporter(format: string): Promise<Reporter> {
+/** The report in `format`. A clean text report is empty (the summary on stderr says it all), so it loads nothing. */
+export async function renderReport(format: string, ctx: ReportContext): Promise<string> {
   checkFormat(format);
-  return REPORTERS[format]!();
+  if (format === "text" && ctx.findings.length === 0) return "";
+  return (await REPORTERS[format]!())(ctx);
 }

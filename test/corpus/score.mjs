@@ -13,7 +13,7 @@ import { fakeKeys } from "../helpers/fake-key.mjs";
 import { buildCorpus, placeholders } from "./corpus.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const CLI = join(ROOT, "dist/cli.js");
+const CLI = join(ROOT, "dist/tvly-guard.cjs"); // the bundle, as users run it
 const sha = (s) => createHash("sha256").update(s).digest("hex");
 
 /** Scan the corpus with the CLI; per category: tp, fp, fn, precision, recall, and the misses by format. */

@@ -1,17 +1,21 @@
 // The GitHub Action as GitHub runs it: the `run:` lines of action.yml, with
 // its inputs substituted and the environment a runner sets, in a checkout of
-// a temp repository. (The install step, `npm ci` in the action's path, is not
-// re-run: `npm test` has just built this checkout.)
+// a temp repository. The action's path is a copy of this package with the
+// bundle `npm test` has just built in bin/, as a checkout of the action has it.
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { fakeKeys } from "../helpers/fake-key.js";
 import { commitFiles, GIT_ENV, git, gitRepo, tempDir } from "../helpers/git-repo.js";
+import { layOutPackage, PACKAGE_ROOT } from "../helpers/package.js";
 
-const ACTION_PATH = fileURLToPath(new URL("../../", import.meta.url));
+const ACTION_PATH = mkdtempSync(join(tmpdir(), "tvly-guard-action-"));
+layOutPackage(ACTION_PATH);
+cpSync(join(PACKAGE_ROOT, "action.yml"), join(ACTION_PATH, "action.yml"));
+afterAll(() => rmSync(ACTION_PATH, { recursive: true, force: true }));
 interface Step {
   id?: string;
   shell: string;
@@ -31,7 +35,7 @@ interface ActionRun {
   stderr: string;
 }
 
-/** Run the action's steps (but install) the way a runner would: `${{ inputs.* }}` filled in, bash -eo pipefail, GITHUB_* set. */
+/** Run the action's steps the way a runner would: `${{ inputs.* }}` filled in, bash -eo pipefail, GITHUB_* set. */
 function runAction(
   workspace: string,
   inputs: Record<string, string>,
@@ -57,7 +61,7 @@ function runAction(
     RUNNER_TEMP: tempDir(),
   };
   let last: ActionRun = { code: 0, stdout: "", stderr: "" };
-  for (const step of action.runs.steps.filter((s) => s.id !== "install")) {
+  for (const step of action.runs.steps) {
     expect(step.shell).toBe("bash");
     const env = {
       ...runner,
@@ -100,11 +104,11 @@ function setUp() {
 }
 
 describe("action.yml", () => {
-  it("is a composite action that builds the tool from its own checkout and runs dist/action/main.js", () => {
+  it("is a composite action that runs the bundle committed in bin/, installing nothing", () => {
     expect(action.runs.using).toBe("composite");
-    const install = action.runs.steps.find((s) => s.id === "install")!;
-    expect(install.run).toMatch(/^npm ci --prefix "\$GITHUB_ACTION_PATH"/);
-    expect(action.runs.steps.map((s) => s.run).join("\n")).not.toMatch(/npx|curl|wget/);
+    const runs = action.runs.steps.map((s) => s.run).join("\n");
+    expect(runs).toContain('node "$GITHUB_ACTION_PATH/bin/action.cjs"');
+    expect(runs).not.toMatch(/\bnpm\b|npx|curl|wget/);
   });
 
   it("on a pull request: annotates the key the PR adds (not the one already on main), writes SARIF, fails the job", () => {

@@ -2,11 +2,11 @@
 // `git commit`: a key is refused with a message that says what to do, a clean
 // change goes through, and a missing tool fails closed. (pre-push: pre-push.test.ts)
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys, redacted } from "../helpers/fake-key.js";
-import { git, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
+import { git, gitRepo, tempDir } from "../helpers/git-repo.js";
 import {
   addLocalDependency,
   commitWithHooks,
@@ -15,6 +15,7 @@ import {
   install,
   setUpHusky,
 } from "../helpers/hook-repo.js";
+import { cloneWithFreshBundle, PACKAGE_ROOT } from "../helpers/package.js";
 
 const keys = fakeKeys(9000);
 
@@ -88,7 +89,7 @@ describe("pre-commit hook", () => {
     const repo = gitRepo({ ".gitignore": "node_modules/\n" });
     const local = addLocalDependency(repo);
     expect(spawnInstall(local, repo)).toContain("this project's own copy");
-    expect(readFileSync(join(repo, ".git/hooks/pre-commit"), "utf8")).not.toContain("dist/cli.js");
+    expect(readFileSync(join(repo, ".git/hooks/pre-commit"), "utf8")).not.toContain("tvly-guard.cjs");
     expectCommitGate(repo);
   });
 
@@ -134,19 +135,19 @@ function runCliAt(cli: string, args: string[], cwd: string): GitResult {
 }
 
 describe("the project's own pre-commit hook (.husky/pre-commit)", () => {
-  it("refuses a key with the local build, as in a clone of tvly-guard after npm ci", () => {
-    const repo = gitRepo({ "README.md": "demo\n" });
-    copyInstallation(repo); // dist/, rules/, hooks/, package.json, node_modules: what npm ci leaves in a clone
-    writeFiles(repo, {
-      ".gitignore": "node_modules/\ndist/\n",
-      ".husky/pre-commit": readFileSync(new URL("../../.husky/pre-commit", import.meta.url), "utf8"),
-    });
-    setUpHusky(repo);
+  it("refuses a key with a fresh bundle of the sources, as in a clone of tvly-guard after npm ci", () => {
+    const repo = tempDir("tvly-guard-clone-");
+    cloneWithFreshBundle(repo); // every tracked file, .husky/pre-commit and scripts/bundle.mjs included
+    symlinkSync(join(PACKAGE_ROOT, "node_modules"), join(repo, "node_modules")); // what npm ci leaves: esbuild, husky
+    // what npm ci runs next (the postprepare script): core.hooksPath -> .husky/_
+    const setup = spawnSync(process.execPath, [".husky/install.mjs"], { cwd: repo, encoding: "utf8" });
+    expect([setup.status, setup.stdout, setup.stderr]).toEqual([0, "", ""]);
+    expect(git(repo, ["config", "core.hooksPath"]).trim()).toBe(".husky/_");
     const key = keys.next();
     const r = commitWithHooks(repo, { "src/x.ts": `const k = "${key}";\n` }, "leak");
     expect(r.code).not.toBe(0);
     expect(r.stdout + r.stderr).toContain("src/x.ts:1:12");
-    expect(git(repo, ["log", "--format=%s"]).trim()).toBe("initial");
+    expect(git(repo, ["log", "--format=%s"]).trim()).toBe("tvly-guard with a fresh bundle");
     rmSync(join(repo, "src/x.ts"));
     git(repo, ["add", "-A"]);
     expect(commitWithHooks(repo, { "src/y.ts": "export {};\n" }, "clean").code).toBe(0);

@@ -1,11 +1,12 @@
 // Helpers for hook tests: git commands that may fail (a hook refusing), and
 // husky set up for real in a temp repository.
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, symlinkSync } from "node:fs";
+import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { GIT_ENV, git, writeFiles } from "./git-repo.js";
+import { layOutPackage } from "./package.js";
 import { runCli } from "./run-cli.js";
 
 export interface GitResult {
@@ -50,27 +51,21 @@ export function setUpHusky(repo: string, preCommit?: string): void {
   if (preCommit !== undefined) writeFiles(repo, { ".husky/pre-commit": preCommit });
 }
 
-const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
 /**
- * A copy of this package at `dir` (dist, rules, hooks, package.json) the way npm
- * lays one out, its dependencies linked from ours: a second "installation"
- * that a test can run install from, and then delete.
+ * A copy of this package at `dir` the way npm lays one out (bin/ with the fresh
+ * bundle, rules/, hooks/, schema/, package.json; no node_modules, the bundle
+ * needs none): a second "installation" that a test can run install from, and
+ * then delete.
  */
 export function copyInstallation(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  for (const part of ["dist", "rules", "hooks", "package.json"])
-    cpSync(join(PACKAGE_ROOT, part), join(dir, part), { recursive: true });
-  symlinkSync(join(PACKAGE_ROOT, "node_modules"), join(dir, "node_modules"));
-  chmodSync(join(dir, "dist/cli.js"), 0o755); // npm makes bin targets executable
-  return join(dir, "dist/cli.js");
+  return layOutPackage(dir);
 }
 
 /** Install this package into `repo`'s node_modules, with the node_modules/.bin/tvly-guard link npm makes. */
 export function addLocalDependency(repo: string): string {
   const cli = copyInstallation(join(repo, "node_modules/tvly-guard"));
   mkdirSync(join(repo, "node_modules/.bin"), { recursive: true });
-  symlinkSync("../tvly-guard/dist/cli.js", join(repo, "node_modules/.bin/tvly-guard"));
+  symlinkSync("../tvly-guard/bin/tvly-guard.cjs", join(repo, "node_modules/.bin/tvly-guard"));
   return cli;
 }
 

@@ -1,8 +1,8 @@
-// Run the built CLI (dist/cli.js) as a real process, the way users and hooks do.
+// Run the bundled CLI (dist/tvly-guard.cjs, built by `npm test`) as a real process, the way users and hooks do.
 import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { CLI } from "./package.js";
 
-export const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+export { CLI };
 
 export interface CliResult {
   code: number;

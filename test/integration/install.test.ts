@@ -150,7 +150,7 @@ describe("tvly-guard install", () => {
     );
     const text = read(join(repo, ".git/hooks/pre-commit"));
     expect(text).toContain("node_modules/.bin/tvly-guard");
-    expect(text).not.toContain("dist/cli.js");
+    expect(text).not.toContain("tvly-guard.cjs");
   });
 
   it.each([

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// The one bundler config (esbuild). Each entry in src/ becomes one CommonJS file
+// with its dependencies inside, so the package runs on Node >= 20 with nothing
+// installed and no build step:
+//   node scripts/bundle.mjs           write bin/ (committed: git installs and the action run it)
+//   node scripts/bundle.mjs --dev     write dist/ (ignored: tests, the repository's own hook)
+//   node scripts/bundle.mjs --check   exit 1 when bin/ differs from a fresh build (CI)
+// Why CommonJS in one file: Node 20 starts a CommonJS file without its ESM loader,
+// and esbuild turns each import() of our code into a function that runs the
+// module on first use, so `staged` evaluates only what it needs (see
+// test/e2e/bundle.test.ts), while the Node built-ins a lazy module needs are
+// required only then.
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/** Bundle name -> entry module. */
+export const ENTRIES = { "tvly-guard": "src/cli.ts", action: "src/action/main.ts" };
+
+/** Build every entry into memory: [{ path (absolute, in `outdir`), contents }]. */
+export async function bundle(outdir, { traceModules = false } = {}) {
+  const result = await build({
+    absWorkingDir: ROOT, // paths in the output's comments are relative to it: the same bytes on every machine
+    entryPoints: ENTRIES,
+    outdir,
+    outExtension: { ".js": ".cjs" },
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    // import() of a Node built-in would start Node's ESM loader (several ms): require it instead.
+    supported: { "dynamic-import": false },
+    write: false,
+    logLevel: "warning",
+    // import.meta.url has no CommonJS meaning: make it the bundle file's URL, which src/paths.ts expects.
+    inject: [join(ROOT, "scripts/import-meta-url.js")],
+    define: { "import.meta.url": "importMetaUrl" },
+    ...(traceModules ? { plugins: [tracePlugin], footer: { js: TRACE_REPORT } } : {}),
+  });
+  return result.outputFiles.map((f) => ({ path: f.path, contents: f.contents }));
+}
+
+/**
+ * For the bundle test only: each module records its path in globalThis.__tvlyModules
+ * when it is evaluated, and at exit the list (with Node's own list of the built-in
+ * modules it loaded) goes to the file named by TVLY_GUARD_TRACE_FILE, so a test
+ * can see what a run really loaded.
+ */
+const TRACE_REPORT = `process.on("exit", () => require("node:fs").writeFileSync(process.env.TVLY_GUARD_TRACE_FILE,
+  JSON.stringify({ modules: globalThis.__tvlyModules, builtins: process.moduleLoadList })));`;
+const tracePlugin = {
+  name: "trace-modules",
+  setup(b) {
+    b.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
+      const id = relative(ROOT, args.path);
+      const text = readFileSync(args.path, "utf8");
+      const loader = /\.[cm]?ts$/.test(args.path) ? "ts" : "js";
+      const record = `(globalThis.__tvlyModules ??= []).push(${JSON.stringify(id)});\n`;
+      // after a hashbang, which must stay first
+      const body = text.startsWith("#!") ? text.replace(/^#!.*\n/, (m) => m + record) : record + text;
+      return { contents: body, loader };
+    });
+  },
+};
+
+/** Write the bundles into `outdir`, executable (npm links them as bins). */
+export async function writeBundle(outdir, options) {
+  mkdirSync(outdir, { recursive: true });
+  for (const file of await bundle(outdir, options)) {
+    writeFileSync(file.path, file.contents);
+    chmodSync(file.path, 0o755);
+  }
+}
+
+/** The files of bin/ that a fresh build would change (empty when bin/ is up to date). */
+export async function staleFiles(outdir = join(ROOT, "bin")) {
+  const stale = [];
+  for (const file of await bundle(outdir)) {
+    let current;
+    try {
+      current = readFileSync(file.path);
+    } catch {
+      current = undefined;
+    }
+    if (!current?.equals(file.contents)) stale.push(relative(ROOT, file.path));
+  }
+  return stale;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = process.argv[2];
+  if (arg === "--check") {
+    const stale = await staleFiles();
+    if (stale.length > 0) {
+      process.stderr.write(
+        `bundle: ${stale.join(", ")} ${stale.length === 1 ? "is" : "are"} stale: run \`npm run bundle\` and commit bin/\n`,
+      );
+      process.exit(1);
+    }
+  } else if (arg === "--dev") await writeBundle(join(ROOT, "dist"));
+  else if (arg === undefined) await writeBundle(join(ROOT, "bin"));
+  else {
+    process.stderr.write(`bundle: unknown argument ${arg} (use --dev or --check, or nothing)\n`);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,10 @@
+// Node built-ins that only some runs need, required on first use. A static
+// import would load them at start-up (the bundle turns it into a require at the
+// top), and a clean `staged` run in a hook never hashes a key or compiles a
+// user's regex: node:crypto alone is dozens of internal modules.
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+export const nodeCrypto = (): typeof import("node:crypto") => require("node:crypto");
+export const nodeV8 = (): typeof import("node:v8") => require("node:v8");

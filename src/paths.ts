@@ -1,0 +1,14 @@
+// Where this installation's own files are. Every file that runs sits one folder
+// below the package root: the bundle (bin/tvly-guard.cjs, or dist/ in a
+// development checkout), tsc's output (dist/) and the sources under vitest (src/).
+// So rules/, hooks/, schema/ and package.json are found from here, in every install.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The file this code was loaded from: in the shipped CLI, the bundle itself. */
+export const SELF_FILE = fileURLToPath(import.meta.url);
+
+/** The package root: the folder that holds package.json, rules/, hooks/ and schema/. */
+export const PACKAGE_ROOT = dirname(dirname(SELF_FILE));
+
+export const packagePath = (...parts: string[]): string => join(PACKAGE_ROOT, ...parts);
