@@ -12,6 +12,10 @@ import { findWorkTreeRoot } from "../git/work-tree.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
 import { booleanOption, type CommandSpec } from "./args.js";
 
+/** Said in --help and after every run: moving a key out of the code does not make it safe. */
+const NOT_A_REVOCATION =
+  "fix moves keys, it does not revoke them: a key that was ever committed, pushed or shared must still be revoked and replaced (tvly-guard history shows where it went)";
+
 export const command: CommandSpec = {
   name: "fix",
   summary:
@@ -34,7 +38,7 @@ export const command: CommandSpec = {
     "YAML ${NAME} (GitHub workflows: ${{ secrets.NAME }}) · Dockerfile ENV/ARG lines · docs get the placeholder ·",
     ".env files stay as they are and are git-ignored.",
     "fix never deletes a key (it ends up in .env) and never writes outside the repository.",
-    "It does not revoke anything: a key that was ever committed or shared must still be revoked and replaced.",
+    `${NOT_A_REVOCATION}.`,
     "",
     "Examples:\n  tvly-guard fix --dry-run\n  tvly-guard fix src app.py && git add -A && tvly-guard staged",
   ].join("\n"),
@@ -149,9 +153,7 @@ function renderOutcome(plan: FixPlan, dryRun: boolean, c: ReturnType<typeof pc.c
         .map((ch) => ch.path)
         .join(" ")}) and run tvly-guard staged`,
     );
-  next.push(
-    "fix moves keys, it does not revoke them: a key that was ever committed, pushed or shared must be revoked and replaced (tvly-guard history shows where it went)",
-  );
+  next.push(NOT_A_REVOCATION);
   out.push("", "Next:", ...next.map((n) => `  - ${n}`));
   return `${out.join("\n")}\n`;
 }

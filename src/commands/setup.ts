@@ -95,6 +95,8 @@ export interface ScanSetup {
   suppressed: { files: number };
   /** --verify: check each unique key against the rule's endpoint before reporting. Never implicit. */
   verify: boolean;
+  /** When the scan started (reports that carry times: GitLab, JUnit). */
+  startedAt: Date;
 }
 
 export interface PrepareOptions {
@@ -167,6 +169,7 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
     baseline,
     suppressed,
     verify,
+    startedAt: new Date(),
   };
   return setup;
 }
@@ -224,6 +227,7 @@ export async function finishScan(
     rules,
     color: options.color,
     keys,
+    timing: { start: setup.startedAt, end: new Date() },
   });
   if (options.output !== undefined) {
     try {
