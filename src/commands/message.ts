@@ -1,11 +1,11 @@
 // `tvly-guard message FILE`: the commit message git is about to record (a commit-msg hook's $1).
 import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
+import { readMessageConfig } from "../git/message-config.js";
 import { collectFindings } from "../pipeline.js";
 import { emptySummary } from "../report/finding.js";
 import type { Chunk } from "../sources/chunk.js";
 import { cleanupFor, readCommitMessageChunk } from "../sources/commit-message.js";
-import { readMessageConfig } from "../sources/leak-git.js";
 import type { CommandSpec } from "./args.js";
 import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
 
