@@ -8,8 +8,8 @@ import { builtinRules } from "../engine/rule.js";
 import { ExitCode, GitError, InputError, UsageError } from "../errors.js";
 import { unifiedDiff } from "../fix/diff.js";
 import { type FileChange, type FixPlan, planFix } from "../fix/plan.js";
+import { findWorkTreeRoot } from "../git/work-tree.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
-import { findWorkTreeRoot } from "../sources/git.js";
 import { booleanOption, type CommandSpec } from "./args.js";
 
 /** Said in --help and after every run: moving a key out of the code does not make it safe. */
@@ -45,7 +45,7 @@ export const command: CommandSpec = {
   async run(args, io) {
     if (args.positionals.includes("-"))
       throw new UsageError("fix: stdin (-) cannot be fixed; name files or directories");
-    const root = await findWorkTreeRoot(io.cwd);
+    const root = findWorkTreeRoot(io.cwd, io.env);
     if (!root)
       throw new GitError("fix works inside a git work tree (it keeps .env out of git); run it from your repository");
     const rules = builtinRules();
@@ -58,6 +58,7 @@ export const command: CommandSpec = {
     const paths = args.positionals.length ? args.positionals : [root];
     const plan = await planFix({
       cwd: io.cwd,
+      env: io.env,
       root,
       paths,
       rules,
