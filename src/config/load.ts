@@ -10,7 +10,7 @@ import { type Config, emptyConfig, validateConfig } from "./schema.js";
 
 export const CONFIG_FILE_NAME = ".tvly-guard.json";
 
-type Picomatch = typeof import("picomatch");
+type IgnoreFactory = typeof import("ignore");
 
 /** A config ready to apply. */
 export interface LoadedConfig {
@@ -66,9 +66,10 @@ export async function loadConfig(
     throw new ConfigError(`cannot read config ${file}: ${code ?? (err as Error).message}`);
   }
   const config = validateConfig(parseJson(text, file), file);
-  // picomatch is loaded only for a config that lists paths, so most runs never pay for it.
-  const picomatch = config.allowlist.paths.length > 0 ? (await import("picomatch")).default : undefined;
-  return buildConfig(config, file, root, picomatch);
+  // The ignore package (the .gitignore matcher eslint and prettier use) is loaded only
+  // for a config that lists paths, so most runs never pay for it.
+  const ignore = config.allowlist.paths.length > 0 ? (await import("ignore")).default : undefined;
+  return buildConfig(config, file, root, ignore);
 }
 
 /** JSON.parse with a one-line error that gives the line and column, and never echoes the text (it may hold a key). */
@@ -94,31 +95,29 @@ export function parseJson(text: string, file: string): unknown {
 }
 
 /**
- * As in .gitignore: a glob with a slash at the start or in the middle is
- * anchored at the root, one without matches a name at any depth, and a
- * trailing slash means everything below that directory.
+ * `allowlist.paths` are .gitignore lines, with git's own semantics (git-scm.com/docs/gitignore):
+ * later lines win, `!` re-includes, a slash at the start or in the middle anchors
+ * at the root, a trailing slash matches a directory and so everything below it,
+ * `**` spans directories, and a file below an excluded directory cannot be
+ * re-included. Case-sensitive, as git is on Linux. One addition: `./x` means `/x`.
  */
-function compilePathGlobs(globs: readonly string[], picomatch: Picomatch | undefined): (path: string) => boolean {
-  if (globs.length === 0 || picomatch === undefined) return () => false;
-  let matcher: ((path: string) => boolean) | undefined;
-  return (path) => (matcher ??= buildGlobMatcher(globs, picomatch))(path);
+export function compilePathGlobs(
+  globs: readonly string[],
+  ignore: IgnoreFactory | undefined,
+): (path: string) => boolean {
+  if (globs.length === 0 || ignore === undefined) return () => false;
+  let matcher: import("ignore").Ignore | undefined;
+  return (path) => {
+    matcher ??= ignore({ ignorecase: false }).add(globs.map((g) => g.replace(/^(!?)\.\//, "$1/")));
+    try {
+      return matcher.ignores(path);
+    } catch {
+      return false; // not a relative path (outside the root): no allowlist line can name it
+    }
+  };
 }
 
-function buildGlobMatcher(globs: readonly string[], picomatch: Picomatch): (path: string) => boolean {
-  const anchored: string[] = [];
-  const names: string[] = [];
-  for (const glob of globs) {
-    const dir = glob.endsWith("/");
-    const body = dir ? glob.slice(0, -1) : glob;
-    const pattern = body.replace(/^\.?\//, "") + (dir ? "/**" : "");
-    (body.includes("/") || dir ? anchored : names).push(body.includes("/") ? pattern : dir ? `**/${pattern}` : pattern);
-  }
-  const matchAnchored = picomatch(anchored, { dot: true });
-  const matchName = picomatch(names, { dot: true, basename: true });
-  return (path) => matchAnchored(path) || matchName(path);
-}
-
-function buildConfig(config: Config, file: string | undefined, root: string, picomatch?: Picomatch): LoadedConfig {
+function buildConfig(config: Config, file: string | undefined, root: string, ignore?: IgnoreFactory): LoadedConfig {
   const where = (field: string) => `${file}: "${field}"`;
   const { allowlist } = config;
   const keyRegexes = allowlist.keyRegexes.map((r, i) => compileAllowRegex(r, where(`allowlist.keyRegexes[${i}]`)));
@@ -138,7 +137,7 @@ function buildConfig(config: Config, file: string | undefined, root: string, pic
     file,
     root,
     config,
-    allowsPath: compilePathGlobs(allowlist.paths, picomatch),
+    allowsPath: compilePathGlobs(allowlist.paths, ignore),
     allowsCommit: (sha) => commits.some((c) => sha.toLowerCase().startsWith(c)),
     applyToRules(builtin) {
       const ids = new Set(builtin.map((r) => r.id));

@@ -55,7 +55,7 @@ const UNUSED_MODULES = [
   /^src\/report\/(sarif|github|json|text|remediation)\.ts$/,
   /^src\/sources\/(files|history|range)\.ts$/,
   /^src\/commands\/(scan|diff|history|fix|install|uninstall)\.ts$/,
-  /^node_modules\/(fast-glob|simple-git|picomatch)\//,
+  /^node_modules\/(fast-glob|ignore)\//,
 ];
 /** Node built-ins it has no use for: hashing, the regex-engine flag, HTTP, and the ESM loader (an import() left in). */
 const UNUSED_BUILTINS = [
