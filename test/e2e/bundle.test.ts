@@ -23,7 +23,10 @@ interface Trace {
 async function tracingInstall(): Promise<string> {
   const dir = tempDir("tvly-guard-trace-");
   const cli = layOutPackage(dir);
-  for (const file of (await bundle(join(dir, "bin"), { traceModules: true })) as { path: string; contents: Uint8Array }[])
+  for (const file of (await bundle(join(dir, "bin"), { traceModules: true })) as {
+    path: string;
+    contents: Uint8Array;
+  }[])
     writeFileSync(file.path, file.contents);
   return cli;
 }
