@@ -6,7 +6,7 @@ import { relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import { InputError } from "../errors.js";
 import { listIgnoredPaths } from "../git/ignore.js";
-import type { ScanSummary } from "../report/finding.js";
+import type { ScanSummary } from "./chunk.js";
 import { type Chunk, countScanned } from "./chunk.js";
 
 export interface FileSourceOptions {
