@@ -1,12 +1,12 @@
 // What every scanning command (scan, staged, diff, history) shares: the
 // options, the rules and filters a scan runs with, and the end of a scan
 // (report, stderr summary, exit code). Commands differ only in their source.
-import { writeFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { type Baseline, type BaselineEntry, readBaseline, writeBaseline } from "../config/baseline.js";
 import { displayFile, type LoadedConfig, loadConfig } from "../config/load.js";
 import { builtinRules, type Rule } from "../engine/rule.js";
-import { ExitCode, InputError } from "../errors.js";
+import { ExitCode } from "../errors.js";
+import { writeOutputFile } from "../fs/atomic-write.js";
 import type { Io } from "../io.js";
 import { createProgress, type Progress } from "../progress.js";
 import { groupByKey } from "../report/context.js";
@@ -15,7 +15,7 @@ import { checkFormat, FORMATS, loadReporter } from "../report/index.js";
 import { formatSummary } from "../report/summary.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
 import { VERSION } from "../version.js";
-import { booleanOption, type OptionSpec, type ParsedArgs, parseSize, stringOption } from "./args.js";
+import { booleanOption, type OptionSpec, type ParsedArgs, parseSizeLimit, stringOption } from "./args.js";
 
 /** Options every scanning command takes. */
 export const SCAN_OPTIONS: readonly OptionSpec[] = [
@@ -119,7 +119,7 @@ export function maxFileSizeOption(what: string): OptionSpec {
 /** The size limit: --max-file-size, else the config's maxFileSize, else 10 MiB. */
 export function readMaxFileSize(args: ParsedArgs, setup: ScanSetup): number {
   const text = stringOption(args, "max-file-size");
-  return text === undefined ? (setup.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : parseSize(text, "--max-file-size");
+  return text === undefined ? (setup.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : parseSizeLimit(text, "--max-file-size");
 }
 
 /** Read the shared options; bad values (unknown format...) fail here, before any scanning. */
@@ -225,13 +225,7 @@ export async function finishScan(
     keys,
   });
   if (options.output !== undefined) {
-    try {
-      writeFileSync(resolve(io.cwd, options.output), report);
-    } catch (err) {
-      throw new InputError(
-        `cannot write ${options.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      );
-    }
+    writeOutputFile(resolve(io.cwd, options.output), report, options.output);
   } else if (report) {
     io.stdout(report);
   }

@@ -97,6 +97,39 @@ function openTemp(temp: string, mode: number): number {
   }
 }
 
+/**
+ * Write a report the user asked for with --output: a regular file (or a new
+ * one) is replaced atomically; a FIFO or a device (a terminal, /dev/null) is
+ * written in place, after a non-blocking open proved that something reads it,
+ * so a FIFO nobody reads is an error instead of a hang. A symlink is refused.
+ */
+export function writeOutputFile(path: string, data: string, what: string): void {
+  let info: ReturnType<typeof lstatSync> | undefined;
+  try {
+    info = lstatSync(path);
+  } catch {
+    // absent: created below
+  }
+  if (!info || info.isFile() || info.isSymbolicLink() || info.isDirectory()) {
+    writeFileAtomic(path, data, { what, durable: false });
+    return;
+  }
+  try {
+    closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW));
+    const fd = openSync(path, constants.O_WRONLY | constants.O_NOFOLLOW);
+    try {
+      const bytes = Buffer.from(data, "utf8");
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENXIO")
+      throw new InputError(`cannot write ${what}: it is a FIFO that no process is reading (ENXIO)`);
+    throw fail(what, err);
+  }
+}
+
 /** Make a rename durable: fsync the directory that holds it (some file systems refuse; then there is nothing to do). */
 function syncDirectory(dir: string): void {
   let fd: number | undefined;

@@ -37,13 +37,13 @@ export function openFailure(err: unknown, what: string): OpenError {
   const code = (err as NodeJS.ErrnoException).code;
   switch (code) {
     case "ELOOP":
-      return new OpenError("symlink", `${what} is a symbolic link (tvly-guard never follows them)`, code);
+      return new OpenError("symlink", `${what} is a symbolic link (ELOOP: tvly-guard never follows them)`, code);
     case "EACCES":
     case "EPERM":
-      return new OpenError("denied", `${what}: permission denied`, code);
+      return new OpenError("denied", `cannot read ${what}: permission denied (${code})`, code);
     case "ENOENT":
     case "ENOTDIR":
-      return new OpenError("missing", `${what} does not exist`, code);
+      return new OpenError("missing", `cannot read ${what}: ${code} (no such file or directory)`, code);
     case "EISDIR":
       return new OpenError("directory", `${what} is a directory`, code);
     default:

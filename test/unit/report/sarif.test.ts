@@ -59,7 +59,12 @@ describe("renderSarif", () => {
     expect(r1.message.text).toContain(`in commit ${"a".repeat(12)}`);
     expect(run.properties).toEqual({
       mode: "history",
-      scanned: { commits: 2, files: 3, bytes: 1234, skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0 } },
+      scanned: {
+        commits: 2,
+        files: 3,
+        bytes: 1234,
+        skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0, special: 0 },
+      },
     });
   });
 
