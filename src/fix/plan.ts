@@ -7,10 +7,10 @@ import { redact } from "../engine/redact.js";
 import type { Rule } from "../engine/rule.js";
 import { InputError } from "../errors.js";
 import { MAX_READ_SIZE, readRegularFile } from "../fs/open-file.js";
+import { listIgnoredOf, listTrackedOf } from "../git/ignore.js";
 import { emptySummary } from "../report/finding.js";
 import type { Chunk } from "../sources/chunk.js";
 import { readFileChunks } from "../sources/files.js";
-import { listIgnoredOf, listTrackedOf } from "../sources/git.js";
 import { appendLines, EnvPlan, parseEnv } from "./dotenv.js";
 import { languageFor, manualInstruction } from "./languages.js";
 import type { Edit, Language } from "./site.js";
@@ -49,6 +49,7 @@ export interface FixPlan {
 
 export interface PlanOptions {
   cwd: string;
+  env: NodeJS.ProcessEnv;
   root: string;
   paths: readonly string[];
   rules: readonly Rule[];
@@ -125,7 +126,7 @@ async function* readTargets(
   for (const { abs, dir } of targets) {
     for await (const chunk of readFileChunks(
       [abs],
-      { cwd: dir, maxFileSize: options.maxFileSize, stdin: options.stdin },
+      { cwd: dir, env: options.env, maxFileSize: options.maxFileSize, stdin: options.stdin },
       summary,
     )) {
       yield { chunk, abs: resolve(dir, chunk.path) };
@@ -235,7 +236,7 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
       data,
     });
   }
-  const gitignore = await planGitignore(plan, envBefore !== null || env.added.length > 0, keptEnvFiles);
+  const gitignore = await planGitignore(plan, options.env, envBefore !== null || env.added.length > 0, keptEnvFiles);
   if (gitignore) first.push(gitignore);
   plan.changes.unshift(...first);
   return plan;
@@ -244,13 +245,15 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
 /** Make sure .env (and every env file that holds a key) is git-ignored; tracked ones need a manual untrack. */
 async function planGitignore(
   plan: FixPlan,
+  gitEnv: NodeJS.ProcessEnv,
   hasRootEnv: boolean,
   keptEnvFiles: Set<string>,
 ): Promise<FileChange | undefined> {
   const envFiles = [...new Set([...(hasRootEnv ? [ENV_FILE] : []), ...keptEnvFiles])];
   if (envFiles.length === 0) return undefined;
-  const ignored = await listIgnoredOf(plan.root, envFiles);
-  const tracked = await listTrackedOf(plan.root, envFiles);
+  const git = { cwd: plan.root, env: gitEnv };
+  const ignored = await listIgnoredOf(git, envFiles);
+  const tracked = await listTrackedOf(git, envFiles);
   const missing = envFiles.filter((p) => !ignored.has(p));
   let change: FileChange | undefined;
   if (missing.length) {

@@ -7,12 +7,14 @@ import { relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import { InputError } from "../errors.js";
 import { OpenError, openFailure, openRegularFile, readOpened } from "../fs/open-file.js";
+import { listWorkTree } from "../git/ignore.js";
 import type { ScanSummary } from "../report/finding.js";
 import { type Chunk, countScanned } from "./chunk.js";
-import { listWorkTree } from "./work-tree-list.js";
 
 export interface FileSourceOptions {
   cwd: string;
+  /** For git, which says what is ignored. */
+  env: NodeJS.ProcessEnv;
   maxFileSize: number;
   stdin: NodeJS.ReadableStream;
   /** Files to leave unread (config path allowlist), decided on the absolute path. */
@@ -58,8 +60,8 @@ interface WalkEntry {
  * repositories and submodules are listed by their own git; outside any work
  * tree, fast-glob walks (names there are what the file system API decodes).
  */
-function walkDirectory(dir: string): WalkEntry[] {
-  const listing = listWorkTree(dir);
+async function walkDirectory(dir: string, env: NodeJS.ProcessEnv): Promise<WalkEntry[]> {
+  const listing = await listWorkTree({ cwd: dir, env });
   if (!listing) {
     const entries = fg.sync("**", {
       cwd: dir,
@@ -81,7 +83,7 @@ function walkDirectory(dir: string): WalkEntry[] {
   for (const name of listing.names) add(name);
   for (const repo of listing.nestedRepos) {
     const sub = repo.toString("utf8");
-    for (const e of walkDirectory(resolve(dir, sub))) out.push(e);
+    for (const e of await walkDirectory(resolve(dir, sub), env)) out.push(e);
   }
   return out;
 }
@@ -183,7 +185,7 @@ export async function* readFileChunks(
     } else if (target.info?.isDirectory()) {
       const pending = [target.abs];
       for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-        for (const entry of walkDirectory(dir)) {
+        for (const entry of await walkDirectory(dir, options.env)) {
           const chunk = readOne(entry, displayPath(cwd, target.abs, entry.abs), false, options, summary);
           if (chunk === "directory") pending.push(entry.abs);
           else if (chunk) yield chunk;
