@@ -3,7 +3,6 @@
 import { lstatSync, realpathSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import pc from "picocolors";
-import { scrubSecrets } from "../engine/redact.js";
 import { builtinRules } from "../engine/rule.js";
 import { ExitCode, GitError, InputError, UsageError } from "../errors.js";
 import { unifiedDiff } from "../fix/diff.js";
@@ -66,18 +65,12 @@ export const command: CommandSpec = {
       stdin: io.stdin,
       maxFileSize: DEFAULT_MAX_FILE_SIZE,
     });
-    const scrub = (text: string) =>
-      scrubSecrets(
-        text,
-        rules.map((r) => r.regex),
-      );
     if (dryRun) {
-      for (const change of plan.changes)
-        io.stdout(scrub(colorDiff(unifiedDiff(change.path, change.before, change.after), c)));
+      for (const change of plan.changes) io.stdout(colorDiff(unifiedDiff(change.path, change.before, change.after), c)); // io redacts, encoded keys too
     } else {
       writeChanges(root, plan.changes);
     }
-    io.stdout(scrub(renderOutcome(plan, dryRun, c)));
+    io.stdout(renderOutcome(plan, dryRun, c));
     const manual = plan.outcomes.some((o) => o.status === "manual") || plan.todo.length > 0;
     return manual || (dryRun && plan.changes.length > 0) ? ExitCode.findings : ExitCode.clean;
   },
@@ -153,7 +146,7 @@ function renderOutcome(plan: FixPlan, dryRun: boolean, c: ReturnType<typeof pc.c
     next.push(
       `the code now reads ${plan.envVars.join(", ")} from the environment: load .env when you run it (node --env-file=.env, python-dotenv, docker run --env-file .env, or export it in your shell)`,
     );
-  next.push(...plan.todo);
+  for (const t of plan.todo) next.push(t);
   if (!dryRun && plan.changes.length)
     next.push(
       `re-stage the changed files (git add ${plan.changes

@@ -135,6 +135,7 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
   const color = !booleanOption(args, "no-color") && !env.NO_COLOR && output === undefined && (forced || io.stdoutIsTTY);
   const config = await loadConfig(io.cwd, stringOption(args, "config"), io.env);
   const rules = config.applyToRules(builtinRules());
+  io.redaction?.addRules(rules); // the config's extra rules redact their keys in every output too
   const verify = booleanOption(args, "verify");
   if (verify) (await import("../verify/tavily.js")).checkVerifyUrls(rules, env); // a bad TVLY_GUARD_VERIFY_URL fails before any scanning
   const rootPath =
@@ -185,8 +186,10 @@ function keepByConfig(setup: ScanSetup, f: Finding): boolean {
   );
 }
 
+/** A baseline names files as every output does: a key in a path is redacted (on both sides of the comparison). */
 function baselineEntry(setup: ScanSetup, f: Finding): BaselineEntry {
-  return { fingerprint: f.fingerprint, file: setup.rootPath(f.file), ruleId: f.ruleId };
+  const file = setup.rootPath(f.file);
+  return { fingerprint: f.fingerprint, file: setup.io.redaction?.scrub(file) ?? file, ruleId: f.ruleId };
 }
 
 function inBaseline(setup: ScanSetup, f: Finding): boolean {
@@ -230,9 +233,11 @@ export async function finishScan(
     timing: { start: setup.startedAt, end: new Date() },
   });
   if (options.output !== undefined) {
-    writeOutputFile(resolve(io.cwd, options.output), report, options.output);
+    // A report file is output too: through the redaction pass, unless --no-redact asked for the keys.
+    const text = setup.showSecret ? report : (io.redaction?.scrub(report) ?? report);
+    writeOutputFile(resolve(io.cwd, options.output), text, options.output);
   } else if (report) {
-    io.stdout(report);
+    (setup.showSecret ? (io.unredactedStdout ?? io.stdout) : io.stdout)(report);
   }
   for (const warning of summary.warnings) io.stderr(`tvly-guard: warning: ${warning}\n`);
   io.stderr(`${formatSummary(summary, findings.length, groupByKey(findings).length, mode)}\n`);

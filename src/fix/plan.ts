@@ -221,8 +221,8 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
     }
     plan.files++;
   }
-  plan.envVars.push(...envVars);
-  plan.todo.push(...todo);
+  plan.envVars = [...envVars];
+  plan.todo = [...todo];
 
   // .env and .gitignore come first: fix.ts writes in this order, so no key leaves a source before it is in .env.
   const first: FileChange[] = [];
@@ -238,7 +238,7 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
   }
   const gitignore = await planGitignore(plan, options.env, envBefore !== null || env.added.length > 0, keptEnvFiles);
   if (gitignore) first.push(gitignore);
-  plan.changes.unshift(...first);
+  plan.changes = first.concat(plan.changes);
   return plan;
 }
 

@@ -147,3 +147,29 @@ describe("scan: bounded input", () => {
     }
   });
 });
+
+describe("scan: output that cannot be written", () => {
+  it("ENOSPC (> /dev/full) and EPIPE (| head): exit 2 with one line, never a stack trace or exit 1", () => {
+    const repo = gitRepo({ "README.txt": "demo\n" });
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`f${i}.txt`] = `k=${keys.next()}\n`; // a JSON report larger than a pipe buffer
+    writeFiles(repo, files);
+    const full = spawnSync("bash", ["-c", `"${process.execPath}" "${CLI}" scan README.txt --format json > /dev/full`], {
+      cwd: repo,
+      encoding: "utf8",
+    });
+    expect(full.status).toBe(2);
+    expect(full.stderr).toMatch(/^tvly-guard: cannot write to stdout: ENOSPC$/m);
+    const piped = spawnSync(
+      "bash",
+      [
+        "-c",
+        `"${process.execPath}" "${CLI}" scan . --format json | head -c 10 > /dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`,
+      ],
+      { cwd: repo, encoding: "utf8" },
+    );
+    expect(piped.stderr).toMatch(/^tvly-guard: cannot write to stdout: EPIPE\n/m);
+    expect(piped.stderr).toMatch(/exit=2\n$/);
+    expect(piped.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
