@@ -1,5 +1,6 @@
 // Command-line parsing on top of node:util parseArgs: typed option tables,
 // one-line usage errors, and --help text generated from the same tables.
+
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 
