@@ -1,6 +1,6 @@
 // The one-line account of what a scan covered. It goes to stderr in every
 // format, so an empty scan can never pass for a clean one.
-import type { ScanSummary } from "./finding.js";
+import type { ScanSummary } from "../sources/chunk.js";
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -26,7 +26,7 @@ export function formatSummary(s: ScanSummary, findings: number, keys: number, mo
     .filter(([, n]) => n > 0)
     .map(
       ([why, n]) =>
-        `${n} ${({ binary: "binary", tooLarge: "too large", symlinks: "symlinks", unreadable: "unreadable" } as Record<string, string>)[why] ?? why}`,
+        `${n} ${({ binary: "binary", tooLarge: "too large", symlinks: "symlinks", unreadable: "unreadable", special: "not regular files" } as Record<string, string>)[why] ?? why}`,
     );
   const result = findings === 0 ? "no keys found" : `${plural(keys, "key")} found in ${plural(findings, "place")}`;
   return `tvly-guard ${mode}: scanned ${covered.join(", ")}${skipped.length ? ` (skipped ${skipped.join(", ")})` : ""}: ${result}.`;
