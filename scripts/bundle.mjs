@@ -10,7 +10,7 @@
 // module on first use, so `staged` evaluates only what it needs (see
 // test/e2e/bundle.test.ts), while the Node built-ins a lazy module needs are
 // required only then.
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -20,7 +20,10 @@ const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 /** Bundle name -> entry module. */
 export const ENTRIES = { "tvly-guard": "src/cli.ts", action: "src/action/main.ts" };
 
-/** Build every entry into memory: [{ path (absolute, in `outdir`), contents }]. */
+/** The notices file next to the bundles: the licenses of the packages bundled into them. */
+const NOTICES = "THIRD-PARTY-NOTICES.txt";
+
+/** Build every entry into memory: [{ path (absolute, in `outdir`), contents }], the notices file last. */
 export async function bundle(outdir, { traceModules = false } = {}) {
   const result = await build({
     absWorkingDir: ROOT, // paths in the output's comments are relative to it: the same bytes on every machine
@@ -31,16 +34,43 @@ export async function bundle(outdir, { traceModules = false } = {}) {
     platform: "node",
     format: "cjs",
     target: "node20",
+    // Smaller is faster to start: V8 pre-parses every byte of the file on each run.
+    minify: !traceModules,
     // import() of a Node built-in would start Node's ESM loader (several ms): require it instead.
     supported: { "dynamic-import": false },
     write: false,
     logLevel: "warning",
+    metafile: true,
     // import.meta.url has no CommonJS meaning: make it the bundle file's URL, which src/paths.ts expects.
     inject: [join(ROOT, "scripts/import-meta-url.js")],
     define: { "import.meta.url": "importMetaUrl" },
     ...(traceModules ? { plugins: [tracePlugin], footer: { js: TRACE_REPORT } } : {}),
   });
-  return result.outputFiles.map((f) => ({ path: f.path, contents: f.contents }));
+  const files = result.outputFiles.map((f) => ({ path: f.path, contents: f.contents }));
+  files.push({ path: join(outdir, NOTICES), contents: Buffer.from(thirdPartyNotices(result.metafile)) });
+  return files;
+}
+
+/** Each bundled package's name, version, license and license text, sorted: the bundles ship their code. */
+function thirdPartyNotices(metafile) {
+  const dirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) dirs.add(m[1]);
+  }
+  const sections = [...dirs].sort().map((dir) => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, dir, "package.json"), "utf8"));
+    const file = readdirSync(join(ROOT, dir)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file
+      ? readFileSync(join(ROOT, dir, file), "utf8")
+          .replace(/\r\n/g, "\n")
+          .trim()
+      : "(no license file)";
+    return `${pkg.name} ${pkg.version} (${pkg.license})\n\n${text}\n`;
+  });
+  return ["The bundles in this folder hold code from these packages, under these licenses.\n", ...sections].join(
+    `\n${"-".repeat(72)}\n\n`,
+  );
 }
 
 /**
@@ -66,12 +96,12 @@ const tracePlugin = {
   },
 };
 
-/** Write the bundles into `outdir`, executable (npm links them as bins). */
+/** Write the bundles into `outdir`, executable (npm links them as bins), and the notices. */
 export async function writeBundle(outdir, options) {
   mkdirSync(outdir, { recursive: true });
   for (const file of await bundle(outdir, options)) {
     writeFileSync(file.path, file.contents);
-    chmodSync(file.path, 0o755);
+    chmodSync(file.path, file.path.endsWith(".cjs") ? 0o755 : 0o644);
   }
 }
 
