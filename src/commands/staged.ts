@@ -2,7 +2,7 @@
 
 import { collectFindings } from "../pipeline.js";
 import { emptySummary } from "../sources/chunk.js";
-import { readStagedChunks } from "../sources/staged.js";
+import { readStagedChunks, startStagedPatch } from "../sources/staged.js";
 import type { CommandSpec } from "./args.js";
 import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
 
@@ -23,9 +23,11 @@ export const command: CommandSpec = {
     "is fetched.",
   ].join("\n"),
   async run(args, io) {
+    const ctx = { cwd: io.cwd, env: io.env };
+    const patch = startStagedPatch(ctx); // git diffs the index while the config and rules load
     const setup = await prepareScan(args, io);
     const summary = emptySummary();
-    const chunks = readStagedChunks({ cwd: io.cwd, env: io.env }, summary);
+    const chunks = readStagedChunks(ctx, summary, patch);
     return finishScan(setup, "staged", await collectFindings(chunks, setup, summary), summary);
   },
 };

@@ -13,15 +13,29 @@ import { type BinaryFile, chunksFromFile, readBinaryBlobs } from "./patch-chunks
 import { type AddedRun, parseUnifiedDiff, unquoteGitPath } from "./unified-diff.js";
 
 /**
+ * Start git on the staged patch now, so that it works while the caller loads
+ * its config and rules; pass the result to readStagedChunks.
+ */
+export function startStagedPatch(ctx: GitContext): Promise<Buffer> {
+  const patch = readStagedPatch(ctx);
+  patch.catch(() => {}); // readStagedChunks awaits it; a run that fails before then must not report it unhandled
+  return patch;
+}
+
+/**
  * Yield the staged added lines, one chunk per run of consecutive lines.
  * One git process in the usual case. In a partial clone whose HEAD version of
  * a staged file is absent, git would fetch it to diff: we never fetch, so
  * those files are scanned whole (a warning says so) and the rest as a diff.
  */
-export async function* readStagedChunks(ctx: GitContext, summary: ScanSummary): AsyncGenerator<Chunk> {
+export async function* readStagedChunks(
+  ctx: GitContext,
+  summary: ScanSummary,
+  started: Promise<Buffer> = startStagedPatch(ctx),
+): AsyncGenerator<Chunk> {
   let patch: Buffer;
   try {
-    patch = await readStagedPatch(ctx);
+    patch = await started;
   } catch (err) {
     if (!isMissingObjectFailure(err)) throw err;
     yield* readStagedWithoutFetching(ctx, summary, err);
