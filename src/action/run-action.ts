@@ -4,11 +4,11 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { scrubSecrets } from "../engine/redact.js";
 import { builtinRules } from "../engine/rule.js";
 import { ExitCode, GitError, GuardError, InputError } from "../errors.js";
 import { readRepositoryFacts } from "../git/repository.js";
 import type { Io } from "../io.js";
+import { redactedIo } from "../output/redaction.js";
 import { escapeData } from "../report/github.js";
 import { run } from "../run.js";
 import { type ActionInputs, type GithubEvent, planActionScan, scanArguments } from "./plan.js";
@@ -93,7 +93,8 @@ function readCheckout(io: Io) {
 }
 
 /** Plan, check the checkout, run: the exit code is the CLI's (0 clean, 1 keys found, 2 error). */
-export async function runAction(io: Io): Promise<number> {
+export async function runAction(rawIo: Io): Promise<number> {
+  const io = redactedIo(rawIo);
   let scanned = "nothing yet (the inputs or the event could not be read)";
   try {
     const inputs = readInputs(io.env);
