@@ -74,13 +74,7 @@ function publish(io: Io, scanned: string, code: number, report: JsonReport | nul
   const rules = builtinRules();
   // The summary names files and authors, which can hold a key too: redacted like every other output.
   const summary = renderJobSummary({ scanned, report, exitCode: code, rules, env: io.env, sarifFile });
-  appendRunnerFile(
-    io.env.GITHUB_STEP_SUMMARY,
-    scrubSecrets(
-      summary,
-      rules.map((r) => r.regex),
-    ),
-  );
+  appendRunnerFile(io.env.GITHUB_STEP_SUMMARY, io.redaction?.scrub(summary) ?? summary);
 }
 
 /** The checkout's facts; outside a repository, say what the workflow is missing. */
