@@ -15,7 +15,8 @@ import {
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
-import { type GitContext, type HookLayout, readHookLayout } from "../sources/git.js";
+import type { GitContext } from "../git/exec.js";
+import { type HookLayout, readHookLayout } from "../git/hooks.js";
 import { extractBlock, findBlock, isEmptyScript, type Placement, placeBlock, removeBlock } from "./block.js";
 import { detectHusky, type HuskySetup } from "./husky.js";
 
