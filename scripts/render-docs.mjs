@@ -19,6 +19,10 @@ const CASE_LABELS = {
   unpushed: "the commit is not pushed yet",
   inHead: "HEAD still holds the key",
   old: "the key was first committed more than `rotationDays` ago",
+  commitMessage: "the key is in a commit message",
+  tagMessage: "the key is in an annotated tag's message",
+  note: "the key is in a git note",
+  unreachable: "only objects no ref reaches hold it (`history --all-objects`)",
 };
 
 /** Rules grouped by identical remediation blocks (several key formats, one set of steps). */

@@ -11,7 +11,7 @@ import type { GitContext } from "../git/exec.js";
 import type { Io } from "../io.js";
 import { createProgress, type Progress } from "../progress.js";
 import { groupByKey } from "../report/context.js";
-import type { Finding, ScanSummary } from "../report/finding.js";
+import { type Finding, placeOf, type ScanSummary } from "../report/finding.js";
 import { checkFormat, FORMATS, loadReporter } from "../report/index.js";
 import { formatSummary } from "../report/summary.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
@@ -180,13 +180,14 @@ const STDIN_PATH = "<stdin>";
 /** False when the config allowlists the finding's path or commit. */
 function keepByConfig(setup: ScanSetup, f: Finding): boolean {
   return !(
-    setup.config.allowsPath(setup.rootPath(f.file)) ||
+    (f.file !== null && setup.config.allowsPath(setup.rootPath(f.file))) ||
     (f.commit !== null && setup.config.allowsCommit(f.commit))
   );
 }
 
 function baselineEntry(setup: ScanSetup, f: Finding): BaselineEntry {
-  return { fingerprint: f.fingerprint, file: setup.rootPath(f.file), ruleId: f.ruleId };
+  // A message or note has no file: its place (`commit-message:<sha>`) stands in for the path.
+  return { fingerprint: f.fingerprint, file: f.file === null ? placeOf(f) : setup.rootPath(f.file), ruleId: f.ruleId };
 }
 
 function inBaseline(setup: ScanSetup, f: Finding): boolean {

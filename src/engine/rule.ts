@@ -5,6 +5,18 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError } from "../errors.js";
 
+export type RemediationCase =
+  | "live"
+  | "revoked"
+  | "pushed"
+  | "unpushed"
+  | "inHead"
+  | "old"
+  | "commitMessage"
+  | "tagMessage"
+  | "note"
+  | "unreachable";
+
 export interface RuleRemediation {
   title: string;
   envVar?: string;
@@ -17,8 +29,11 @@ export interface RuleRemediation {
   rotationDays?: number;
   /** What docs and examples should show instead of a real key. */
   placeholder?: string;
-  /** One line per triage case (live, revoked, pushed, unpushed, inHead, old); `{slot}`s filled at render time. */
-  cases?: Partial<Record<"live" | "revoked" | "pushed" | "unpushed" | "inHead" | "old", string>>;
+  /**
+   * One line per triage case (live, revoked, pushed, unpushed, inHead, old) and per kind of place
+   * that needs its own clean-up (commitMessage, tagMessage, note, unreachable); `{slot}`s filled at render time.
+   */
+  cases?: Partial<Record<RemediationCase, string>>;
 }
 
 export interface RuleVerify {

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Rule } from "../engine/rule.js";
 import type { ReportContext } from "./context.js";
-import type { Finding } from "./finding.js";
+import { type Finding, placeOf } from "./finding.js";
 import { describeFinding, ruleLabel } from "./message.js";
 import { fillStep } from "./remediation.js";
 
@@ -30,7 +30,7 @@ function gitlabTime(date: Date): string {
 /** A UUID-shaped id that stays the same for the same key at the same place, so GitLab does not see a new vulnerability each run. */
 export function vulnerabilityId(f: Finding): string {
   const hex = createHash("sha256")
-    .update(`${f.fingerprint}\0${f.file ?? ""}\0${f.line}\0${f.column}\0${f.commit ?? ""}`)
+    .update(`${f.fingerprint}\0${placeOf(f)}\0${f.line}\0${f.column}\0${f.commit ?? ""}`)
     .digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

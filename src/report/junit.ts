@@ -5,7 +5,7 @@
 import type { Rule } from "../engine/rule.js";
 import type { ReportContext } from "./context.js";
 import type { Finding } from "./finding.js";
-import { formatLocation } from "./location.js";
+import { describePlace, formatLocation } from "./location.js";
 import { describeFinding, ruleLabel } from "./message.js";
 import { fillStep } from "./remediation.js";
 import { formatSummary } from "./summary.js";
@@ -35,10 +35,10 @@ function attributes(values: Record<string, string | number | undefined>): string
     .join("");
 }
 
-/** What a CI's test list shows for a finding: where it is (file:line:column, or the commit a message key is in). */
+/** What a CI's test list shows for a finding: where it is (file:line:column, or the message, note or blob). */
 function caseName(f: Finding): string {
   const commit = f.commit ? ` (commit ${f.commit.slice(0, 12)})` : "";
-  return f.file ? `${f.file}:${f.line}:${f.column}${commit}` : `message of commit ${f.commit?.slice(0, 12) ?? "?"}`;
+  return f.file ? `${f.file}:${f.line}:${f.column}${commit}` : `${describePlace(f)} line ${f.line}:${f.column}`;
 }
 
 function failureBody(f: Finding, rule: Rule | undefined): string {

@@ -87,7 +87,9 @@ export async function triageKeys(
   const keys = summarizeKeys(findings, now);
   const groups = groupByKey(findings);
   if (!keys.some((k) => k.firstCommit)) return keys;
-  const needHead = keys.flatMap((k, i) => (k.firstCommit && k.inHead === null ? groups[i]!.map((f) => f.file) : []));
+  const needHead = keys.flatMap((k, i) =>
+    k.firstCommit && k.inHead === null ? groups[i]!.flatMap((f) => (f.file === null ? [] : [f.file])) : [],
+  );
   const headFiles = needHead.length ? await git.readHeadFiles([...new Set(needHead)]) : undefined;
   const commits = [...new Set(keys.flatMap((k) => (k.firstCommit ? [k.firstCommit] : [])))];
   const pushed = await git.readPushed(commits);
@@ -97,7 +99,7 @@ export async function triageKeys(
     if (key.inHead === null && headFiles) {
       const group = groups[i]!;
       const needle = Buffer.from(rawSecret(group[0]!));
-      key.inHead = group.some((f) => (headFiles.get(f.file)?.indexOf(needle) ?? -1) !== -1);
+      key.inHead = group.some((f) => f.file !== null && (headFiles.get(f.file)?.indexOf(needle) ?? -1) !== -1);
     }
   }
   return keys;

@@ -147,6 +147,24 @@ describe("the docs match the CLI", () => {
     expect(checkLinks(file, readFileSync(join(ROOT, file), "utf8"))).toEqual([]);
   });
 
+  it("names every command in README.md and docs/commands.md", () => {
+    for (const file of ["README.md", "docs/commands.md"]) {
+      const text = readFileSync(join(ROOT, file), "utf8");
+      const missing = [...cli.commands].filter((c) => !new RegExp(`tvly-guard ${c}\\b`).test(text));
+      expect(missing, `${file} never shows these commands`).toEqual([]);
+    }
+  });
+
+  it("documents every long option of every command somewhere", () => {
+    const text = DOCS.map((f) => readFileSync(join(ROOT, f), "utf8")).join("\n");
+    const missing = [...cli.options].flatMap(([command, options]) =>
+      [...options]
+        .filter((o) => o.startsWith("--") && o !== "--help" && !new RegExp(`${o}(?![a-z-])`).test(text))
+        .map((o) => `tvly-guard ${command || "(global)"} ${o}`),
+    );
+    expect(missing, "not named in README.md, CONTRIBUTING.md or docs/").toEqual([]);
+  });
+
   it("the checks catch a made-up command, option and link", () => {
     const bad = [
       "```bash",

@@ -10,7 +10,7 @@ import { builtinRules } from "../../../src/engine/rule.js";
 import type { ReportContext } from "../../../src/report/context.js";
 import { compareFindings, type Finding, toFinding } from "../../../src/report/finding.js";
 import { FORMATS, loadReporter } from "../../../src/report/index.js";
-import type { CommitInfo } from "../../../src/sources/chunk.js";
+import type { CommitInfo, LocationKind } from "../../../src/sources/chunk.js";
 import { summarizeKeys } from "../../../src/triage/exposure.js";
 import { fakeKeys, type KeyPrefix } from "../../helpers/fake-key.js";
 
@@ -20,7 +20,7 @@ interface GoldenInput {
   now: string;
   timing: { start: string; end: string };
   summary: ReportContext["summary"];
-  chunks: { path: string; text: string; commit?: CommitInfo }[];
+  chunks: { path: string; text: string; commit?: CommitInfo; location?: LocationKind }[];
   pushed: Record<string, boolean | null>;
 }
 
@@ -43,7 +43,13 @@ function goldenContext(): ReportContext {
   const { input, keys } = loadInput();
   const rules = builtinRules();
   const findings: Finding[] = input.chunks.flatMap((c) => {
-    const chunk = { path: c.path, data: Buffer.from(c.text), startLine: 1, ...(c.commit ? { commit: c.commit } : {}) };
+    const chunk = {
+      path: c.path,
+      data: Buffer.from(c.text),
+      startLine: 1,
+      ...(c.commit ? { commit: c.commit } : {}),
+      ...(c.location ? { location: c.location } : {}),
+    };
     return detectSecrets(chunk, rules).map((m) => toFinding(m, chunk));
   });
   findings.sort(compareFindings); // as collectFindings hands them to reporters
@@ -65,10 +71,11 @@ function goldenContext(): ReportContext {
 }
 
 describe("report goldens", () => {
-  it("the input finds every planted key, one key in two places", () => {
+  it("the input finds every planted key, one key in two places, one in a commit message", () => {
     const ctx = goldenContext();
-    expect(ctx.findings).toHaveLength(4);
-    expect(ctx.keys).toHaveLength(3);
+    expect(ctx.findings).toHaveLength(5);
+    expect(ctx.keys).toHaveLength(4);
+    expect(ctx.findings.filter((f) => f.location === "commit-message" && f.file === null)).toHaveLength(1);
   });
 
   it.each(FORMATS)("expected.%s matches the %s reporter's output", async (format) => {
