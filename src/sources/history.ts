@@ -12,10 +12,9 @@ import { countCommits, streamHistoryLog } from "../git/log.js";
 import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
 import { readRepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
-import type { ScanSummary } from "../report/finding.js";
 import { formatBytes } from "../report/summary.js";
 import { defaultWorkers, startBlobScanner } from "./blob-scan.js";
-import type { Chunk } from "./chunk.js";
+import type { Chunk, ScanSummary } from "./chunk.js";
 import { HistoryIndex } from "./history-index.js";
 import type { OidTable } from "./oid-table.js";
 
