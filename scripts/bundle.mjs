@@ -20,41 +20,55 @@ const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 /** Bundle name -> entry module. */
 export const ENTRIES = { "tvly-guard": "src/cli.ts", action: "src/action/main.ts" };
 
+/**
+ * Worker threads start from a file of their own, named as the sources name it
+ * (`new URL("./blob-scan-worker.js", import.meta.url)`): an ES module next to the
+ * bundles (.js is ESM in this package). Its start-up cost does not matter.
+ */
+export const WORKERS = { "blob-scan-worker": "src/sources/blob-scan-worker.ts" };
+
 /** The notices file next to the bundles: the licenses of the packages bundled into them. */
 const NOTICES = "THIRD-PARTY-NOTICES.txt";
+
+/** Options both builds share. */
+const COMMON = {
+  absWorkingDir: ROOT, // paths in the output's comments are relative to it: the same bytes on every machine
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  write: false,
+  logLevel: "warning",
+  metafile: true,
+};
 
 /** Build every entry into memory: [{ path (absolute, in `outdir`), contents }], the notices file last. */
 export async function bundle(outdir, { traceModules = false } = {}) {
   const result = await build({
-    absWorkingDir: ROOT, // paths in the output's comments are relative to it: the same bytes on every machine
+    ...COMMON,
     entryPoints: ENTRIES,
     outdir,
     outExtension: { ".js": ".cjs" },
-    bundle: true,
-    platform: "node",
     format: "cjs",
-    target: "node20",
     // Smaller is faster to start: V8 pre-parses every byte of the file on each run.
     minify: !traceModules,
     // import() of a Node built-in would start Node's ESM loader (several ms): require it instead.
     supported: { "dynamic-import": false },
-    write: false,
-    logLevel: "warning",
-    metafile: true,
     // import.meta.url has no CommonJS meaning: make it the bundle file's URL, which src/paths.ts expects.
     inject: [join(ROOT, "scripts/import-meta-url.js")],
     define: { "import.meta.url": "importMetaUrl" },
     ...(traceModules ? { plugins: [tracePlugin], footer: { js: TRACE_REPORT } } : {}),
   });
-  const files = result.outputFiles.map((f) => ({ path: f.path, contents: f.contents }));
-  files.push({ path: join(outdir, NOTICES), contents: Buffer.from(thirdPartyNotices(result.metafile)) });
+  const workers = await build({ ...COMMON, entryPoints: WORKERS, outdir, format: "esm", minify: true });
+  const files = [...result.outputFiles, ...workers.outputFiles].map((f) => ({ path: f.path, contents: f.contents }));
+  const inputs = [...Object.keys(result.metafile.inputs), ...Object.keys(workers.metafile.inputs)];
+  files.push({ path: join(outdir, NOTICES), contents: Buffer.from(thirdPartyNotices(inputs)) });
   return files;
 }
 
 /** Each bundled package's name, version, license and license text, sorted: the bundles ship their code. */
-function thirdPartyNotices(metafile) {
+function thirdPartyNotices(inputs) {
   const dirs = new Set();
-  for (const input of Object.keys(metafile.inputs)) {
+  for (const input of inputs) {
     const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (m) dirs.add(m[1]);
   }

@@ -24,9 +24,10 @@ const SHIPPED = ["rules", "hooks", "schema", "package.json"];
 export function layOutPackage(dir: string): string {
   mkdirSync(join(dir, "bin"), { recursive: true });
   for (const part of SHIPPED) cpSync(join(PACKAGE_ROOT, part), join(dir, part), { recursive: true });
-  for (const f of readdirSync(BUNDLE_DIR).filter((f) => f.endsWith(".cjs"))) {
+  // The bundler's files in dist/ (tsc's own output sits beside them): *.cjs and the workers' *-worker.js.
+  for (const f of readdirSync(BUNDLE_DIR).filter((f) => f.endsWith(".cjs") || f.endsWith("-worker.js"))) {
     cpSync(join(BUNDLE_DIR, f), join(dir, "bin", f));
-    chmodSync(join(dir, "bin", f), 0o755); // npm makes bin targets executable
+    if (f.endsWith(".cjs")) chmodSync(join(dir, "bin", f), 0o755); // npm makes bin targets executable
   }
   return join(dir, "bin", "tvly-guard.cjs");
 }
