@@ -13,15 +13,8 @@ import { checkPlanted } from "./check-planted.mjs";
 import { CACHE, git, HISTORY_SHAPES, historyRepo, nodeModulesTree, ROOT, sourceTree, stagedRepo } from "./inputs.mjs";
 import { compare as compareRuns, mb, sec } from "./measure.mjs";
 
-<<<<<<< HEAD
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const CACHE = join(ROOT, ".bench");
 // The bundle (scripts/bundle.mjs --dev, the config that writes the shipped bin/), as users run it.
 const CLI = join(ROOT, "dist", "tvly-guard.cjs");
-const MAKE_REPO = join(ROOT, "bench", "make-repo.mjs");
-=======
-const CLI = join(ROOT, "dist", "cli.js");
->>>>>>> main
 const RSS_HOOK = join(ROOT, "bench", "report-rss.mjs");
 // What tvly-guard's rule matches, in ripgrep's default engine.
 const RG_PATTERN = String.raw`\btvly-(dev-|prod-)?[A-Za-z0-9]{32}\b`;
@@ -50,61 +43,7 @@ const compare = (commands) => compareRuns(commands, RUNS);
 const targets = [];
 const ratio = (a, b) => a.median / b.median;
 
-<<<<<<< HEAD
-// ------------------------------------------------------------ measuring
-
-/** Run `cmd` (argv, or a shell line when a string) once: wall seconds, peak RSS (MB) of it and its children, exit code. */
-function measure(cmd, { cwd = ROOT, env = {}, okCodes = [0] } = {}) {
-  const argv = typeof cmd === "string" ? ["bash", "-c", cmd] : cmd;
-  const timeFile = join(tmpdir(), `tvly-bench-${process.pid}.time`);
-  const rssFile = join(tmpdir(), `tvly-bench-${process.pid}.rss`);
-  rmSync(rssFile, { force: true });
-  const full = TIME ? [TIME, "-f", "%e %M", "-o", timeFile, ...argv] : argv;
-  const started = process.hrtime.bigint();
-  const r = spawnSync(full[0], full.slice(1), {
-    cwd,
-    env: { ...process.env, NO_COLOR: "1", TVLY_BENCH_RSS_FILE: rssFile, ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-    maxBuffer: 1 << 26,
-  });
-  const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  if (!okCodes.includes(r.status))
-    throw new Error(`${argv.join(" ")} exited ${r.status}: ${String(r.stderr).slice(-400)}`);
-  let rss = null;
-  if (TIME) {
-    const [, kb] = readFileSync(timeFile, "utf8").trim().split("\n").pop().split(" ");
-    rss = Number(kb) / 1024;
-  }
-  const nodeRss = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8")) / 1024 : null;
-  return { wall, rss, nodeRss };
-}
-
-/** Run each command RUNS times, interleaved (a b c a b c ...) so background load hits all alike. */
-function compare(commands, runs = RUNS) {
-  const samples = commands.map(() => []);
-  for (let i = 0; i < runs; i++) commands.forEach((c, j) => samples[j].push(measure(c.cmd, c)));
-  return commands.map((c, j) => ({ ...c, ...stats(samples[j]) }));
-}
-
-function stats(samples) {
-  const walls = samples.map((s) => s.wall).sort((a, b) => a - b);
-  const median = (xs) => (xs.length % 2 ? xs[(xs.length - 1) / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2);
-  const max = (xs) => (xs.some((x) => x === null) ? null : Math.max(...xs));
-  return {
-    median: median(walls),
-    min: walls[0],
-    max: walls[walls.length - 1],
-    rss: max(samples.map((s) => s.rss)),
-    nodeRss: max(samples.map((s) => s.nodeRss)),
-  };
-}
-
-const sec = (s) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
-const mb = (x) => (x === null || x === undefined ? "n/a" : `${x.toFixed(0)} MB`);
-
-=======
 /** A section's detail table: each command's median, spread, MB/s and peak RSS; returns the rows. */
->>>>>>> main
 function table(rows, bytes) {
   const base = rows[0].median;
   say("| command | median | min-max | MB/s | peak RSS (node / tree) | tvly-guard ÷ this |");
@@ -211,63 +150,11 @@ function makeStagedRepo() {
   return dir;
 }
 
-<<<<<<< HEAD
-function duBytes(dir) {
-  const r = spawnSync("du", ["-sb", dir], { encoding: "utf8" });
-  return Number(r.stdout.split("\t")[0]) || 0;
-}
-
-// ------------------------------------------------------------ sections
-
-function historySection(label, dir, plantedPath) {
-  // One report run first: bytes scanned (for MB/s) and the planted-key check.
-  const r = spawnSync(process.execPath, [CLI, "history", "--format", "json"], {
-    cwd: dir,
-    encoding: "utf8",
-    maxBuffer: 1 << 28,
-  });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`history failed in ${dir}: ${r.stderr}`);
-  const report = JSON.parse(r.stdout);
-  const { commits, files, bytes } = report.scanned;
-  let check = "";
-  if (plantedPath) {
-    const c = checkPlanted(report, JSON.parse(readFileSync(plantedPath, "utf8")));
-    check = c.ok
-      ? `planted keys: ${c.found}/${c.planted} found, all attributed to the planted commit, no decoy reported`
-      : `PLANTED CHECK FAILED: ${JSON.stringify(c)}`;
-  }
-  say(`### history: ${label} (${commits} commits, ${files} blobs, ${(bytes / 1e6).toFixed(1)} MB of text)`);
-  say();
-  const rows = compare([
-    {
-      label: "`tvly-guard history`",
-      cmd: [process.execPath, CLI, "history"],
-      cwd: dir,
-      okCodes: [0, 1],
-      env: { NODE_OPTIONS: `--import=${RSS_HOOK}` },
-    },
-    { label: "`git log -p -U0 --all`", cmd: "git log -p -U0 --all > /dev/null", cwd: dir },
-    {
-      label: "`git rev-list --objects --all \\| git cat-file --batch`",
-      cmd: "git rev-list --objects --all | git cat-file --batch > /dev/null",
-      cwd: dir,
-    },
-  ]);
-  table(rows, bytes);
-  if (check) {
-    say(check);
-    say();
-  }
-  return { label, commits, bytes, rows };
-}
-
+/** Start-up runs are short and noisy: more of them than the long sections take. */
+const STAGED_RUNS = Math.max(RUNS, 21);
 /** What `tvly-guard staged` may cost next to starting node at all (issue 13). */
 const STAGED_TARGET = 1.3;
-/** Start-up runs are short and noisy: take more of them than the long sections do. */
-const STAGED_RUNS = Math.max(RUNS, 21);
 
-=======
->>>>>>> main
 function precommitSection() {
   const dir = makeStagedRepo();
   say("### pre-commit: 20 staged files");
@@ -278,29 +165,22 @@ function precommitSection() {
     say();
     return;
   }
-<<<<<<< HEAD
-  const rows = compare(
-    [
-=======
   const [tg, node] = table(
-    compare([
->>>>>>> main
-      { label: "`tvly-guard staged`", cmd: [process.execPath, CLI, "staged"], cwd: dir, okCodes: [0, 1] },
-      { label: "`node -e 0`", cmd: [process.execPath, "-e", "0"], cwd: dir },
-      { label: "`git diff --cached -U0`", cmd: ["git", "diff", "--cached", "-U0"], cwd: dir },
-    ],
-    STAGED_RUNS,
+    compareRuns(
+      [
+        { label: "`tvly-guard staged`", cmd: [process.execPath, CLI, "staged"], cwd: dir, okCodes: [0, 1] },
+        { label: "`node -e 0`", cmd: [process.execPath, "-e", "0"], cwd: dir },
+        { label: "`git diff --cached -U0`", cmd: ["git", "diff", "--cached", "-U0"], cwd: dir },
+      ],
+      STAGED_RUNS,
+    ),
   );
-<<<<<<< HEAD
-  table(rows);
-  const ratio = rows[0].median / rows[1].median;
+  const value = ratio(tg, node);
   say(
-    `staged start-up: ${ratio.toFixed(2)}x \`node -e 0\` (target <= ${STAGED_TARGET}x: ${ratio <= STAGED_TARGET ? "met" : "not met"}; medians of ${STAGED_RUNS} interleaved runs)`,
+    `staged start-up: ${value.toFixed(2)}x \`node -e 0\` (target <= ${STAGED_TARGET}x: ${value <= STAGED_TARGET ? "met" : "not met"}; medians of ${STAGED_RUNS} interleaved runs)`,
   );
   say();
-=======
-  targets.push({ what: "staged ÷ `node -e 0`", input: "20 staged files", value: ratio(tg, node), target: null });
->>>>>>> main
+  targets.push({ what: "staged ÷ `node -e 0`", input: "20 staged files", value, target: STAGED_TARGET });
 }
 
 // ------------------------------------------------------------ staged, many files
