@@ -3,7 +3,7 @@
 import { EXIT_CODES_HELP, parseCommandArgs, renderCommandHelp } from "./commands/args.js";
 import { COMMANDS } from "./commands/index.js";
 import { scrubSecrets } from "./engine/redact.js";
-import { builtinRules } from "./engine/rule.js";
+import { builtinRules, type Rule } from "./engine/rule.js";
 import { ExitCode, GuardError, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 import { VERSION } from "./version.js";
@@ -68,11 +68,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** One line, key-shaped text redacted. */
 function scrub(text: string): string {
-  let patterns: RegExp[];
+  let rules: Rule[];
   try {
-    patterns = builtinRules().map((r) => r.regex);
+    rules = builtinRules();
   } catch {
-    patterns = []; // the rules themselves failed to load: there is nothing to match with
+    rules = []; // the rules themselves failed to load: there is nothing to match with
   }
-  return scrubSecrets(text.replace(/\s*\n\s*/g, " ").trim(), patterns);
+  return scrubSecrets(text.replace(/\s*\n\s*/g, " ").trim(), rules);
 }

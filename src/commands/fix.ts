@@ -60,11 +60,7 @@ export const command: CommandSpec = {
       stdin: io.stdin,
       maxFileSize: DEFAULT_MAX_FILE_SIZE,
     });
-    const scrub = (text: string) =>
-      scrubSecrets(
-        text,
-        rules.map((r) => r.regex),
-      );
+    const scrub = (text: string) => scrubSecrets(text, rules);
     if (dryRun) {
       for (const change of plan.changes)
         io.stdout(scrub(colorDiff(unifiedDiff(change.path, change.before, change.after), c)));
