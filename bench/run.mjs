@@ -290,10 +290,9 @@ function decodersSection() {
   if (!existsSync(script)) return;
   say("### decoders");
   say();
+  // decoders.mjs prints Markdown of its own (a heading and a table): pass it through unfenced.
   const r = spawnSync(process.execPath, [script], { cwd: ROOT, encoding: "utf8" });
-  say("```");
   say((r.stdout + r.stderr).trim());
-  say("```");
   say();
 }
 

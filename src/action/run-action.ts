@@ -2,10 +2,10 @@
 // environment, plan the scan, check the checkout, and run the CLI's own run().
 import { readFileSync } from "node:fs";
 import { ExitCode, GitError, GuardError, InputError } from "../errors.js";
+import { readRepositoryFacts } from "../git/repository.js";
 import type { Io } from "../io.js";
 import { escapeData } from "../report/github.js";
 import { run } from "../run.js";
-import { isShallowRepository } from "../sources/git.js";
 import { type ActionInputs, type GithubEvent, planActionScan, reportRuns } from "./plan.js";
 
 const SHALLOW =
@@ -34,6 +34,15 @@ function readEvent(env: NodeJS.ProcessEnv): GithubEvent {
   }
 }
 
+/** The checkout's facts; outside a repository, say what the workflow is missing. */
+function readCheckout(io: Io) {
+  return readRepositoryFacts({ cwd: io.cwd, env: io.env }).catch((err: unknown) => {
+    throw new GitError(`${io.cwd} is not inside a git repository: check out the repository first (actions/checkout)`, {
+      cause: err,
+    });
+  });
+}
+
 /** Plan, check the checkout, run: the exit code is the CLI's (0 clean, 1 keys found, 2 error). */
 export async function runAction(io: Io): Promise<number> {
   try {
@@ -41,7 +50,7 @@ export async function runAction(io: Io): Promise<number> {
     const plan = planActionScan(inputs, readEvent(io.env));
     io.stderr(`tvly-guard action: scanning ${plan.describe}\n`);
     if (!plan.command) return ExitCode.clean;
-    if (plan.needsHistory && (await isShallowRepository({ cwd: io.cwd, env: io.env }))) throw new GitError(SHALLOW);
+    if (plan.needsHistory && (await readCheckout(io)).shallow) throw new GitError(SHALLOW);
     let code: number = ExitCode.clean;
     for (const argv of reportRuns(plan.command, inputs)) {
       code = await run(argv, io);

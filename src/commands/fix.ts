@@ -8,9 +8,13 @@ import { builtinRules } from "../engine/rule.js";
 import { ExitCode, GitError, InputError, UsageError } from "../errors.js";
 import { unifiedDiff } from "../fix/diff.js";
 import { type FileChange, type FixPlan, planFix } from "../fix/plan.js";
+import { findWorkTreeRoot } from "../git/work-tree.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
-import { findWorkTreeRoot } from "../sources/git.js";
 import { booleanOption, type CommandSpec } from "./args.js";
+
+/** Said in --help and after every run: moving a key out of the code does not make it safe. */
+const NOT_A_REVOCATION =
+  "fix moves keys, it does not revoke them: a key that was ever committed, pushed or shared must still be revoked and replaced (tvly-guard history shows where it went)";
 
 export const command: CommandSpec = {
   name: "fix",
@@ -34,14 +38,14 @@ export const command: CommandSpec = {
     "YAML ${NAME} (GitHub workflows: ${{ secrets.NAME }}) · Dockerfile ENV/ARG lines · docs get the placeholder ·",
     ".env files stay as they are and are git-ignored.",
     "fix never deletes a key (it ends up in .env) and never writes outside the repository.",
-    "It does not revoke anything: a key that was ever committed or shared must still be revoked and replaced.",
+    `${NOT_A_REVOCATION}.`,
     "",
     "Examples:\n  tvly-guard fix --dry-run\n  tvly-guard fix src app.py && git add -A && tvly-guard staged",
   ].join("\n"),
   async run(args, io) {
     if (args.positionals.includes("-"))
       throw new UsageError("fix: stdin (-) cannot be fixed; name files or directories");
-    const root = await findWorkTreeRoot(io.cwd);
+    const root = findWorkTreeRoot(io.cwd, io.env);
     if (!root)
       throw new GitError("fix works inside a git work tree (it keeps .env out of git); run it from your repository");
     const rules = builtinRules();
@@ -54,6 +58,7 @@ export const command: CommandSpec = {
     const paths = args.positionals.length ? args.positionals : [root];
     const plan = await planFix({
       cwd: io.cwd,
+      env: io.env,
       root,
       paths,
       rules,
@@ -144,9 +149,7 @@ function renderOutcome(plan: FixPlan, dryRun: boolean, c: ReturnType<typeof pc.c
         .map((ch) => ch.path)
         .join(" ")}) and run tvly-guard staged`,
     );
-  next.push(
-    "fix moves keys, it does not revoke them: a key that was ever committed, pushed or shared must be revoked and replaced (tvly-guard history shows where it went)",
-  );
+  next.push(NOT_A_REVOCATION);
   out.push("", "Next:", ...next.map((n) => `  - ${n}`));
   return `${out.join("\n")}\n`;
 }

@@ -8,12 +8,16 @@ export interface CommandEntry {
 
 export const COMMANDS: Record<string, CommandEntry> = {
   install: {
-    summary: "install the pre-commit (and --pre-push) git hooks, via husky when the repository uses it",
+    summary: "install the pre-commit and commit-msg (and --pre-push) git hooks, via husky when the repository uses it",
     load: async () => (await import("./install.js")).command,
   },
   uninstall: {
     summary: "remove the hooks that install added, and nothing else",
     load: async () => (await import("./uninstall.js")).command,
+  },
+  message: {
+    summary: "scan a commit message file (for commit-msg hooks)",
+    load: async () => (await import("./message.js")).command,
   },
   scan: {
     summary: "scan files and directories in the working tree",

@@ -17,7 +17,7 @@ const SAID: Record<HookChange["action"], string> = {
 export const command: CommandSpec = {
   name: "install",
   summary:
-    "Install the git hooks: pre-commit runs `tvly-guard staged`; with --pre-push, pre-push scans the commits being pushed. Uses husky (.husky/) when the repository does, else the hooks directory git uses (core.hooksPath, worktrees). Safe to run again.",
+    "Install the git hooks: pre-commit runs `tvly-guard staged`, commit-msg runs `tvly-guard message`; with --pre-push, pre-push scans the commits being pushed. Uses husky (.husky/) when the repository does, else the hooks directory git uses (core.hooksPath, worktrees). Safe to run again.",
   usage: "tvly-guard install [--pre-push] [--force]",
   allowPositionals: false,
   exitCodes:
@@ -46,7 +46,11 @@ export const command: CommandSpec = {
     "  npx tvly-guard install --pre-push",
   ].join("\n"),
   async run(args, io) {
-    const hooks: HookName[] = booleanOption(args, "pre-push") ? ["pre-commit", "pre-push"] : ["pre-commit"];
+    const hooks: HookName[] = [
+      "pre-commit",
+      "commit-msg",
+      ...(booleanOption(args, "pre-push") ? ["pre-push" as const] : []),
+    ];
     const result = await installHooks({ cwd: io.cwd, env: io.env }, hooks, { force: booleanOption(args, "force") });
     const { layout, husky } = result;
     for (const c of result.changes)
@@ -58,7 +62,7 @@ export const command: CommandSpec = {
       );
     const git = hooks.includes("pre-push") ? "git commit or git push" : "git commit";
     io.stdout(
-      `tvly-guard: done. A ${git} that adds a Tavily API key is now refused; tvly-guard uninstall removes the hooks.\n`,
+      `tvly-guard: done. A ${git} that adds a Tavily API key (in a file or a commit message) is now refused; tvly-guard uninstall removes the hooks.\n`,
     );
     return ExitCode.clean;
   },

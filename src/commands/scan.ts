@@ -22,7 +22,7 @@ export const command: CommandSpec = {
     const paths = args.positionals.length > 0 ? args.positionals : ["."];
     const chunks = readFileChunks(
       paths,
-      { cwd: io.cwd, maxFileSize, stdin: io.stdin, skipFile: setup.skipsFile },
+      { cwd: io.cwd, env: io.env, maxFileSize, stdin: io.stdin, skipFile: setup.skipsFile },
       summary,
     );
     return finishScan(setup, "scan", await collectFindings(chunks, setup, summary), summary);

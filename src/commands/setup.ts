@@ -7,10 +7,11 @@ import { type Baseline, type BaselineEntry, readBaseline, writeBaseline } from "
 import { displayFile, type LoadedConfig, loadConfig } from "../config/load.js";
 import { builtinRules, type Rule } from "../engine/rule.js";
 import { ExitCode, InputError } from "../errors.js";
+import type { GitContext } from "../git/exec.js";
 import type { Io } from "../io.js";
 import { createProgress, type Progress } from "../progress.js";
 import { groupByKey } from "../report/context.js";
-import type { Finding, ScanSummary } from "../report/finding.js";
+import { type Finding, placeOf, type ScanSummary } from "../report/finding.js";
 import { checkFormat, FORMATS, loadReporter } from "../report/index.js";
 import { formatSummary } from "../report/summary.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
@@ -94,6 +95,8 @@ export interface ScanSetup {
   suppressed: { files: number };
   /** --verify: check each unique key against the rule's endpoint before reporting. Never implicit. */
   verify: boolean;
+  /** When the scan started (reports that carry times: GitLab, JUnit). */
+  startedAt: Date;
 }
 
 export interface PrepareOptions {
@@ -166,6 +169,7 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
     baseline,
     suppressed,
     verify,
+    startedAt: new Date(),
   };
   return setup;
 }
@@ -176,13 +180,14 @@ const STDIN_PATH = "<stdin>";
 /** False when the config allowlists the finding's path or commit. */
 function keepByConfig(setup: ScanSetup, f: Finding): boolean {
   return !(
-    setup.config.allowsPath(setup.rootPath(f.file)) ||
+    (f.file !== null && setup.config.allowsPath(setup.rootPath(f.file))) ||
     (f.commit !== null && setup.config.allowsCommit(f.commit))
   );
 }
 
 function baselineEntry(setup: ScanSetup, f: Finding): BaselineEntry {
-  return { fingerprint: f.fingerprint, file: setup.rootPath(f.file), ruleId: f.ruleId };
+  // A message or note has no file: its place (`commit-message:<sha>`) stands in for the path.
+  return { fingerprint: f.fingerprint, file: f.file === null ? placeOf(f) : setup.rootPath(f.file), ruleId: f.ruleId };
 }
 
 function inBaseline(setup: ScanSetup, f: Finding): boolean {
@@ -214,7 +219,7 @@ export async function finishScan(
     summary.warnings.push(
       ...(await (await import("../verify/tavily.js")).verifyFindings(findings, rules, { env: io.env })),
     );
-  const keys = findings.length === 0 ? [] : await triageFindings(findings, io.cwd, summary);
+  const keys = findings.length === 0 ? [] : await triageFindings(findings, { cwd: io.cwd, env: io.env }, summary);
   const report = (await loadReporter(options.format))({
     version: VERSION,
     mode,
@@ -223,6 +228,7 @@ export async function finishScan(
     rules,
     color: options.color,
     keys,
+    timing: { start: setup.startedAt, end: new Date() },
   });
   if (options.output !== undefined) {
     try {
@@ -255,13 +261,10 @@ export async function finishScan(
 }
 
 /** Exposure per key (pushed, still in HEAD); a git hiccup here must not hide the findings themselves. */
-async function triageFindings(findings: Finding[], cwd: string, summary: ScanSummary) {
+async function triageFindings(findings: Finding[], ctx: GitContext, summary: ScanSummary) {
   const { summarizeKeys, triageKeys } = await import("../triage/exposure.js");
-  const { isCommitPushed, readHeadFiles } = await import("../sources/git.js");
-  return triageKeys(findings, {
-    isPushed: (commit) => isCommitPushed(cwd, commit),
-    readHeadFiles: (paths) => readHeadFiles(cwd, paths),
-  }).catch((err: unknown) => {
+  const { openExposureQueries } = await import("../git/exposure.js");
+  return triageKeys(findings, await openExposureQueries(ctx)).catch((err: unknown) => {
     summary.warnings.push(`could not tell which keys were pushed or are still in HEAD: ${(err as Error).message}`);
     return summarizeKeys(findings);
   });

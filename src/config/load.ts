@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
 import { compileRule, type Rule } from "../engine/rule.js";
 import { ConfigError } from "../errors.js";
-import { findWorkTreeRoot } from "../sources/git.js";
+import { findWorkTreeRoot } from "../git/work-tree.js";
 import { checkRulePattern, compileAllowRegex } from "./safe-regex.js";
 import { type Config, emptyConfig, validateConfig } from "./schema.js";
 
@@ -43,7 +43,7 @@ export function displayFile(cwd: string, abs: string): string {
  * with are built from the cwd as given.
  */
 async function findRoot(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const top = await findWorkTreeRoot(cwd, env);
+  const top = findWorkTreeRoot(cwd, env);
   if (top === undefined) return cwd;
   try {
     return resolve(cwd, relative(realpathSync(cwd), top));

@@ -5,6 +5,18 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError } from "../errors.js";
 
+export type RemediationCase =
+  | "live"
+  | "revoked"
+  | "pushed"
+  | "unpushed"
+  | "inHead"
+  | "old"
+  | "commitMessage"
+  | "tagMessage"
+  | "note"
+  | "unreachable";
+
 export interface RuleRemediation {
   title: string;
   envVar?: string;
@@ -19,8 +31,11 @@ export interface RuleRemediation {
   placeholder?: string;
   /** A line shown before the steps (the unknown-format rule says it does not recognise the token). */
   notice?: string;
-  /** One line per triage case (live, revoked, pushed, unpushed, inHead, old); `{slot}`s filled at render time. */
-  cases?: Partial<Record<"live" | "revoked" | "pushed" | "unpushed" | "inHead" | "old", string>>;
+  /**
+   * One line per triage case (live, revoked, pushed, unpushed, inHead, old) and per kind of place
+   * that needs its own clean-up (commitMessage, tagMessage, note, unreachable); `{slot}`s filled at render time.
+   */
+  cases?: Partial<Record<RemediationCase, string>>;
 }
 
 export interface RuleVerify {

@@ -6,10 +6,10 @@ import { detectSecrets } from "../engine/detect.js";
 import { redact } from "../engine/redact.js";
 import type { Rule } from "../engine/rule.js";
 import { InputError } from "../errors.js";
+import { listIgnoredOf, listTrackedOf } from "../git/ignore.js";
 import { emptySummary } from "../report/finding.js";
 import type { Chunk } from "../sources/chunk.js";
 import { readFileChunks } from "../sources/files.js";
-import { listIgnoredOf, listTrackedOf } from "../sources/git.js";
 import { EnvPlan, parseEnv } from "./dotenv.js";
 import { languageFor, manualInstruction } from "./languages.js";
 import type { Edit, Language } from "./site.js";
@@ -46,6 +46,7 @@ export interface FixPlan {
 
 export interface PlanOptions {
   cwd: string;
+  env: NodeJS.ProcessEnv;
   root: string;
   paths: readonly string[];
   rules: readonly Rule[];
@@ -95,7 +96,7 @@ async function* readTargets(
   for (const { abs, dir } of targets) {
     for await (const chunk of readFileChunks(
       [abs],
-      { cwd: dir, maxFileSize: options.maxFileSize, stdin: options.stdin },
+      { cwd: dir, env: options.env, maxFileSize: options.maxFileSize, stdin: options.stdin },
       summary,
     )) {
       yield { chunk, abs: resolve(dir, chunk.path) };
@@ -192,16 +193,22 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
 
   if (env.added.length)
     plan.changes.push({ path: ENV_FILE, abs: envAbs, before: envBefore, after: env.appendTo(envBefore) });
-  await planGitignore(plan, envBefore !== null || env.added.length > 0, keptEnvFiles);
+  await planGitignore(plan, options.env, envBefore !== null || env.added.length > 0, keptEnvFiles);
   return plan;
 }
 
 /** Make sure .env (and every env file that holds a key) is git-ignored; tracked ones need a manual untrack. */
-async function planGitignore(plan: FixPlan, hasRootEnv: boolean, keptEnvFiles: Set<string>): Promise<void> {
+async function planGitignore(
+  plan: FixPlan,
+  gitEnv: NodeJS.ProcessEnv,
+  hasRootEnv: boolean,
+  keptEnvFiles: Set<string>,
+): Promise<void> {
   const envFiles = [...new Set([...(hasRootEnv ? [ENV_FILE] : []), ...keptEnvFiles])];
   if (envFiles.length === 0) return;
-  const ignored = await listIgnoredOf(plan.root, envFiles);
-  const tracked = await listTrackedOf(plan.root, envFiles);
+  const git = { cwd: plan.root, env: gitEnv };
+  const ignored = await listIgnoredOf(git, envFiles);
+  const tracked = await listTrackedOf(git, envFiles);
   const missing = envFiles.filter((p) => !ignored.has(p));
   if (missing.length) {
     const abs = resolve(plan.root, ".gitignore");

@@ -15,11 +15,12 @@ import {
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
-import { type GitContext, type HookLayout, readHookLayout } from "../sources/git.js";
+import type { GitContext } from "../git/exec.js";
+import { type HookLayout, readHookLayout } from "../git/hooks.js";
 import { extractBlock, findBlock, isEmptyScript, type Placement, placeBlock, removeBlock } from "./block.js";
 import { detectHusky, type HuskySetup } from "./husky.js";
 
-export const HOOK_NAMES = ["pre-commit", "pre-push"] as const;
+export const HOOK_NAMES = ["pre-commit", "commit-msg", "pre-push"] as const;
 export type HookName = (typeof HOOK_NAMES)[number];
 
 /** Where the shipped hook templates live (hooks/ in the package). */
@@ -27,6 +28,13 @@ export const HOOK_TEMPLATES_DIR = fileURLToPath(new URL("../../hooks/", import.m
 
 /** A foreign hook that install had to move aside (--force) keeps this suffix; uninstall moves it back. */
 export const BACKUP_SUFFIX = ".before-tvly-guard";
+
+/** The line a foreign hook needs to run the check itself. */
+const OWN_COMMAND: Record<HookName, string> = {
+  "pre-commit": "staged",
+  "commit-msg": 'message "$1"',
+  "pre-push": 'diff --stdin-refs --remote "$1"',
+};
 
 /** The block that runs the moved-aside hook after the check (only after --force). */
 const chainName = (hook: HookName) => `${hook} chain`;
@@ -116,7 +124,8 @@ function targetsFor(layout: HookLayout, husky: HuskySetup | null, hooks: readonl
     file: join(husky ? husky.dir : layout.hooksDir, hook),
     // pre-push reads git's ref lines on stdin, so it goes first; so does a plain hook's block, so a
     // failing command above it (without `set -e`) cannot be masked by our block's success.
-    placement: husky && hook === "pre-commit" ? "append" : "top",
+    // husky runs its files with `sh -e`, so in a husky pre-commit or commit-msg the end is as safe.
+    placement: husky && hook !== "pre-push" ? "append" : "top",
     shebang: husky && !husky.legacy ? null : "#!/bin/sh",
     needsExec: !husky,
   }));
@@ -171,7 +180,7 @@ function planInstall(t: Target, block: string[], force: boolean): () => HookChan
   const backup = t.file + BACKUP_SUFFIX;
   if (!force) {
     throw new UsageError(
-      `${t.file} ${why}, so tvly-guard will not edit it: add \`tvly-guard ${t.hook === "pre-commit" ? "staged" : 'diff --stdin-refs --remote "$1"'}\` to it yourself, or run tvly-guard install --force to move it to ${t.hook}${BACKUP_SUFFIX} and have the tvly-guard hook run it after the check`,
+      `${t.file} ${why}, so tvly-guard will not edit it: add \`tvly-guard ${OWN_COMMAND[t.hook]}\` to it yourself, or run tvly-guard install --force to move it to ${t.hook}${BACKUP_SUFFIX} and have the tvly-guard hook run it after the check`,
     );
   }
   if (existsSync(backup))

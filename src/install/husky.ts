@@ -2,7 +2,7 @@
 // and shared, and not in the directory husky generates (.husky/_).
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import type { HookLayout } from "../sources/git.js";
+import type { HookLayout } from "../git/hooks.js";
 
 export interface HuskySetup {
   /** Absolute .husky directory. */

@@ -14,6 +14,8 @@ export interface ReportContext {
   color: boolean;
   /** One entry per unique key (triage, --verify); reporters fall back to summarizeKeys(findings) when absent. */
   keys?: KeyExposure[];
+  /** When the scan started and ended (reports that carry times: GitLab, JUnit); absent means now. */
+  timing?: { start: Date; end: Date };
 }
 
 /** Findings grouped by key (fingerprint), in first-seen order: one key to revoke, many places. */

@@ -3,13 +3,17 @@
 import type { Match } from "../engine/detect.js";
 import { fingerprint, redact } from "../engine/redact.js";
 import { isTestPath } from "../engine/test-path.js";
-import type { Chunk } from "../sources/chunk.js";
+import type { Chunk, LocationKind } from "../sources/chunk.js";
 
 export interface Finding {
   ruleId: string;
   /** The rule's severity, lowered to "warning" in test fixtures (a real key there is still a leak, so it is reported). */
   severity: "error" | "warning" | "note";
-  file: string;
+  /** Where the key sits: a file's content, or a commit message, tag message, note or pathless blob. */
+  location: LocationKind;
+  /** The file, for `location: "file"`; null for messages, notes and blobs (no path names them). */
+  file: string | null;
+  /** Line and column inside the file or the message. */
   line: number;
   column: number;
   commit: string | null;
@@ -27,10 +31,18 @@ export interface Finding {
   encoding?: string;
   /** Byte offset of the key in a binary file (then line is 1 and column is offset + 1); absent for text. */
   offset?: number;
+  /** The tag of a tag message, the notes ref of a note (a note's `commit` is the commit it annotates). */
+  ref?: string;
+  /** The git object that holds the key when no path or ref names it (an unreferenced blob, a deleted tag). */
+  object?: string;
+  /** false when only objects no ref reaches hold the key (history --all-objects); absent otherwise. */
+  reachable?: false;
 }
 
 export interface ScanSummary {
   commits: number;
+  /** Commit messages, tag messages and notes scanned (git sources; not counted in `files`). */
+  messages: number;
   files: number;
   bytes: number;
   /** How many of `files` were binary (searched byte by byte, located by offset). */
@@ -43,6 +55,7 @@ export interface ScanSummary {
 export function emptySummary(): ScanSummary {
   return {
     commits: 0,
+    messages: 0,
     files: 0,
     bytes: 0,
     binary: 0,
@@ -72,7 +85,8 @@ export function toFinding(match: Match, chunk: Chunk, options: FindingOptions = 
   const finding: Finding = {
     ruleId: match.rule.id,
     severity: isTestPath(chunk.path) && match.rule.severity === "error" ? "warning" : match.rule.severity,
-    file: chunk.path,
+    location: chunk.location ?? "file",
+    file: (chunk.location ?? "file") === "file" ? chunk.path : null,
     line: match.line,
     column: match.column,
     commit: chunk.commit?.sha ?? null,
@@ -85,15 +99,32 @@ export function toFinding(match: Match, chunk: Chunk, options: FindingOptions = 
   };
   if (match.encoding) finding.encoding = match.encoding;
   if (match.binary) finding.offset = match.offset;
+  if (chunk.ref !== undefined) finding.ref = chunk.ref;
+  if (chunk.object !== undefined) finding.object = chunk.object;
+  if (chunk.reachable === false) finding.reachable = false;
   Object.defineProperty(finding, RAW, { value: match.secret, enumerable: false });
   return finding;
 }
 
-/** Stable report order: file, line, column, then commit. */
+/**
+ * What names a finding's place, as one string: the file, else the kind and the
+ * commit, ref or object (`commit-message:1a2b…`). Used for ordering, baselines
+ * and SARIF fingerprints, so a message finding is as stable as a file finding.
+ */
+export function placeOf(f: Finding): string {
+  if (f.file !== null) return f.file;
+  return `${f.location}:${f.location === "tag-message" ? (f.ref ?? f.object ?? "") : (f.commit ?? f.object ?? f.ref ?? "")}`;
+}
+
+/** Stable report order: files first, then messages, notes and blobs; line, column, then commit. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.file < b.file
-    ? -1
-    : a.file > b.file
-      ? 1
-      : a.line - b.line || a.column - b.column || (a.commit ?? "").localeCompare(b.commit ?? "");
+  const [pa, pb] = [placeOf(a), placeOf(b)];
+  const kind = Number(a.file === null) - Number(b.file === null);
+  return (
+    kind ||
+    (pa < pb ? -1 : pa > pb ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.commit ?? "").localeCompare(b.commit ?? "")
+  );
 }

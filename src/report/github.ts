@@ -21,12 +21,9 @@ export function renderGithub(ctx: ReportContext): string {
   return ctx.findings
     .map((f) => {
       const rule = rulesById.get(f.ruleId);
-      const props = {
-        file: f.file,
-        line: String(f.line),
-        col: String(f.column),
-        title: `tvly-guard: ${ruleLabel(rule, f.ruleId)} ${f.secret}`,
-      };
+      const title = `tvly-guard: ${ruleLabel(rule, f.ruleId)} ${f.secret}`;
+      // A key in a message or note has no file: the annotation goes on the run, not on a diff line.
+      const props = f.file === null ? { title } : { file: f.file, line: String(f.line), col: String(f.column), title };
       const list = Object.entries(props).map(([k, v]) => `${k}=${escapeProperty(v)}`);
       return `::${LEVELS[f.severity]} ${list.join(",")}::${escapeData(describeFinding(f, rule))}\n`;
     })

@@ -10,6 +10,8 @@ const REPORTERS: Record<string, () => Promise<Reporter>> = {
   json: async () => (await import("./json.js")).renderJson,
   sarif: async () => (await import("./sarif.js")).renderSarif,
   github: async () => (await import("./github.js")).renderGithub,
+  gitlab: async () => (await import("./gitlab.js")).renderGitlab,
+  junit: async () => (await import("./junit.js")).renderJunit,
 };
 
 export const FORMATS = Object.keys(REPORTERS);

@@ -3,12 +3,12 @@ import { sortByUrgency, summarizeKeys } from "../triage/exposure.js";
 import type { ReportContext } from "./context.js";
 
 export function renderJson(ctx: ReportContext): string {
-  const { commits, files, bytes, binary, skipped } = ctx.summary;
+  const { commits, messages, files, bytes, binary, skipped } = ctx.summary;
   const report = {
     tool: "tvly-guard",
     version: ctx.version,
     mode: ctx.mode,
-    scanned: { commits, files, bytes, binary, skipped },
+    scanned: { commits, messages, files, bytes, binary, skipped },
     warnings: ctx.summary.warnings,
     findings: ctx.findings,
     // One entry per unique key, most urgent first (see triage/exposure.ts).

@@ -53,6 +53,27 @@ function caseNotes(key: KeyExposure, r: RuleRemediation): string[] {
   return notes.filter((n): n is string => Boolean(n)).map((n) => fillStep(n, r, extra));
 }
 
+const PLACE_CASES = {
+  "commit-message": "commitMessage",
+  "tag-message": "tagMessage",
+  note: "note",
+} as const;
+
+/** The clean-up a key in a message, note or unreachable object needs beyond revoke-and-replace (from the rule file). */
+export function placeNote(f: Finding, r: RuleRemediation): string | undefined {
+  // A message still being written (commit-msg hook) has no commit to reword yet.
+  if (f.location === "commit-message" && f.commit === null) return undefined;
+  const kind = f.location in PLACE_CASES ? PLACE_CASES[f.location as keyof typeof PLACE_CASES] : undefined;
+  return kind ? r.cases?.[kind] : undefined;
+}
+
+/** Place notes for every kind of place the key was found in, each once. */
+function placeNotes(places: readonly Finding[], r: RuleRemediation): string[] {
+  const notes = places.map((f) => placeNote(f, r));
+  if (places.some((f) => f.reachable === false)) notes.push(r.cases?.unreachable);
+  return [...new Set(notes.filter((n): n is string => Boolean(n)))];
+}
+
 /** The remediation block for one key found at `places`; `key` carries its triage when known. */
 export function renderRemediation(
   places: readonly Finding[],
@@ -72,7 +93,8 @@ export function renderRemediation(
   if (rule) {
     const r = rule.remediation;
     if (r.notice) lines.push(`  ${c.bold(c.yellow("?"))} ${r.notice}`);
-    for (const note of key ? caseNotes(key, r) : []) lines.push(`  ${c.bold("!")} ${note}`);
+    for (const note of [...(key ? caseNotes(key, r) : []), ...placeNotes(places, r)])
+      lines.push(`  ${c.bold("!")} ${note}`);
     lines.push(`  ${c.bold(r.title)}:`);
     r.steps.forEach((step, i) => lines.push(`    ${i + 1}. ${fillStep(step, r)}`));
     if (r.docsUrl) lines.push(`  ${c.dim("Guide:")} ${c.cyan(r.docsUrl)}`);

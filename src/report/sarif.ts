@@ -4,7 +4,8 @@
 import { createHash } from "node:crypto";
 import type { Rule } from "../engine/rule.js";
 import type { ReportContext } from "./context.js";
-import type { Finding } from "./finding.js";
+import { type Finding, placeOf } from "./finding.js";
+import { describePlace } from "./location.js";
 import { describeFinding } from "./message.js";
 import { fillStep } from "./remediation.js";
 
@@ -76,7 +77,32 @@ export function toArtifactUri(path: string): string {
  * fingerprint (already a SHA-256) is hashed again with the path.
  */
 export function resultFingerprint(f: Finding): string {
-  return createHash("sha256").update(`${f.fingerprint}\0${f.file}`).digest("hex");
+  return createHash("sha256")
+    .update(`${f.fingerprint}\0${placeOf(f)}`)
+    .digest("hex");
+}
+
+/**
+ * Where the result is: a file region, or (a commit or tag message, a note, a
+ * pathless blob) a logical location, since SARIF has no file to point at.
+ */
+function resultLocation(f: Finding) {
+  if (f.file === null) {
+    return {
+      logicalLocations: [{ name: describePlace(f), fullyQualifiedName: placeOf(f), kind: "resource" }],
+      properties: { location: f.location, line: f.line, column: f.column },
+    };
+  }
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: toArtifactUri(f.file), uriBaseId: "%SRCROOT%" },
+      region: {
+        startLine: f.line,
+        startColumn: f.column,
+        ...(f.offset !== undefined ? { byteOffset: f.offset } : {}),
+      },
+    },
+  };
 }
 
 function describeResult(f: Finding, rule: Rule | undefined, ruleIndex: number) {
@@ -86,18 +112,7 @@ function describeResult(f: Finding, rule: Rule | undefined, ruleIndex: number) {
     // The finding's own level: a key in a test fixture is a warning, not an error.
     level: f.severity,
     message: { text: describeFinding(f, rule) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: toArtifactUri(f.file), uriBaseId: "%SRCROOT%" },
-          region: {
-            startLine: f.line,
-            startColumn: f.column,
-            ...(f.offset !== undefined ? { byteOffset: f.offset } : {}),
-          },
-        },
-      },
-    ],
+    locations: [resultLocation(f)],
     partialFingerprints: { [SARIF_FINGERPRINT_NAME]: resultFingerprint(f) },
     properties: {
       secret: f.secret,
@@ -105,6 +120,9 @@ function describeResult(f: Finding, rule: Rule | undefined, ruleIndex: number) {
       ...(f.commit ? { commit: f.commit, author: f.author, date: f.date } : {}),
       ...(f.verified !== null ? { verified: f.verified } : {}),
       ...(f.encoding ? { encoding: f.encoding } : {}),
+      ...(f.ref ? { ref: f.ref } : {}),
+      ...(f.object ? { object: f.object } : {}),
+      ...(f.reachable === false ? { reachable: false } : {}),
     },
   };
 }
@@ -112,7 +130,7 @@ function describeResult(f: Finding, rule: Rule | undefined, ruleIndex: number) {
 /** Render the findings as one SARIF log with one run. */
 export function renderSarif(ctx: ReportContext): string {
   const rulesById = new Map(ctx.rules.map((r) => [r.id, r]));
-  const { commits, files, bytes, skipped } = ctx.summary;
+  const { commits, messages, files, bytes, skipped } = ctx.summary;
   const log = {
     $schema: SCHEMA_URI,
     version: "2.1.0",
@@ -145,7 +163,7 @@ export function renderSarif(ctx: ReportContext): string {
             ctx.rules.findIndex((r) => r.id === f.ruleId),
           ),
         ),
-        properties: { mode: ctx.mode, scanned: { commits, files, bytes, skipped } },
+        properties: { mode: ctx.mode, scanned: { commits, messages, files, bytes, skipped } },
       },
     ],
   };

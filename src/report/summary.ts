@@ -15,11 +15,13 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 export function formatSummary(s: ScanSummary, findings: number, keys: number, mode: string): string {
   const fileModes = mode === "scan" || mode === "staged"; // no commits: the working tree or the index
-  const covered = [
-    plural(s.files, fileModes ? "file" : "blob") + (s.binary > 0 ? ` (${s.binary} binary)` : ""),
-    formatBytes(s.bytes),
-  ];
-  if (!fileModes) covered.unshift(plural(s.commits, "commit"));
+  const messages = s.messages > 0 || mode === "message" ? [plural(s.messages, "message")] : [];
+  const files =
+    mode === "message"
+      ? []
+      : [plural(s.files, fileModes ? "file" : "blob") + (s.binary > 0 ? ` (${s.binary} binary)` : "")];
+  const covered = [...files, ...messages, formatBytes(s.bytes)];
+  if (!fileModes && mode !== "message") covered.unshift(plural(s.commits, "commit"));
   const skipped = Object.entries(s.skipped)
     .filter(([, n]) => n > 0)
     .map(

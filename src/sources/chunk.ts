@@ -13,9 +13,24 @@ export interface CommitInfo {
   date: string;
 }
 
+/**
+ * What kind of place a chunk's bytes come from: a file's content (the usual
+ * case), a commit or annotated-tag message, a git note, or a blob no commit
+ * or path names (history --all-objects).
+ */
+export type LocationKind = "file" | "commit-message" | "tag-message" | "note" | "blob";
+
 export interface Chunk {
-  /** Path relative to the scanned root or the repository root, with forward slashes. */
+  /** Path relative to the scanned root or the repository root, with forward slashes ("" when `location` is not "file"). */
   path: string;
+  /** Absent means "file". */
+  location?: LocationKind;
+  /** The ref that names the place: a tag message's tag, a note's notes ref. */
+  ref?: string;
+  /** The object holding the bytes when neither a path nor a ref names it (an unreferenced blob, a deleted tag). */
+  object?: string;
+  /** false: only objects no ref reaches hold these bytes (history --all-objects). */
+  reachable?: boolean;
   /** Raw bytes: the engine searches bytes and decodes only around a hit. */
   data: Buffer;
   /** 1-based line number of the first line in `data` (a diff hunk starts mid-file). */
@@ -37,4 +52,11 @@ export function countScanned(summary: ScanSummary, data: Buffer): boolean {
   const binary = looksBinary(data);
   if (binary) summary.binary++;
   return binary;
+}
+
+/** Count a commit message, tag message or note a source hands to the engine (apart from files and blobs). */
+export function countMessage(summary: ScanSummary, data: Buffer): boolean {
+  summary.messages++;
+  summary.bytes += data.length;
+  return looksBinary(data);
 }

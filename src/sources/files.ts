@@ -5,12 +5,14 @@ import { stat } from "node:fs/promises";
 import { relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import { InputError } from "../errors.js";
+import { listIgnoredPaths } from "../git/ignore.js";
 import type { ScanSummary } from "../report/finding.js";
 import { type Chunk, countScanned } from "./chunk.js";
-import { listIgnoredPaths } from "./git.js";
 
 export interface FileSourceOptions {
   cwd: string;
+  /** For git, which says what is ignored. */
+  env: NodeJS.ProcessEnv;
   maxFileSize: number;
   stdin: NodeJS.ReadableStream;
   /** Files to leave unread (config path allowlist), decided on the absolute path. */
@@ -34,8 +36,8 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 /** Every file under `dir` that git would not ignore, relative to `dir`, sorted. */
-async function walkDirectory(dir: string): Promise<string[]> {
-  const ignored = await listIgnoredPaths(dir);
+async function walkDirectory(dir: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const ignored = await listIgnoredPaths({ cwd: dir, env });
   const ignoredDirs = ignored.filter((p) => p.endsWith("/")).map((p) => `${fg.escapePath(p)}**`);
   const ignoredFiles = new Set(ignored.filter((p) => !p.endsWith("/")));
   const entries = await fg("**", {
@@ -144,7 +146,7 @@ export async function* readFileChunks(
       const data = await readStdin(options.stdin);
       yield { path: "<stdin>", data, startLine: 1, binary: countScanned(summary, data) };
     } else if (target.isDir) {
-      for (const file of await walkDirectory(target.abs)) {
+      for (const file of await walkDirectory(target.abs, options.env)) {
         const abs = resolve(target.abs, file);
         const chunk = readOne(abs, displayPath(cwd, target.abs, abs), false, options, summary);
         if (chunk) yield chunk;

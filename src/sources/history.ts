@@ -5,24 +5,16 @@
 import type { Match } from "../engine/detect.js";
 import { detectSecrets } from "../engine/detect.js";
 import type { Rule } from "../engine/rule.js";
+import { type CatFileObject, CatFileReader, readBlobs } from "../git/cat-file.js";
+import type { GitContext } from "../git/exec.js";
+import { countCommits, type LoggedChange, type LoggedCommit, streamHistoryLog } from "../git/log.js";
+import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
+import { readRepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
 import type { ScanSummary } from "../report/finding.js";
 import { formatBytes } from "../report/summary.js";
 import { BlobSet } from "./blob-set.js";
 import { type Chunk, countScanned } from "./chunk.js";
-import {
-  type BatchObject,
-  BlobReader,
-  countCommits,
-  type LoggedChange,
-  type LoggedCommit,
-  listBlobsAt,
-  listMissingBlobs,
-  noFetchEnv,
-  readRepositoryFacts,
-  readWholeBlobs,
-  streamHistoryLog,
-} from "./git.js";
 
 export interface HistoryOptions {
   cwd: string;
@@ -67,12 +59,12 @@ const MAX_LISTED_MISSING = 5;
 
 /** Scan the history `options.revs` reach; `summary` gets commits, blobs, bytes, skips and warnings. */
 export async function scanHistory(options: HistoryOptions, summary: ScanSummary): Promise<HistoryHit[]> {
-  const { cwd, revs, rules, progress } = options;
-  const env = noFetchEnv(options.env);
-  const facts = await readRepositoryFacts(cwd, env);
+  const { revs, rules, progress } = options;
+  const ctx: GitContext = { cwd: options.cwd, env: options.env };
+  const facts = await readRepositoryFacts(ctx);
   if (facts.shallow) summary.warnings.push(shallowWarning(facts.shallowBoundary));
-  const missing = facts.partial ? await listMissingBlobs(cwd, revs, env) : new Set<string>();
-  const totalCommits = options.countCommits ? await countCommits(cwd, revs, env) : 0;
+  const missing = facts.partial ? await listMissingBlobs(ctx, revs) : new Set<string>();
+  const totalCommits = options.countCommits ? await countCommits(ctx, revs) : 0;
 
   const seen = new BlobSet();
   const inFlight = new Map<string, Appearance[]>();
@@ -81,9 +73,9 @@ export async function scanHistory(options: HistoryOptions, summary: ScanSummary)
   const missingListed: string[] = [];
   const started = Date.now();
 
-  const onObject = (o: BatchObject) => {
-    const appearances = inFlight.get(o.sha) ?? [];
-    inFlight.delete(o.sha);
+  const onObject = (o: CatFileObject) => {
+    const appearances = inFlight.get(o.name) ?? [];
+    inFlight.delete(o.name);
     if (o.kind !== "blob") {
       if (o.kind === "too-large") summary.skipped.tooLarge++;
       else summary.skipped.unreadable++;
@@ -92,16 +84,19 @@ export async function scanHistory(options: HistoryOptions, summary: ScanSummary)
     // Binary blobs are scanned too (the engine locates their keys by byte offset); counted apart.
     const binary = countScanned(summary, o.data);
     const found = detectSecrets({ path: appearances[0]?.path ?? "", data: o.data, startLine: 1, binary }, rules);
-    if (found.length > 0) hits.set(o.sha, { matches: firstOfEachKey(found), appearances });
+    if (found.length > 0) hits.set(o.name, { matches: firstOfEachKey(found), appearances });
     progress.update(() => progressLine(summary, totalCommits, started));
   };
 
   const readerCount = Math.max(1, options.readers ?? 2);
-  const readers = Array.from({ length: readerCount }, () => new BlobReader(cwd, env, options.maxFileSize, onObject));
+  const readers = Array.from(
+    { length: readerCount },
+    () => new CatFileReader(ctx, { maxSize: options.maxFileSize, onObject }),
+  );
   let commitSeq = 0;
   let current: SeenCommit | undefined;
-  const waiting = new Set<BlobReader>();
-  const log = streamHistoryLog(cwd, revs, env, {
+  const waiting = new Set<CatFileReader>();
+  const log = streamHistoryLog(ctx, revs, {
     onCommit(commit) {
       current = { ...commit, seq: commitSeq++ };
       summary.commits++;
@@ -144,8 +139,7 @@ export async function scanHistory(options: HistoryOptions, summary: ScanSummary)
   if (missingSeen > 0) summary.warnings.push(missingWarning(missingSeen, missingListed));
   const introduced = attribute(hits);
   await markInHead(introduced, {
-    cwd,
-    env,
+    ctx,
     head: facts.head,
     seen,
     hits,
@@ -181,8 +175,7 @@ function attribute(hits: Map<string, HitBlob>): HistoryHit[] {
 }
 
 interface HeadContext {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
+  ctx: GitContext;
   head: string | null;
   seen: BlobSet;
   hits: Map<string, HitBlob>;
@@ -195,10 +188,10 @@ interface HeadContext {
 async function markInHead(found: HistoryHit[], ctx: HeadContext): Promise<void> {
   if (found.length === 0 || ctx.head === null) return;
   const paths = [...new Set(found.map((f) => f.chunk.path))];
-  const atHead = await listBlobsAt(ctx.cwd, ctx.head, paths, ctx.env);
+  const atHead = await listBlobsAt(ctx.ctx, ctx.head, paths);
   // HEAD's blobs that this scan did not read (a --branch that excludes HEAD): read them now.
   const unread = [...new Set(atHead.values())].filter((sha) => !ctx.seen.has(sha) && !ctx.missing.has(sha));
-  const extra = await readWholeBlobs(ctx.cwd, unread, ctx.env, ctx.maxFileSize);
+  const extra = await readBlobs(ctx.ctx, unread, ctx.maxFileSize);
   const keysIn = new Map<string, Set<string> | null>();
   for (const sha of new Set(atHead.values())) {
     const hit = ctx.hits.get(sha);

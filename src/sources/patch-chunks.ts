@@ -1,8 +1,10 @@
 // One file's patch -> the chunks the engine scans, and what the summary counts
 // (files with added lines, their bytes; binary files read whole). Shared by staged and diff.
+
+import { readBlobSizes, readBlobs } from "../git/cat-file.js";
+import type { GitContext } from "../git/exec.js";
 import type { ScanSummary } from "../report/finding.js";
 import { type Chunk, countScanned, DEFAULT_MAX_FILE_SIZE } from "./chunk.js";
-import { type GitContext, listBlobSizes, readBlobs } from "./git.js";
 import type { FilePatch } from "./unified-diff.js";
 
 /** A binary file of a patch ("Binary files ... differ": git shows no lines), to read whole. */
@@ -52,7 +54,7 @@ export async function* readBinaryBlobs(
   maxSize = DEFAULT_MAX_FILE_SIZE,
 ): AsyncGenerator<Chunk> {
   if (binaries.length === 0) return;
-  const sizes = await listBlobSizes(ctx, [...new Set(binaries.map((b) => b.file.newOid!))]);
+  const sizes = await readBlobSizes(ctx, [...new Set(binaries.map((b) => b.file.newOid!))]);
   let batch: BinaryFile[] = [];
   let bytes = 0;
   const flush = async function* (): AsyncGenerator<Chunk> {

@@ -1,23 +1,14 @@
 // The lines added by each commit of a revision range (`A..B`, `A...B`, `C^!`,
 // or a pre-push hook's refs), as chunks that carry their commit, author and date.
 import { GitError, InputError, UsageError } from "../errors.js";
+import { type GitContext, gitStderr } from "../git/exec.js";
+import { COMMIT_MARKER, readRangePatches } from "../git/patch.js";
+import { filterKnownCommits, listRangeCommits } from "../git/refs.js";
+import { FETCH_ALL_HINT, type RepositoryFacts, readRepositoryFacts } from "../git/repository.js";
 import type { ScanSummary } from "../report/finding.js";
 import type { Chunk, CommitInfo } from "./chunk.js";
-import {
-  COMMIT_MARKER,
-  filterKnownCommits,
-  type GitContext,
-  gitStderr,
-  listRangeCommits,
-  type RepoShape,
-  readRangePatches,
-  readRepoShape,
-} from "./git.js";
 import { type BinaryFile, chunksFromFile, readBinaryBlobs } from "./patch-chunks.js";
 import { parseUnifiedDiff } from "./unified-diff.js";
-
-const FETCH_ALL_HINT =
-  "fetch the full history (actions/checkout: `fetch-depth: 0`; or `git fetch --unshallow`) and run again";
 
 /**
  * Revision arguments for one `git log` each; the commits of all of them are
@@ -98,7 +89,7 @@ export async function passesFromPush(
 }
 
 /** Turn git's refusal of a revision into our one line, with the shallow-clone fix when it applies. */
-function explainRevisionFailure(err: unknown, shape: RepoShape): never {
+function explainRevisionFailure(err: unknown, shape: RepositoryFacts): never {
   const stderr = gitStderr(err);
   const m = /(?:bad revision|ambiguous argument) '([^'\n]*)'|Invalid revision range (\S+)/.exec(stderr);
   if (m) {
@@ -120,11 +111,12 @@ function explainRevisionFailure(err: unknown, shape: RepoShape): never {
 }
 
 /** Refuse a range that runs into a shallow clone's boundary: part of it cannot be read. */
-async function checkShallowBoundary(ctx: GitContext, passes: RangePasses, shape: RepoShape): Promise<void> {
+async function checkShallowBoundary(ctx: GitContext, passes: RangePasses, shape: RepositoryFacts): Promise<void> {
   if (!shape.shallow) return;
+  const boundary = new Set(shape.shallowBoundary);
   for (const revs of passes) {
     const commits = await listRangeCommits(ctx, revs).catch((err: unknown) => explainRevisionFailure(err, shape));
-    const hit = commits.find((c) => shape.shallowCommits.has(c));
+    const hit = commits.find((c) => boundary.has(c));
     if (hit) {
       throw new GitError(
         `the range reaches the shallow boundary of this clone at ${hit.slice(0, 12)}: the commits before it were never fetched, so part of the range cannot be read; ${FETCH_ALL_HINT}`,
@@ -150,7 +142,7 @@ export async function* readRangeChunks(
   passes: RangePasses,
   summary: ScanSummary,
 ): AsyncGenerator<Chunk> {
-  const shape = await readRepoShape(ctx);
+  const shape = await readRepositoryFacts(ctx);
   await checkShallowBoundary(ctx, passes, shape);
   const seen = new Set<string>();
   for (const revs of passes) {

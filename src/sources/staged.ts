@@ -1,18 +1,14 @@
 // What the next commit would add: the lines staged in the index against HEAD
 // (the empty tree before the first commit), read from the index git names in
 // GIT_INDEX_FILE, as chunks numbered like the staged file.
+
+import { readBlobs } from "../git/cat-file.js";
+import { type GitContext, isMissingObjectFailure } from "../git/exec.js";
+import { listMissingHeadObjects } from "../git/objects.js";
+import { listStagedEntries, readStagedPatch, readStagedPatchAgainst } from "../git/patch.js";
+import { readMergeHeads } from "../git/work-tree.js";
 import type { ScanSummary } from "../report/finding.js";
 import { type Chunk, countScanned } from "./chunk.js";
-import {
-  type GitContext,
-  isMissingObjectFailure,
-  listMissingHeadObjects,
-  listStagedEntries,
-  readBlobs,
-  readMergeHeads,
-  readStagedPatch,
-  readStagedPatchAgainst,
-} from "./git.js";
 import { type BinaryFile, chunksFromFile, readBinaryBlobs } from "./patch-chunks.js";
 import { type AddedRun, parseUnifiedDiff, unquoteGitPath } from "./unified-diff.js";
 
@@ -24,14 +20,14 @@ import { type AddedRun, parseUnifiedDiff, unquoteGitPath } from "./unified-diff.
  */
 export async function* readStagedChunks(ctx: GitContext, summary: ScanSummary): AsyncGenerator<Chunk> {
   let patch: Buffer;
-  let mergeHeads: string[];
   try {
-    [patch, mergeHeads] = await Promise.all([readStagedPatch(ctx), readMergeHeads(ctx)]);
+    patch = await readStagedPatch(ctx);
   } catch (err) {
     if (!isMissingObjectFailure(err)) throw err;
     yield* readStagedWithoutFetching(ctx, summary, err);
     return;
   }
+  const mergeHeads = readMergeHeads(ctx.cwd, ctx.env);
   if (mergeHeads.length === 0) {
     yield* chunksFromPatch(ctx, patch, summary);
     return;

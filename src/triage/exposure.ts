@@ -3,10 +3,13 @@
 import { groupByKey } from "../report/context.js";
 import { type Finding, rawSecret } from "../report/finding.js";
 
-/** What triage needs from git; src/sources/git.ts implements it, tests may fake it. */
+/** What triage needs from git; src/git/ answers it, tests may fake it. */
 export interface TriageGit {
-  /** true when `commit` is reachable from a remote-tracking ref, false when only local, null when unknowable. */
-  isPushed(commit: string): Promise<boolean | null>;
+  /**
+   * For these commits (asked all at once: one git walk), a test that is true when a commit is
+   * reachable from a remote-tracking ref and false when only local; null when git cannot say.
+   */
+  readPushed(commits: readonly string[]): Promise<((commit: string) => boolean) | null>;
   /** Each path's bytes at HEAD; a path missing at HEAD maps to null. Undefined when there is no HEAD. */
   readHeadFiles(paths: readonly string[]): Promise<Map<string, Buffer | null> | undefined>;
 }
@@ -84,17 +87,19 @@ export async function triageKeys(
   const keys = summarizeKeys(findings, now);
   const groups = groupByKey(findings);
   if (!keys.some((k) => k.firstCommit)) return keys;
-  const needHead = keys.flatMap((k, i) => (k.firstCommit && k.inHead === null ? groups[i]!.map((f) => f.file) : []));
+  const needHead = keys.flatMap((k, i) =>
+    k.firstCommit && k.inHead === null ? groups[i]!.flatMap((f) => (f.file === null ? [] : [f.file])) : [],
+  );
   const headFiles = needHead.length ? await git.readHeadFiles([...new Set(needHead)]) : undefined;
-  // Asked side by side: each answer is a git process, and a history audit can find many keys.
-  const pushed = await Promise.all(keys.map((k) => (k.firstCommit ? git.isPushed(k.firstCommit) : null)));
+  const commits = [...new Set(keys.flatMap((k) => (k.firstCommit ? [k.firstCommit] : [])))];
+  const pushed = await git.readPushed(commits);
   for (const [i, key] of keys.entries()) {
     if (!key.firstCommit) continue;
-    key.pushed = pushed[i]!;
+    key.pushed = pushed === null ? null : pushed(key.firstCommit);
     if (key.inHead === null && headFiles) {
       const group = groups[i]!;
       const needle = Buffer.from(rawSecret(group[0]!));
-      key.inHead = group.some((f) => (headFiles.get(f.file)?.indexOf(needle) ?? -1) !== -1);
+      key.inHead = group.some((f) => f.file !== null && (headFiles.get(f.file)?.indexOf(needle) ?? -1) !== -1);
     }
   }
   return keys;

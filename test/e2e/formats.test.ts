@@ -1,16 +1,22 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DOMParser } from "@xmldom/xmldom";
+import Ajv from "ajv";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
-import { tempDir, writeFiles } from "../helpers/git-repo.js";
+import { commitFiles, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const schema = JSON.parse(readFileSync(new URL("../fixtures/sarif/sarif-schema-2.1.0.json", import.meta.url), "utf8"));
 const ajv = new AjvDraft04({ allErrors: true, strict: false });
 (addFormats as unknown as (a: AjvDraft04) => void)(ajv);
 const validate = ajv.compile(schema);
+const gitlabSchema = JSON.parse(
+  readFileSync(new URL("../fixtures/gitlab/secret-detection-report-format.json", import.meta.url), "utf8"),
+);
+const validateGitlab = new Ajv({ allErrors: true, strict: false }).compile(gitlabSchema);
 const keys = fakeKeys(4242);
 
 describe("--format sarif and --format github from the CLI", () => {
@@ -43,5 +49,46 @@ describe("--format sarif and --format github from the CLI", () => {
     const clean = tempDir();
     writeFiles(clean, { "a.py": "KEY = os.environ['TAVILY_API_KEY']\n" });
     expect(runCli(["scan", "--format", "github"], { cwd: clean })).toMatchObject({ code: 0, stdout: "" });
+  });
+
+  it("writes a GitLab secret-detection report that GitLab's schema accepts, from a real git range", () => {
+    const repo = gitRepo({ "README.md": "demo\n" });
+    const key = keys.next("tvly-dev-");
+    const sha = commitFiles(repo, { "app/settings.py": `KEY = "${key}"\n` }, "leak");
+    const r = runCli(["diff", "HEAD~1..HEAD", "--format", "gitlab", "--output", "gl-secret-detection-report.json"], {
+      cwd: repo,
+    });
+    expect(r.code).toBe(1);
+    const text = readFileSync(join(repo, "gl-secret-detection-report.json"), "utf8");
+    expect(text).not.toContain(key);
+    const report = JSON.parse(text);
+    expect(validateGitlab(report) ? [] : validateGitlab.errors).toEqual([]);
+    expect(report.vulnerabilities).toHaveLength(1);
+    expect(report.vulnerabilities[0].location).toMatchObject({
+      file: "app/settings.py",
+      commit: { sha },
+      start_line: 1,
+    });
+  });
+
+  it("writes a JUnit file an XML parser reads: one failing case per finding, or one passing case when clean", () => {
+    const dir = tempDir();
+    const key = keys.next();
+    writeFiles(dir, { "a.env": `K=${key}\n`, "b.env": `K=${key}\n` });
+    const r = runCli(["scan", "--format", "junit", "--output", "junit.xml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    const errors: string[] = [];
+    const parser = new DOMParser({ onError: (level, message) => errors.push(`${level}: ${message}`) });
+    const doc = parser.parseFromString(readFileSync(join(dir, "junit.xml"), "utf8"), "text/xml");
+    expect(errors).toEqual([]);
+    const cases = Array.from(doc.getElementsByTagName("testcase"));
+    expect(cases.map((c) => c.getAttribute("name"))).toEqual(["a.env:1:3", "b.env:1:3"]);
+    expect(doc.getElementsByTagName("failure")).toHaveLength(2);
+    const clean = tempDir();
+    writeFiles(clean, { "ok.txt": "nothing here\n" });
+    expect(runCli(["scan", "--format", "junit"], { cwd: clean })).toMatchObject({ code: 0 });
+    const cleanDoc = parser.parseFromString(runCli(["scan", "--format", "junit"], { cwd: clean }).stdout, "text/xml");
+    expect(cleanDoc.getElementsByTagName("testcase")).toHaveLength(1);
+    expect(cleanDoc.getElementsByTagName("failure")).toHaveLength(0);
   });
 });

@@ -108,6 +108,13 @@ const EXERCISES: Record<string, Exercise> = {
     ],
   },
   history: { args: ["history"], code: 1 },
+  message: {
+    args: ["message", "COMMIT_MSG"],
+    code: 1,
+    reports: "message",
+    setup: (dir) => writeFiles(dir, { COMMIT_MSG: `use ${KEY} for now\n` }),
+    errorArgs: [["message", `${KEY}.txt`]],
+  },
   install: {
     args: ["install"],
     code: 0,

@@ -3,13 +3,22 @@ import { detectSecrets } from "../../src/engine/detect.js";
 import { builtinRules } from "../../src/engine/rule.js";
 import type { ReportContext } from "../../src/report/context.js";
 import { emptySummary, type Finding, toFinding } from "../../src/report/finding.js";
-import type { CommitInfo } from "../../src/sources/chunk.js";
+import type { Chunk, CommitInfo } from "../../src/sources/chunk.js";
 
 /** Findings for `text` as if it were the file `path` (optionally in `commit`). */
 export function findingsIn(path: string, text: string, commit?: CommitInfo): Finding[] {
   const rules = builtinRules();
   const chunk = { path, data: Buffer.from(text), startLine: 1, ...(commit ? { commit } : {}) };
   return detectSecrets(chunk, rules).map((m) => toFinding(m, chunk));
+}
+
+/** Findings for `text` as a commit message, tag message or note (no file), with `place`'s ref, object or reachability. */
+export function findingsInMessage(
+  text: string,
+  place: Pick<Chunk, "location" | "ref" | "object" | "reachable" | "commit">,
+): Finding[] {
+  const chunk: Chunk = { path: "", data: Buffer.from(text), startLine: 1, ...place };
+  return detectSecrets(chunk, builtinRules()).map((m) => toFinding(m, chunk));
 }
 
 /** A report context around `findings`, the way finishScan builds one. */

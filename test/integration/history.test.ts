@@ -185,7 +185,7 @@ describe("history", () => {
     const repo = gitRepo({ "a.txt": "a\n" });
     const unknown = runCli(["history", "no-such-branch"], { cwd: repo });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^tvly-guard: git log failed: .*no-such-branch/);
+    expect(unknown.stderr).toMatch(/^tvly-guard: ambiguous argument 'no-such-branch': unknown revision/);
     expect(runCli(["history", "--", "-x"], { cwd: repo }).code).toBe(2);
   });
 });

@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/index.js";
 import { detectSecrets } from "../../src/engine/detect.js";
 import { builtinRules } from "../../src/engine/rule.js";
+import { openExposureQueries } from "../../src/git/exposure.js";
 import { emptySummary, type Finding, toFinding } from "../../src/report/finding.js";
 import { renderJson } from "../../src/report/json.js";
 import { renderText } from "../../src/report/text.js";
-import { isCommitPushed, readHeadFiles } from "../../src/sources/git.js";
 import { sortByUrgency, triageKeys } from "../../src/triage/exposure.js";
 import { fakeKeys, redacted } from "../helpers/fake-key.js";
 import { commitFiles, git, gitRepo } from "../helpers/git-repo.js";
@@ -46,10 +46,15 @@ function walkHistory(repo: string): Finding[] {
   return [...seen.values()];
 }
 
-const realGit = (repo: string) => ({
-  isPushed: (c: string) => isCommitPushed(repo, c),
-  readHeadFiles: (p: readonly string[]) => readHeadFiles(repo, p),
-});
+const realGit = (repo: string) => openExposureQueries({ cwd: repo, env: process.env });
+
+/** Is `commit` pushed, asked of the repository at `repo` the way triage asks. */
+async function isPushed(repo: string, commit: string): Promise<boolean | null> {
+  const pushed = await (await realGit(repo)).readPushed([commit]);
+  return pushed === null ? null : pushed(commit);
+}
+
+const readHeadFiles = async (repo: string, paths: readonly string[]) => (await realGit(repo)).readHeadFiles(paths);
 
 /** old (400 days, pushed, still in HEAD), pushed (10 days), local (unpushed, in HEAD), localGone (unpushed, removed again). */
 function buildRepo() {
@@ -81,7 +86,7 @@ describe("exposure triage", () => {
   it("classifies pushed, unpushed, old and removed keys and orders them by urgency", async () => {
     const { k, c, repo } = buildRepo();
     const findings = walkHistory(repo);
-    const triaged = sortByUrgency(await triageKeys(findings, realGit(repo)));
+    const triaged = sortByUrgency(await triageKeys(findings, await realGit(repo)));
     expect(triaged.map((t) => t.secret)).toEqual([k.old, k.pushed, k.local, k.localGone].map(redacted));
     expect(triaged[0]).toMatchObject({ firstCommit: c.old, pushed: true, inHead: true, verified: null, locations: 1 });
     expect(triaged[0]!.ageDays).toBe(400);
@@ -145,13 +150,13 @@ describe("exposure triage", () => {
 
   it("treats a key as pushed once its commit reaches any remote-tracking ref, and a bare repository as a remote", async () => {
     const { c, repo } = buildRepo();
-    expect(await isCommitPushed(repo, c.local)).toBe(false);
+    expect(await isPushed(repo, c.local)).toBe(false);
     git(repo, ["push", "-q", "origin", "main:side"]);
-    expect(await isCommitPushed(repo, c.local)).toBe(true);
+    expect(await isPushed(repo, c.local)).toBe(true);
     const bare = gitRepo(undefined, { bare: true });
     git(repo, ["push", "-q", bare, "main"]);
-    expect(await isCommitPushed(bare, c.local)).toBe(true);
-    expect(await isCommitPushed(repo, "0".repeat(40))).toBe(null);
+    expect(await isPushed(bare, c.local)).toBe(true);
+    expect(await isPushed(repo, "0".repeat(40))).toBe(null);
   });
 
   it("reads HEAD's files as bytes, reports missing ones, and has no HEAD in an empty repository", async () => {
@@ -170,7 +175,7 @@ describe("exposure triage", () => {
     const boom = async () => {
       throw new Error("git must not run");
     };
-    const [only] = await triageKeys(findings, { isPushed: boom, readHeadFiles: boom });
+    const [only] = await triageKeys(findings, { readPushed: boom, readHeadFiles: boom });
     expect(only).toMatchObject({
       firstCommit: null,
       firstDate: null,

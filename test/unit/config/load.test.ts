@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config/load.js";
 import { builtinRules } from "../../../src/engine/rule.js";
 import { ConfigError } from "../../../src/errors.js";
-import { findWorkTreeRoot } from "../../../src/sources/git.js";
+import { findWorkTreeRoot } from "../../../src/git/work-tree.js";
 import { git, gitRepo, tempDir, writeFiles } from "../../helpers/git-repo.js";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/config/", import.meta.url));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, renderGithub } from "../../../src/report/github.js";
 import { fakeKeys } from "../../helpers/fake-key.js";
-import { findingsIn, reportContext } from "../../helpers/findings.js";
+import { findingsIn, findingsInMessage, reportContext } from "../../helpers/findings.js";
 
 interface WorkflowCommand {
   command: string;
@@ -27,6 +27,21 @@ function parseCommand(line: string): WorkflowCommand {
 const keys = fakeKeys(77);
 
 describe("renderGithub", () => {
+  it("annotates a key in a commit message without a file (on the run, not on a diff line)", () => {
+    const key = keys.next();
+    const commit = { sha: "e".repeat(40), author: "A", date: "2026-01-01T00:00:00Z" };
+    const [line] = renderGithub(
+      reportContext(findingsInMessage(`fix: use ${key}\n`, { location: "commit-message", commit }), "diff"),
+    )
+      .trimEnd()
+      .split("\n");
+    const cmd = parseCommand(line!);
+    expect(cmd.command).toBe("error");
+    expect(Object.keys(cmd.properties)).toEqual(["title"]);
+    expect(cmd.message).toContain("in commit eeeeeeeeeeee (message)");
+    expect(line).not.toContain(key);
+  });
+
   it("writes one ::error command per finding that parses back to file, line, col and title", () => {
     const [a, b] = [keys.next("tvly-prod-"), keys.next("tvly-")];
     const weird = "dir, with: colons/100% sure\r\nname.env";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { builtinRules } from "../../../src/engine/rule.js";
 import { renderSarif, resultFingerprint, SARIF_FINGERPRINT_NAME, toArtifactUri } from "../../../src/report/sarif.js";
 import { fakeKeys } from "../../helpers/fake-key.js";
-import { findingsIn, reportContext } from "../../helpers/findings.js";
+import { findingsIn, findingsInMessage, reportContext } from "../../helpers/findings.js";
 
 // The official OASIS schema (draft-04), shipped as a fixture: see test/fixtures/sarif/README.md.
 const schema = JSON.parse(
@@ -26,6 +26,50 @@ function validSarif(text: string) {
 const keys = fakeKeys(404);
 
 describe("renderSarif", () => {
+  it("puts a key in a commit message, tag message or note at a logical location (there is no file), still valid", () => {
+    const commit = { sha: "c".repeat(40), author: "Ada <ada@example.com>", date: "2026-01-02T03:04:05Z" };
+    const key = keys.next();
+    const findings = [
+      ...findingsInMessage(`subject\n\nusing ${key} for now\n`, { location: "commit-message", commit }),
+      ...findingsInMessage(`release notes ${key}\n`, { location: "tag-message", ref: "v1.0", object: "d".repeat(40) }),
+      ...findingsInMessage(`${key}\n`, { location: "note", ref: "refs/notes/commits", commit, reachable: false }),
+    ];
+    const log = validSarif(renderSarif(reportContext(findings, "history")));
+    const results = log.runs[0].results;
+    expect(results.map((r: { locations: unknown[] }) => r.locations[0])).toEqual([
+      {
+        logicalLocations: [
+          {
+            name: "commit cccccccccccc (message)",
+            fullyQualifiedName: `commit-message:${"c".repeat(40)}`,
+            kind: "resource",
+          },
+        ],
+        properties: { location: "commit-message", line: 3, column: 7 },
+      },
+      {
+        logicalLocations: [{ name: "tag v1.0 (message)", fullyQualifiedName: "tag-message:v1.0", kind: "resource" }],
+        properties: { location: "tag-message", line: 1, column: 15 },
+      },
+      {
+        logicalLocations: [
+          {
+            name: "note on commit cccccccccccc (refs/notes/commits)",
+            fullyQualifiedName: `note:${"c".repeat(40)}`,
+            kind: "resource",
+          },
+        ],
+        properties: { location: "note", line: 1, column: 1 },
+      },
+    ]);
+    expect(results[0].message.text).toContain("in commit cccccccccccc (message)");
+    expect(results[0].message.text).toContain("git rebase -i");
+    expect(results[2].properties).toMatchObject({ ref: "refs/notes/commits", reachable: false });
+    expect(
+      new Set(results.map((r: { partialFingerprints: object }) => JSON.stringify(r.partialFingerprints))).size,
+    ).toBe(3);
+  });
+
   it("validates against the SARIF 2.1.0 schema with findings from a working tree and from commits", () => {
     const [a, b] = [keys.next("tvly-dev-"), keys.next("tvly-")];
     const findings = [
@@ -59,7 +103,13 @@ describe("renderSarif", () => {
     expect(r1.message.text).toContain(`in commit ${"a".repeat(12)}`);
     expect(run.properties).toEqual({
       mode: "history",
-      scanned: { commits: 2, files: 3, bytes: 1234, skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0 } },
+      scanned: {
+        commits: 2,
+        messages: 0,
+        files: 3,
+        bytes: 1234,
+        skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0 },
+      },
     });
   });
 

@@ -1,0 +1,221 @@
+// Objects by name, through `git cat-file`: the one reader and the one parser
+// of its output, for every caller (history's blob stream, staged and diff
+// binaries, triage's HEAD files). No module-level state: each reader owns its
+// process, so one can run per worker thread.
+//
+//   request:  <name>\n                     (an object id, or <rev>:<path>)
+//   answer:   <oid> <type> <size>\n<size bytes>\n      or      <name> missing\n
+// https://git-scm.com/docs/git-cat-file#_batch_output
+import { type GitContext, type GitProcess, runGit, startGit } from "./exec.js";
+
+/** One answer of cat-file, for the name it was asked for. */
+export type CatFileObject =
+  | { name: string; oid: string; kind: "blob"; size: number; data: Buffer }
+  | { name: string; oid: string; kind: "too-large" | "not-blob"; size: number }
+  | { name: string; oid: ""; kind: "missing"; size: 0 };
+
+/** An object header: `<oid> <type> <size>`, or `<name> missing` / `<name> ambiguous` (null). */
+export function parseObjectHeader(line: string): { oid: string; type: string; size: number } | null {
+  if (line.endsWith(" missing") || line.endsWith(" ambiguous")) return null;
+  const [oid = "", type = "", size = ""] = line.split(" ");
+  return { oid, type, size: Number(size) };
+}
+
+/** Names go one per line: a name holding a newline cannot be asked for. */
+export const canAskFor = (name: string): boolean => !name.includes("\n");
+
+export interface CatFileOptions {
+  /** Blobs larger than this are skipped as they stream by (kind "too-large"), never held whole. */
+  maxSize: number;
+  /** Called once per request, in request order. `data` is a view: copy it to keep it past the call. */
+  onObject(object: CatFileObject): void;
+}
+
+/**
+ * A long-lived `git cat-file --batch --buffer`: write names in, get objects
+ * back in the same order. --buffer lets git fill its output buffer instead of
+ * flushing after every object (much faster on many small blobs).
+ */
+export class CatFileReader {
+  private readonly git: GitProcess;
+  readonly done: Promise<void>;
+  /** Names asked for and not answered yet, oldest at `next`. */
+  private readonly asked: string[] = [];
+  private next = 0;
+  /** Bytes still to drop for an object that is too large. */
+  private skip = 0;
+  private body: { name: string; oid: string; size: number } | undefined;
+  private parts: Buffer[] = [];
+  private have = 0;
+  private pendingHead: Buffer | undefined;
+  private queued: string[] = [];
+  private flushScheduled = false;
+  private full = false;
+  private readonly drainListeners: (() => void)[] = [];
+
+  constructor(
+    ctx: GitContext,
+    private readonly options: CatFileOptions,
+  ) {
+    this.git = startGit(ctx, ["cat-file", "--batch", "--buffer"]);
+    this.git.child.stdin.on("error", () => {}); // git died (EPIPE): `done` rejects with its exit code and stderr
+    this.git.child.stdout.on("data", (chunk: Buffer) => this.consume(chunk));
+    this.done = this.git.done;
+  }
+
+  /**
+   * Ask for an object (see canAskFor). Names are written in batches (one pipe
+   * write per batch, not per object). false: the pipe is full; wait for `onDrain`.
+   */
+  request(name: string): boolean {
+    this.asked.push(name);
+    this.queued.push(name);
+    if (this.queued.length >= 256) return this.flush();
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+    return !this.full;
+  }
+
+  /** Requests not answered yet. */
+  get inFlight(): number {
+    return this.asked.length - this.next;
+  }
+
+  /** Call `listener` once the pipe has room again. */
+  onDrain(listener: () => void): void {
+    if (this.full) this.drainListeners.push(listener);
+    else setImmediate(listener);
+  }
+
+  /** No more requests: git answers what is queued, then exits. */
+  end(): void {
+    this.flush();
+    this.git.child.stdin.end();
+  }
+
+  private flush(): boolean {
+    this.flushScheduled = false;
+    if (this.queued.length === 0) return !this.full;
+    const ok = this.git.child.stdin.write(`${this.queued.join("\n")}\n`);
+    this.queued = [];
+    if (!ok && !this.full) {
+      this.full = true;
+      this.git.child.stdin.once("drain", () => {
+        this.full = false;
+        for (const listener of this.drainListeners.splice(0)) listener();
+      });
+    }
+    return ok;
+  }
+
+  private takeName(): string {
+    const name = this.asked[this.next++] ?? "";
+    if (this.next > 4096 && this.next * 2 > this.asked.length) {
+      this.asked.splice(0, this.next);
+      this.next = 0;
+    }
+    return name;
+  }
+
+  private consume(chunk: Buffer): void {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.skip > 0) {
+        const n = Math.min(this.skip, chunk.length - at);
+        this.skip -= n;
+        at += n;
+        continue;
+      }
+      if (this.body === undefined) {
+        const nl = chunk.indexOf(0x0a, at);
+        if (nl === -1) {
+          this.pendingHead = this.pendingHead
+            ? Buffer.concat([this.pendingHead, chunk.subarray(at)])
+            : Buffer.from(chunk.subarray(at));
+          return;
+        }
+        const head = this.pendingHead
+          ? Buffer.concat([this.pendingHead, chunk.subarray(at, nl)])
+          : chunk.subarray(at, nl);
+        this.pendingHead = undefined;
+        at = nl + 1;
+        this.startObject(head.toString("utf8"));
+        continue;
+      }
+      const { size } = this.body;
+      const want = size + 1 - this.have; // the object, then git's "\n"
+      const n = Math.min(want, chunk.length - at);
+      this.parts.push(chunk.subarray(at, at + n));
+      this.have += n;
+      at += n;
+      if (this.have === size + 1) this.finishObject();
+    }
+  }
+
+  private startObject(line: string): void {
+    const name = this.takeName();
+    const header = parseObjectHeader(line);
+    if (header === null) {
+      this.options.onObject({ name, oid: "", kind: "missing", size: 0 });
+      return;
+    }
+    const { oid, type, size } = header;
+    if (type !== "blob" || size > this.options.maxSize) {
+      this.skip = size + 1;
+      this.options.onObject({ name, oid, kind: type === "blob" ? "too-large" : "not-blob", size });
+      return;
+    }
+    this.body = { name, oid, size };
+    this.parts = [];
+    this.have = 0;
+  }
+
+  private finishObject(): void {
+    const { name, oid, size } = this.body!;
+    this.body = undefined;
+    const parts = this.parts;
+    this.parts = [];
+    // Most blobs sit inside one read: a view, no copy.
+    const whole = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size + 1);
+    this.options.onObject({ name, oid, kind: "blob", size, data: whole.subarray(0, size) });
+  }
+}
+
+/**
+ * The bytes of each named blob up to `maxSize` (null: missing, not a blob or
+ * too large), through one reader. Names that cannot be asked for map to null.
+ */
+export async function readBlobs(
+  ctx: GitContext,
+  names: readonly string[],
+  maxSize = Number.POSITIVE_INFINITY,
+): Promise<Map<string, Buffer | null>> {
+  const out = new Map<string, Buffer | null>(names.map((n) => [n, null]));
+  const asked = [...new Set(names)].filter(canAskFor);
+  if (asked.length === 0) return out;
+  const reader = new CatFileReader(ctx, {
+    maxSize,
+    onObject: (o) => out.set(o.name, o.kind === "blob" ? Buffer.from(o.data) : null),
+  });
+  for (const name of asked) reader.request(name);
+  reader.end();
+  await reader.done;
+  return out;
+}
+
+/**
+ * Sizes of blobs by id, without reading them: `cat-file --batch-check`, whose
+ * answers are the same headers as above. Absent or not a blob: not in the map.
+ */
+export async function readBlobSizes(ctx: GitContext, oids: readonly string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  if (oids.length === 0) return sizes;
+  const out = (await runGit(ctx, ["cat-file", "--batch-check"], `${oids.join("\n")}\n`)).toString("utf8");
+  for (const line of out.split("\n")) {
+    const header = parseObjectHeader(line);
+    if (header?.type === "blob") sizes.set(header.oid, header.size);
+  }
+  return sizes;
+}

@@ -1,0 +1,238 @@
+// The one door to git: every git process tvly-guard starts is started here,
+// with one environment policy and one set of config pins, and fails with one
+// kind of error. The other files of src/git/ each ask git one question.
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+import { GitError } from "../errors.js";
+
+/** Where git runs and the caller's environment (a hook's GIT_DIR and GIT_INDEX_FILE must reach git). */
+export interface GitContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * The environment of every git call: the caller's, with
+ * - no optional locks: a hook runs while `git commit` holds index.lock;
+ * - no prompts, and askpass helpers neutral (empty GIT_ASKPASS stops git's search for one);
+ * - no transport at all (GIT_ALLOW_PROTOCOL empty), so a partial clone can never lazily
+ *   fetch a missing object: git 2.39 has no GIT_NO_LAZY_FETCH (newer git honours it too),
+ *   but its lazy fetch is a `git fetch` child that checks GIT_ALLOW_PROTOCOL first;
+ * - replace refs ignored: we read the objects a push would send, not their stand-ins;
+ * - messages and dates in the C locale, and no pager.
+ * https://git-scm.com/docs/git#_environment_variables
+ */
+export function gitEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {
+    ...env,
+    GIT_OPTIONAL_LOCKS: "0",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ASKPASS: "",
+    SSH_ASKPASS: "",
+    GIT_ALLOW_PROTOCOL: "",
+    GIT_NO_LAZY_FETCH: "1",
+    GIT_NO_REPLACE_OBJECTS: "1",
+    GIT_PAGER: "cat",
+    PAGER: "cat",
+    LC_ALL: "C",
+    LANGUAGE: "C",
+  };
+  // Would change the patches we parse (an external diff tool, another context size).
+  delete out.GIT_EXTERNAL_DIFF;
+  delete out.GIT_DIFF_OPTS;
+  return out;
+}
+
+/**
+ * Config that would change output we parse, pinned for every call (`-c` wins
+ * over every config file). Where a command-line flag does the same job (-U0,
+ * --no-color, --no-ext-diff, --no-textconv, -M/--no-renames, --src-prefix),
+ * the patch commands pass it as well. Not pinned, on purpose: diff.external
+ * (an empty value makes git try to run "", so every patch command passes
+ * --no-ext-diff instead) and core.precomposeUnicode (it makes git's paths
+ * match the file system on macOS).
+ * https://git-scm.com/docs/git-config#_variables
+ */
+export const PINNED_CONFIG: readonly string[] = [
+  "core.quotePath=false",
+  "core.fsmonitor=false",
+  "color.ui=never",
+  "diff.relative=false",
+  "diff.noprefix=false",
+  "diff.mnemonicPrefix=false",
+  "diff.suppressBlankEmpty=false",
+  "log.showSignature=false",
+].flatMap((pin) => ["-c", pin]);
+
+/** What a failed git call leaves in its GitError's `cause`. */
+export interface GitFailure {
+  args: readonly string[];
+  /** Exit code, or null when git was killed by `signal`. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+/**
+ * The one line a user sees for a failed git call: git's last "fatal:" or
+ * "error:" line (the reason it stopped), else its first line, else the exit code.
+ */
+export function describeFailure(failure: GitFailure): string {
+  const lines = failure.stderr
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const reason = lines.filter((l) => /^(fatal|error):/.test(l)).pop() ?? lines[0];
+  if (reason) return reason.replace(/^(fatal|error):\s*/, "");
+  const sub = failure.args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? "";
+  return `git ${sub} ${failure.code === null ? `was killed by ${failure.signal}` : `exited with code ${failure.code}`}`;
+}
+
+function failed(failure: GitFailure): GitError {
+  return new GitError(describeFailure(failure), { cause: failure });
+}
+
+/** Why git could not be started, for a user: usually it is not installed. */
+function spawnFailure(err: NodeJS.ErrnoException): GitError {
+  return new GitError(
+    err.code === "ENOENT" ? "git is not installed or not on PATH" : `cannot run git: ${err.message}`,
+    { cause: err },
+  );
+}
+
+/** git's stderr for a GitError raised here ("" otherwise). */
+export function gitStderr(err: unknown): string {
+  const cause = err instanceof GitError ? (err.cause as Partial<GitFailure> | undefined) : undefined;
+  return typeof cause?.stderr === "string" ? cause.stderr : "";
+}
+
+/** Did git fail because an object is absent (a partial clone we refused to fetch into)? */
+export function isMissingObjectFailure(err: unknown): boolean {
+  return /promisor remote|unable to read [0-9a-f]{7,}|transport '[^']*' not allowed|missing blob object|bad object/.test(
+    gitStderr(err),
+  );
+}
+
+/** Stderr kept per call: enough for git's reason, bounded for a process that runs a whole scan. */
+const MAX_STDERR = 16_384;
+
+/** A long-lived git process and the promise of its end (GitError on a non-zero exit). */
+export interface GitProcess {
+  child: ChildProcessWithoutNullStreams;
+  /** Resolves when git exits 0; rejects with a GitError otherwise. */
+  done: Promise<void>;
+}
+
+/** Start git with the policy; `done` settles when it exits. The caller owns stdin and stdout. */
+export function startGit(ctx: GitContext, args: readonly string[]): GitProcess {
+  const full = [...PINNED_CONFIG, ...args];
+  const child = spawn("git", full, { cwd: ctx.cwd, env: gitEnv(ctx.env), stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (s: string) => {
+    if (stderr.length < MAX_STDERR) stderr += s;
+  });
+  const done = new Promise<void>((resolveDone, reject) => {
+    child.on("error", (err) => reject(spawnFailure(err)));
+    child.on("close", (code, signal) => {
+      if (code === 0) resolveDone();
+      else reject(failed({ args, code, signal, stderr }));
+    });
+  });
+  done.catch(() => {}); // the owner awaits it; never an unhandled rejection meanwhile
+  return { child, done };
+}
+
+/** Run git to the end and return its stdout as bytes; a non-zero exit is a GitError with git's reason. */
+export async function runGit(ctx: GitContext, args: readonly string[], input?: Buffer | string): Promise<Buffer> {
+  const { child, done } = startGit(ctx, args);
+  const out: Buffer[] = [];
+  child.stdout.on("data", (b: Buffer) => out.push(b));
+  child.stdin.on("error", () => {}); // git exited before reading all input: `done` says why
+  child.stdin.end(input);
+  await done;
+  return Buffer.concat(out);
+}
+
+/** runGit, decoded as UTF-8. */
+export async function runGitText(ctx: GitContext, args: readonly string[], input?: string): Promise<string> {
+  return (await runGit(ctx, args, input)).toString("utf8");
+}
+
+/**
+ * Run git for an answer where a non-zero exit is itself the answer
+ * (`rev-parse --verify --quiet` of an unborn HEAD, `config --get` of an unset
+ * key, `check-ignore` with nothing ignored): its exit code and stdout for
+ * those codes, a GitError for the others.
+ */
+export async function runGitForCode(
+  ctx: GitContext,
+  args: readonly string[],
+  answerCodes: readonly number[] = [1],
+): Promise<{ code: number; stdout: Buffer }> {
+  const { child, done } = startGit(ctx, args);
+  const out: Buffer[] = [];
+  child.stdout.on("data", (b: Buffer) => out.push(b));
+  child.stdin.end();
+  try {
+    await done;
+    return { code: 0, stdout: Buffer.concat(out) };
+  } catch (err) {
+    const code = (err as GitError).cause as Partial<GitFailure> | undefined;
+    if (typeof code?.code === "number" && answerCodes.includes(code.code))
+      return { code: code.code, stdout: Buffer.concat(out) };
+    throw err;
+  }
+}
+
+/** Run git and yield its stdout as it comes; a non-zero exit throws after the last piece. */
+export async function* streamGit(ctx: GitContext, args: readonly string[]): AsyncGenerator<Buffer> {
+  const { child, done } = startGit(ctx, args);
+  child.stdin.end();
+  let finished = false;
+  try {
+    for await (const piece of child.stdout) yield piece as Buffer;
+    await done;
+    finished = true;
+  } finally {
+    if (!finished) child.kill(); // the consumer stopped early (an error downstream)
+  }
+}
+
+/** A git process whose stdout is read as `separator`-ended tokens, with backpressure. */
+export interface TokenStream {
+  /** Resolves after the last token once git exits 0; GitError otherwise. */
+  done: Promise<void>;
+  pause(): void;
+  resume(): void;
+}
+
+/** Run git and hand each `separator`-ended piece of its stdout (UTF-8) to `onToken`. */
+export function streamGitTokens(
+  ctx: GitContext,
+  args: readonly string[],
+  separator: "\n" | "\0",
+  onToken: (token: string) => void,
+): TokenStream {
+  const { child, done } = startGit(ctx, args);
+  child.stdin.end();
+  const decoder = new StringDecoder("utf8");
+  let carry = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    const text = carry + decoder.write(chunk);
+    let start = 0;
+    for (let end = text.indexOf(separator); end !== -1; end = text.indexOf(separator, start)) {
+      onToken(text.slice(start, end));
+      start = end + 1;
+    }
+    carry = text.slice(start);
+  });
+  return {
+    done: done.then(() => {
+      const rest = carry + decoder.end();
+      if (rest) onToken(rest);
+    }),
+    pause: () => child.stdout.pause(),
+    resume: () => child.stdout.resume(),
+  };
+}

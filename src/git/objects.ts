@@ -1,0 +1,90 @@
+// Which objects a repository holds: blobs a partial clone lacks (never
+// fetched), and the blob a commit's tree has at a path.
+import { canAskFor, readBlobs } from "./cat-file.js";
+import { type GitContext, runGitText, streamGitTokens } from "./exec.js";
+import { revisionArgs } from "./log.js";
+
+/**
+ * The objects of HEAD's tree that this (partial) clone does not hold. rev-list
+ * with --missing=print never fetches (it turns the lazy fetch off), unlike
+ * `cat-file --batch-check`, which in git 2.39 dies when its fetch is refused.
+ * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---missingltmissing-actiongt
+ *
+ *   <oid>\n            (present)
+ *   ?<oid>\n           (missing)
+ */
+export async function listMissingHeadObjects(ctx: GitContext): Promise<Set<string>> {
+  const out = await runGitText(ctx, [
+    "rev-list",
+    "--objects",
+    "--missing=print",
+    "--no-object-names",
+    "--no-walk",
+    "HEAD",
+    "--",
+  ]);
+  return new Set(
+    out
+      .split("\n")
+      .filter((l) => l.startsWith("?"))
+      .map((l) => l.slice(1)),
+  );
+}
+
+/** Blobs reachable from `revs` that a partial clone does not hold, listed as above, without fetching them. */
+export async function listMissingBlobs(ctx: GitContext, revs: readonly string[]): Promise<Set<string>> {
+  const missing = new Set<string>();
+  const args = [
+    "rev-list",
+    "--objects",
+    "--filter=object:type=blob",
+    "--filter-provided-objects",
+    "--missing=print",
+    ...revisionArgs(revs),
+  ];
+  await streamGitTokens(ctx, args, "\n", (line) => {
+    if (line.startsWith("?")) missing.add(line.slice(1));
+  }).done;
+  return missing;
+}
+
+/**
+ * The blob each of `paths` holds in `commit` (paths taken literally, not as
+ * globs; a path that is not a blob there is left out). https://git-scm.com/docs/git-ls-tree
+ *
+ *   100644 blob <oid>\t<path>\0
+ */
+export async function listBlobsAt(
+  ctx: GitContext,
+  commit: string,
+  paths: readonly string[],
+): Promise<Map<string, string>> {
+  const blobs = new Map<string, string>();
+  for (let i = 0; i < paths.length; i += 256) {
+    const batch = paths.slice(i, i + 256);
+    const args = ["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", commit, "--", ...batch];
+    await streamGitTokens(ctx, args, "\0", (entry) => {
+      const tab = entry.indexOf("\t");
+      const [, type, oid] = entry.slice(0, tab).split(" ");
+      if (type === "blob" && oid) blobs.set(entry.slice(tab + 1), oid);
+    }).done;
+  }
+  return blobs;
+}
+
+/**
+ * The bytes of each path at `head` (null: not a blob there, or a name that
+ * cannot be asked for), through one cat-file reader asking `<head>:<path>`.
+ */
+export async function readFilesAt(
+  ctx: GitContext,
+  head: string,
+  paths: readonly string[],
+): Promise<Map<string, Buffer | null>> {
+  const asked = paths.filter(canAskFor);
+  const blobs = await readBlobs(
+    ctx,
+    asked.map((p) => `${head}:${p}`),
+  );
+  return new Map(paths.map((p) => [p, blobs.get(`${head}:${p}`) ?? null]));
+}

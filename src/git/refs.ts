@@ -1,0 +1,55 @@
+// Questions about commits and refs: which commits exist here, which a range
+// selects, and which have already reached a remote.
+import { type GitContext, runGitText } from "./exec.js";
+
+/**
+ * Those of `shas` that name commits this repository holds. `--ignore-missing`
+ * drops the others quietly (a partial clone's refused fetch included), where a
+ * plain rev-list would fail on them.
+ * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---ignore-missing
+ *
+ *   <sha>\n per known commit
+ */
+export async function filterKnownCommits(ctx: GitContext, shas: readonly string[]): Promise<string[]> {
+  if (shas.length === 0) return [];
+  const out = await runGitText(ctx, ["rev-list", "--no-walk", "--ignore-missing", ...shas, "--"]);
+  const known = new Set(out.split("\n").filter(Boolean));
+  return shas.filter((s) => known.has(s));
+}
+
+/**
+ * The commits `revs` selects, newest first (only needed in shallow clones, to
+ * see whether the range runs into the boundary). https://git-scm.com/docs/git-rev-list
+ */
+export async function listRangeCommits(ctx: GitContext, revs: readonly string[]): Promise<string[]> {
+  return (await runGitText(ctx, ["rev-list", ...revs, "--"])).split("\n").filter(Boolean);
+}
+
+/**
+ * Which of `commits` have left this machine: reachable from a remote-tracking
+ * ref. In a bare repository (a server or a `clone --mirror`) every commit
+ * counts as pushed; with no remote-tracking ref at all, none. Otherwise one
+ * `git rev-list <commits> --not --remotes`, whose output is only the unpushed
+ * part of history, instead of one reachability walk per commit. null when git
+ * cannot say (an unknown commit).
+ * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---remotesltpatterngt
+ *
+ *   refs/remotes/origin/main\n        (for-each-ref --count=1: is there any?)
+ *   <unpushed sha>\n ...               (rev-list)
+ */
+export async function readPushedCommits(
+  ctx: GitContext,
+  commits: readonly string[],
+  bare: boolean,
+): Promise<((commit: string) => boolean) | null> {
+  if (bare) return () => true;
+  try {
+    const anyRemote = await runGitText(ctx, ["for-each-ref", "--count=1", "--format=%(refname)", "refs/remotes/"]);
+    if (!anyRemote.trim()) return () => false;
+    const out = await runGitText(ctx, ["rev-list", ...commits, "--not", "--remotes", "--"]);
+    const unpushed = new Set(out.split("\n").filter(Boolean));
+    return (commit) => !unpushed.has(commit);
+  } catch {
+    return null;
+  }
+}
