@@ -85,7 +85,8 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: Det
   const plainHits = (hits.get(PLAIN) ?? []).map((h) => ({ keyword: h.hint.text, at: h.at }));
   // Binary data packs records edge to edge: there the keys' text word boundaries would hide them.
   const raw = matchText(data, plainHits, set, binary);
-  if (decode && hits.size > 0) raw.push(...matchDecoded(data, hits, plainHits, binary, set, raw));
+  // Loops, not push(...spread): a file with 400,000 keys would pass 400,000 arguments and overflow the stack.
+  if (decode && hits.size > 0) for (const m of matchDecoded(data, hits, plainHits, binary, set, raw)) raw.push(m);
   if (raw.length === 0) return [];
   raw.sort((a, b) => a.offset - b.offset);
   const bom = binary ? utf16Bom(data) : undefined;
@@ -109,20 +110,59 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: Det
  */
 function matchText(data: Buffer, hits: readonly KeywordHit[], set: RuleSet, loose: boolean): RawMatch[] {
   const out: RawMatch[] = [];
-  const claimed: [number, number][] = [];
+  const claims = new Claims();
   for (const rule of set.ordered) {
     const seen = new Set<number>();
     for (const hit of hits) {
       if (!rule.keywords.includes(hit.keyword)) continue;
+      // Any token through a claimed keyword overlaps that claim: skip the fallback's regex there.
+      if (rule.fallback && claims.overlaps(hit.at, hit.at + 1)) continue;
       for (const m of matchAround(data, hit.at, rule, loose, seen)) {
         const end = m.offset + m.secret.length;
-        if (rule.fallback && claimed.some(([from, to]) => m.offset < to && end > from)) continue;
-        if (!rule.fallback) claimed.push([m.offset, end]);
+        if (!rule.fallback) claims.add(m.offset, end);
+        else if (claims.overlaps(m.offset, end)) continue;
         if (!m.placeholder) out.push({ rule, secret: m.secret, prefix: m.prefix, offset: m.offset });
       }
     }
   }
   return out;
+}
+
+/**
+ * Byte ranges the known rules matched. Added while they run, then asked by the
+ * fallback rules (which run last) in O(log n), so a file of 400,000 keys stays linear-ish.
+ */
+class Claims {
+  private readonly ranges: [number, number][] = [];
+  private sorted = true;
+  private maxEnd: number[] = [];
+
+  add(from: number, to: number): void {
+    this.ranges.push([from, to]);
+    this.sorted = false;
+  }
+
+  /** True when [from, to) overlaps a claimed range. */
+  overlaps(from: number, to: number): boolean {
+    if (this.ranges.length === 0) return false;
+    if (!this.sorted) {
+      this.ranges.sort((a, b) => a[0] - b[0]);
+      let max = -1;
+      this.maxEnd = this.ranges.map(([, end]) => (max = Math.max(max, end)));
+      this.sorted = true;
+    }
+    let lo = 0;
+    let hi = this.ranges.length - 1;
+    let last = -1; // the last range that starts before `to`
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ranges[mid]![0] < to) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last >= 0 && this.maxEnd[last]! > from;
+  }
 }
 
 /** Keys in decoded windows, placed at their encoded text; a key the plain pass found is not reported again. */

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { renderFile, staleFiles, TARGETS } from "../../scripts/render-docs.mjs";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -185,6 +186,25 @@ describe("the docs match the CLI", () => {
   });
 });
 
+describe("the integrations page matches the files it describes", () => {
+  const page = readFileSync(join(ROOT, "docs/integrations.md"), "utf8");
+
+  it("lists every input of action.yml, with its default, and no other", () => {
+    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    const table = page.split("| input | default | meaning |")[1]!.split("\n\n")[0]!;
+    const rows = [...table.matchAll(/^\| `([^`]+)` \| (?:`([^`]*)`)? *\|/gm)].map((m) => [m[1]!, m[2] ?? ""]);
+    const inputs = Object.entries(action.inputs).map(([name, spec]) => [name, String(spec.default ?? "")]);
+    expect(rows.sort()).toEqual(inputs.sort());
+  });
+
+  it("names every hook id of .pre-commit-hooks.yaml", () => {
+    const hooks = parse(readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { id: string }[];
+    for (const { id } of hooks) expect(page).toMatch(new RegExp(`id: ${id}(?![\\w-])`));
+  });
+});
+
 describe("text generated from the rule files", () => {
   it("is fresh in every file that holds it (npm run docs rewrites it)", () => {
     expect(staleFiles(ROOT)).toEqual([]);
@@ -214,6 +234,23 @@ describe("text generated from the rule files", () => {
       return probes.filter((p) => text.includes(p.trim())).map((p) => `${f}: "${p.trim()}"`);
     });
     expect(copies).toEqual([]);
+  });
+});
+
+describe("remediation wording", () => {
+  it("no sentence about revoking or rotating a key is written twice (README, docs, src, hooks)", () => {
+    const files = [...DOCS, ...listFiles("src"), ...listFiles("hooks")];
+    const seen = new Map<string, string[]>();
+    for (const file of files) {
+      const text = readFileSync(join(ROOT, file), "utf8")
+        .replace(/<!-- generated:[\s\S]*?<!-- \/generated:\w+ -->/g, "")
+        .replace(/\s+/g, " ");
+      for (const sentence of text.split(/(?<=[.!?;:])\s|["`]/)) {
+        const s = sentence.trim();
+        if (s.length >= 40 && /revok|rotat/i.test(s)) seen.set(s, [...(seen.get(s) ?? []), file]);
+      }
+    }
+    expect([...seen].filter(([, where]) => where.length > 1)).toEqual([]);
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decodesToText, hasRandomRun, placeholderReason } from "../../../src/engine/allow.js";
 import { buildPrefilter } from "../../../src/engine/prefilter.js";
-import { scrubSecrets } from "../../../src/engine/redact.js";
 import { builtinRules } from "../../../src/engine/rule.js";
+import { Redaction } from "../../../src/output/redaction.js";
 import { fakeKeys, keyFormats, knownFormats, redacted } from "../../helpers/fake-key.js";
 
 const rules = builtinRules();
@@ -60,8 +60,10 @@ describe("the one prefilter pass", () => {
   });
 });
 
-describe("scrubbing text we did not write", () => {
+describe("the output redaction pass, with every format's rule", () => {
   it("redacts keys of every format, even glued to a letter, and leaves names alone", () => {
+    const redaction = new Redaction(() => rules);
+    const scrubSecrets = (text: string, _rules: unknown) => redaction.scrub(text);
     for (const format of knownFormats()) {
       const key = keys.shaped(format.shape);
       expect(scrubSecrets(`bad revision 'x${key}y'`, rules)).toBe(`bad revision 'x${redacted(key)}y'`);
