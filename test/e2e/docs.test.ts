@@ -189,6 +189,13 @@ describe("the docs match the CLI", () => {
 });
 
 describe("the output page matches the reports", () => {
+  it("has a section for every format --format takes", () => {
+    const help = runCli(["scan", "--help"]).stdout;
+    const formats = /report format: ([a-z, ]+) \(default/.exec(help)![1]!.split(", ");
+    const page = readFileSync(join(ROOT, "docs/output.md"), "utf8");
+    expect(formats.filter((f) => !new RegExp(`^## ${f}$`, "m").test(page))).toEqual([]);
+  });
+
   it("shows the JSON report with the fields a scan writes, no more, no less", () => {
     const page = readFileSync(join(ROOT, "docs/output.md"), "utf8");
     const example = JSON.parse(page.split("```json\n")[1]!.split("```")[0]!);
