@@ -11,10 +11,10 @@ import { type Config, emptyConfig, validateConfig } from "./schema.js";
 
 export const CONFIG_FILE_NAME = ".tvly-guard.json";
 
-// picomatch costs ~30 ms of CPU to load: load it on the first path check, so a
-// `staged` run in a hook that finds nothing never pays for it.
+// The ignore package (the .gitignore matcher eslint and prettier use) is loaded on
+// the first path check, so a `staged` run in a hook that finds nothing never pays for it.
 const require = createRequire(import.meta.url);
-const loadPicomatch = () => require("picomatch") as typeof import("picomatch");
+const loadIgnore = () => require("ignore") as typeof import("ignore");
 
 /** A config ready to apply. */
 export interface LoadedConfig {
@@ -95,29 +95,23 @@ export function parseJson(text: string, file: string): unknown {
 }
 
 /**
- * As in .gitignore: a glob with a slash at the start or in the middle is
- * anchored at the root, one without matches a name at any depth, and a
- * trailing slash means everything below that directory.
+ * `allowlist.paths` are .gitignore lines, with git's own semantics (git-scm.com/docs/gitignore):
+ * later lines win, `!` re-includes, a slash at the start or in the middle anchors
+ * at the root, a trailing slash matches a directory and so everything below it,
+ * `**` spans directories, and a file below an excluded directory cannot be
+ * re-included. Case-sensitive, as git is on Linux. One addition: `./x` means `/x`.
  */
-function compilePathGlobs(globs: readonly string[]): (path: string) => boolean {
+export function compilePathGlobs(globs: readonly string[]): (path: string) => boolean {
   if (globs.length === 0) return () => false;
-  let matcher: ((path: string) => boolean) | undefined;
-  return (path) => (matcher ??= buildGlobMatcher(globs))(path);
-}
-
-function buildGlobMatcher(globs: readonly string[]): (path: string) => boolean {
-  const picomatch = loadPicomatch();
-  const anchored: string[] = [];
-  const names: string[] = [];
-  for (const glob of globs) {
-    const dir = glob.endsWith("/");
-    const body = dir ? glob.slice(0, -1) : glob;
-    const pattern = body.replace(/^\.?\//, "") + (dir ? "/**" : "");
-    (body.includes("/") || dir ? anchored : names).push(body.includes("/") ? pattern : dir ? `**/${pattern}` : pattern);
-  }
-  const matchAnchored = picomatch(anchored, { dot: true });
-  const matchName = picomatch(names, { dot: true, basename: true });
-  return (path) => matchAnchored(path) || matchName(path);
+  let matcher: import("ignore").Ignore | undefined;
+  return (path) => {
+    matcher ??= loadIgnore()({ ignorecase: false }).add(globs.map((g) => g.replace(/^(!?)\.\//, "$1/")));
+    try {
+      return matcher.ignores(path);
+    } catch {
+      return false; // not a relative path (outside the root): no allowlist line can name it
+    }
+  };
 }
 
 function buildConfig(config: Config, file: string | undefined, root: string): LoadedConfig {

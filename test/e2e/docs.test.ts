@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { renderFile, staleFiles, TARGETS } from "../../scripts/render-docs.mjs";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -147,6 +148,24 @@ describe("the docs match the CLI", () => {
     expect(checkLinks(file, readFileSync(join(ROOT, file), "utf8"))).toEqual([]);
   });
 
+  it("names every command in README.md and docs/commands.md", () => {
+    for (const file of ["README.md", "docs/commands.md"]) {
+      const text = readFileSync(join(ROOT, file), "utf8");
+      const missing = [...cli.commands].filter((c) => !new RegExp(`tvly-guard ${c}\\b`).test(text));
+      expect(missing, `${file} never shows these commands`).toEqual([]);
+    }
+  });
+
+  it("documents every long option of every command somewhere", () => {
+    const text = DOCS.map((f) => readFileSync(join(ROOT, f), "utf8")).join("\n");
+    const missing = [...cli.options].flatMap(([command, options]) =>
+      [...options]
+        .filter((o) => o.startsWith("--") && o !== "--help" && !new RegExp(`${o}(?![a-z-])`).test(text))
+        .map((o) => `tvly-guard ${command || "(global)"} ${o}`),
+    );
+    expect(missing, "not named in README.md, CONTRIBUTING.md or docs/").toEqual([]);
+  });
+
   it("the checks catch a made-up command, option and link", () => {
     const bad = [
       "```bash",
@@ -164,6 +183,25 @@ describe("the docs match the CLI", () => {
       "README.md: link to docs/nope.md: no such file",
       "README.md: link to docs/commands.md#nope: no such heading in docs/commands.md",
     ]);
+  });
+});
+
+describe("the integrations page matches the files it describes", () => {
+  const page = readFileSync(join(ROOT, "docs/integrations.md"), "utf8");
+
+  it("lists every input of action.yml, with its default, and no other", () => {
+    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    const table = page.split("| input | default | meaning |")[1]!.split("\n\n")[0]!;
+    const rows = [...table.matchAll(/^\| `([^`]+)` \| (?:`([^`]*)`)? *\|/gm)].map((m) => [m[1]!, m[2] ?? ""]);
+    const inputs = Object.entries(action.inputs).map(([name, spec]) => [name, String(spec.default ?? "")]);
+    expect(rows.sort()).toEqual(inputs.sort());
+  });
+
+  it("names every hook id of .pre-commit-hooks.yaml", () => {
+    const hooks = parse(readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { id: string }[];
+    for (const { id } of hooks) expect(page).toMatch(new RegExp(`id: ${id}(?![\\w-])`));
   });
 });
 
