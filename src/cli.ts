@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The bin entry: call run() with the real process's Io and set the exit code.
-import { processIo } from "./io.js";
+import { outputFailed, processIo } from "./io.js";
 import { run } from "./run.js";
 
-process.exitCode = await run(process.argv.slice(2), processIo());
+const code = await run(process.argv.slice(2), processIo());
+process.exitCode = outputFailed() ? 2 : code; // a report that could not be written is never a pass

@@ -9,13 +9,50 @@ export interface Io {
   cwd: string;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The output redaction pass (src/output/redaction.ts): set by run() when it wraps stdout and stderr. */
+  redaction?: { addRules(rules: readonly unknown[]): void; scrub(text: string): string };
+  /** stdout without the redaction pass: only a --no-redact report is written here. */
+  unredactedStdout?: (text: string) => void;
+}
+
+/** The first failed write to stdout or stderr (EPIPE from `| head`, ENOSPC from `> /dev/full`), if any. */
+let outputFailure: string | undefined;
+
+/** True once a write to stdout or stderr failed: the run's report was not delivered, so it exits 2. */
+export function outputFailed(): boolean {
+  return outputFailure !== undefined;
+}
+
+/**
+ * A failed write is one line on stderr (when stderr still works) and exit 2,
+ * never a stack trace, never "keys found". EPIPE included: a reader that
+ * stopped early did not see the whole report, so the run does not pass.
+ */
+function watchOutput(stream: NodeJS.WriteStream, name: string): void {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (outputFailure !== undefined) return;
+    outputFailure = err.code ?? err.message;
+    process.exitCode = 2;
+    if (name === "stdout") {
+      try {
+        process.stderr.write(`tvly-guard: cannot write to stdout: ${outputFailure}\n`);
+      } catch {
+        // stderr is gone too: the exit code says it
+      }
+    }
+  });
 }
 
 /** The real process's Io, for the bin entries (the CLI and the GitHub Action). */
 export function processIo(): Io {
+  watchOutput(process.stdout, "stdout");
+  watchOutput(process.stderr, "stderr");
+  const write = (stream: NodeJS.WriteStream) => (text: string) => {
+    if (outputFailure === undefined) stream.write(text);
+  };
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: write(process.stdout),
+    stderr: write(process.stderr),
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),

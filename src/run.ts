@@ -2,10 +2,9 @@
 // where errors become exit code 2 with a one-line reason.
 import { EXIT_CODES_HELP, parseCommandArgs, renderCommandHelp } from "./commands/args.js";
 import { COMMANDS } from "./commands/index.js";
-import { scrubSecrets } from "./engine/redact.js";
-import { builtinRules } from "./engine/rule.js";
 import { ExitCode, GuardError, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
+import { redactedIo } from "./output/redaction.js";
 import { VERSION } from "./version.js";
 
 export const ISSUES_URL = "https://github.com/tvly-guard/tvly-guard/issues";
@@ -30,7 +29,9 @@ function globalHelp(): string {
   ].join("\n");
 }
 
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
+  // Every byte a command writes goes through the redaction pass, errors included.
+  const io = redactedIo(rawIo);
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === "-h" || name === "--help" || name === "help") {
@@ -55,24 +56,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await command.run(args, io);
   } catch (err) {
     if (err instanceof GuardError) {
-      io.stderr(`tvly-guard: ${scrub(err.message)}\n`);
+      io.stderr(`tvly-guard: ${oneLine(err.message)}\n`);
     } else {
       const reason = err instanceof Error ? err.message : String(err);
       io.stderr(
-        `tvly-guard: internal error: ${scrub(reason)} (tvly-guard ${VERSION}; please report it at ${ISSUES_URL})\n`,
+        `tvly-guard: internal error: ${oneLine(reason)} (tvly-guard ${VERSION}; please report it at ${ISSUES_URL})\n`,
       );
     }
     return ExitCode.error;
   }
 }
 
-/** One line, key-shaped text redacted. */
-function scrub(text: string): string {
-  let patterns: RegExp[];
-  try {
-    patterns = builtinRules().map((r) => r.regex);
-  } catch {
-    patterns = []; // the rules themselves failed to load: there is nothing to match with
-  }
-  return scrubSecrets(text.replace(/\s*\n\s*/g, " ").trim(), patterns);
+/** One line (io.stderr redacts it). */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
 }

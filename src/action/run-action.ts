@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { ExitCode, GitError, GuardError, InputError } from "../errors.js";
 import { readRepositoryFacts } from "../git/repository.js";
 import type { Io } from "../io.js";
+import { redactedIo } from "../output/redaction.js";
 import { escapeData } from "../report/github.js";
 import { run } from "../run.js";
 import { type ActionInputs, type GithubEvent, planActionScan, reportRuns } from "./plan.js";
@@ -44,7 +45,8 @@ function readCheckout(io: Io) {
 }
 
 /** Plan, check the checkout, run: the exit code is the CLI's (0 clean, 1 keys found, 2 error). */
-export async function runAction(io: Io): Promise<number> {
+export async function runAction(rawIo: Io): Promise<number> {
+  const io = redactedIo(rawIo);
   try {
     const inputs = readInputs(io.env);
     const plan = planActionScan(inputs, readEvent(io.env));

@@ -1,7 +1,9 @@
 // Command-line parsing on top of node:util parseArgs: typed option tables,
 // one-line usage errors, and --help text generated from the same tables.
+
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
+import { MAX_READ_SIZE } from "../fs/open-file.js";
 
 export interface OptionSpec {
   name: string;
@@ -106,6 +108,18 @@ const SIZE_UNITS: Record<string, number> = {
   gib: 1024 ** 3,
 };
 
+/**
+ * Why `bytes` is not a usable size limit, or undefined: the flag and the
+ * config's maxFileSize share this rule (above 0, and no more than a file
+ * tvly-guard can hold in memory).
+ */
+export function sizeLimitProblem(bytes: number): string | undefined {
+  if (!Number.isInteger(bytes) || bytes <= 0) return "must be above 0";
+  if (bytes > MAX_READ_SIZE)
+    return `must be at most ${MAX_READ_SIZE} bytes (1GiB): larger files are not read into memory`;
+  return undefined;
+}
+
 /** "10MiB", "512k", "1048576" -> bytes. */
 export function parseSize(text: string, flag: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
@@ -113,4 +127,12 @@ export function parseSize(text: string, flag: string): number {
   if (!m || unit === undefined)
     throw new UsageError(`${flag} expects a size such as 10MiB, 512k or 1048576, not "${text}"`);
   return Math.floor(Number(m[1]) * unit);
+}
+
+/** A size limit from the command line: parseSize, then the rule the config's maxFileSize follows too. */
+export function parseSizeLimit(text: string, flag: string): number {
+  const bytes = parseSize(text, flag);
+  const problem = sizeLimitProblem(bytes);
+  if (problem) throw new UsageError(`${flag} ${problem}, not "${text}"`);
+  return bytes;
 }

@@ -1,13 +1,13 @@
 // `tvly-guard fix [paths...]`: move keys out of working-tree files into a
 // git-ignored .env and read them from the environment instead.
-import { lstatSync, realpathSync, writeFileSync } from "node:fs";
+import { lstatSync, realpathSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import pc from "picocolors";
-import { scrubSecrets } from "../engine/redact.js";
 import { builtinRules } from "../engine/rule.js";
 import { ExitCode, GitError, InputError, UsageError } from "../errors.js";
 import { unifiedDiff } from "../fix/diff.js";
 import { type FileChange, type FixPlan, planFix } from "../fix/plan.js";
+import { writeFileAtomic } from "../fs/atomic-write.js";
 import { findWorkTreeRoot } from "../git/work-tree.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
 import { booleanOption, type CommandSpec } from "./args.js";
@@ -65,18 +65,12 @@ export const command: CommandSpec = {
       stdin: io.stdin,
       maxFileSize: DEFAULT_MAX_FILE_SIZE,
     });
-    const scrub = (text: string) =>
-      scrubSecrets(
-        text,
-        rules.map((r) => r.regex),
-      );
     if (dryRun) {
-      for (const change of plan.changes)
-        io.stdout(scrub(colorDiff(unifiedDiff(change.path, change.before, change.after), c)));
+      for (const change of plan.changes) io.stdout(colorDiff(unifiedDiff(change.path, change.before, change.after), c)); // io redacts, encoded keys too
     } else {
       writeChanges(root, plan.changes);
     }
-    io.stdout(scrub(renderOutcome(plan, dryRun, c)));
+    io.stdout(renderOutcome(plan, dryRun, c));
     const manual = plan.outcomes.some((o) => o.status === "manual") || plan.todo.length > 0;
     return manual || (dryRun && plan.changes.length > 0) ? ExitCode.findings : ExitCode.clean;
   },
@@ -97,6 +91,7 @@ function colorDiff(diff: string, c: ReturnType<typeof pc.createColors>): string 
 /** Refuse, before writing anything, any target that is a symlink or resolves outside the repository. */
 function checkTargets(root: string, changes: readonly FileChange[]): void {
   const realRoot = realpathSync(root);
+  const insideByDir = new Map<string, boolean>();
   for (const change of changes) {
     let isLink = false;
     try {
@@ -104,8 +99,12 @@ function checkTargets(root: string, changes: readonly FileChange[]): void {
     } catch {
       // does not exist yet: created below
     }
-    const realDir = realpathSync(dirname(change.abs));
-    const inside = !relative(realRoot, realDir).startsWith("..");
+    const dir = dirname(change.abs);
+    let inside = insideByDir.get(dir);
+    if (inside === undefined) {
+      inside = !relative(realRoot, realpathSync(dir)).startsWith("..");
+      insideByDir.set(dir, inside);
+    }
     if (isLink || !inside)
       throw new InputError(
         `fix: refusing to write ${change.path}: ${isLink ? "it is a symbolic link" : "it resolves outside the repository"}`,
@@ -113,18 +112,20 @@ function checkTargets(root: string, changes: readonly FileChange[]): void {
   }
 }
 
+/**
+ * Every target is checked before the first write; then .env and .gitignore
+ * (planFix puts them first), then the sources, each replaced atomically. A run
+ * that fails or is killed half-way has every key it took out of a source
+ * already in .env, and no half-written file; running fix again finishes the job.
+ */
 function writeChanges(root: string, changes: readonly FileChange[]): void {
   checkTargets(root, changes);
-  // Writing in place keeps the file's mode and links; .env and .gitignore come last, after the sources.
-  for (const change of changes) {
-    try {
-      writeFileSync(resolve(change.abs), change.after);
-    } catch (err) {
-      throw new InputError(
-        `fix: cannot write ${change.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      );
-    }
-  }
+  for (const change of changes)
+    writeFileAtomic(resolve(change.abs), change.data, {
+      what: change.path,
+      newFileMode: change.path === ".env" ? 0o600 : undefined,
+      durable: change.path === ".env" || change.path === ".gitignore",
+    });
 }
 
 function renderOutcome(plan: FixPlan, dryRun: boolean, c: ReturnType<typeof pc.createColors>): string {
@@ -145,7 +146,7 @@ function renderOutcome(plan: FixPlan, dryRun: boolean, c: ReturnType<typeof pc.c
     next.push(
       `the code now reads ${plan.envVars.join(", ")} from the environment: load .env when you run it (node --env-file=.env, python-dotenv, docker run --env-file .env, or export it in your shell)`,
     );
-  next.push(...plan.todo);
+  for (const t of plan.todo) next.push(t);
   if (!dryRun && plan.changes.length)
     next.push(
       `re-stage the changed files (git add ${plan.changes

@@ -1,12 +1,12 @@
 // What every scanning command (scan, staged, diff, history) shares: the
 // options, the rules and filters a scan runs with, and the end of a scan
 // (report, stderr summary, exit code). Commands differ only in their source.
-import { writeFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { type Baseline, type BaselineEntry, readBaseline, writeBaseline } from "../config/baseline.js";
 import { displayFile, type LoadedConfig, loadConfig } from "../config/load.js";
 import { builtinRules, type Rule } from "../engine/rule.js";
-import { ExitCode, InputError } from "../errors.js";
+import { ExitCode } from "../errors.js";
+import { writeOutputFile } from "../fs/atomic-write.js";
 import type { GitContext } from "../git/exec.js";
 import type { Io } from "../io.js";
 import { createProgress, type Progress } from "../progress.js";
@@ -16,7 +16,7 @@ import { checkFormat, FORMATS, loadReporter } from "../report/index.js";
 import { formatSummary } from "../report/summary.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
 import { VERSION } from "../version.js";
-import { booleanOption, type OptionSpec, type ParsedArgs, parseSize, stringOption } from "./args.js";
+import { booleanOption, type OptionSpec, type ParsedArgs, parseSizeLimit, stringOption } from "./args.js";
 
 /** Options every scanning command takes. */
 export const SCAN_OPTIONS: readonly OptionSpec[] = [
@@ -122,7 +122,7 @@ export function maxFileSizeOption(what: string): OptionSpec {
 /** The size limit: --max-file-size, else the config's maxFileSize, else 10 MiB. */
 export function readMaxFileSize(args: ParsedArgs, setup: ScanSetup): number {
   const text = stringOption(args, "max-file-size");
-  return text === undefined ? (setup.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : parseSize(text, "--max-file-size");
+  return text === undefined ? (setup.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : parseSizeLimit(text, "--max-file-size");
 }
 
 /** Read the shared options; bad values (unknown format...) fail here, before any scanning. */
@@ -135,6 +135,7 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
   const color = !booleanOption(args, "no-color") && !env.NO_COLOR && output === undefined && (forced || io.stdoutIsTTY);
   const config = await loadConfig(io.cwd, stringOption(args, "config"), io.env);
   const rules = config.applyToRules(builtinRules());
+  io.redaction?.addRules(rules); // the config's extra rules redact their keys in every output too
   const verify = booleanOption(args, "verify");
   if (verify) (await import("../verify/tavily.js")).checkVerifyUrls(rules, env); // a bad TVLY_GUARD_VERIFY_URL fails before any scanning
   const rootPath =
@@ -185,9 +186,11 @@ function keepByConfig(setup: ScanSetup, f: Finding): boolean {
   );
 }
 
+/** A baseline names files as every output does: a key in a path is redacted (on both sides of the comparison). */
 function baselineEntry(setup: ScanSetup, f: Finding): BaselineEntry {
   // A message or note has no file: its place (`commit-message:<sha>`) stands in for the path.
-  return { fingerprint: f.fingerprint, file: f.file === null ? placeOf(f) : setup.rootPath(f.file), ruleId: f.ruleId };
+  const file = f.file === null ? placeOf(f) : setup.rootPath(f.file);
+  return { fingerprint: f.fingerprint, file: setup.io.redaction?.scrub(file) ?? file, ruleId: f.ruleId };
 }
 
 function inBaseline(setup: ScanSetup, f: Finding): boolean {
@@ -231,15 +234,11 @@ export async function finishScan(
     timing: { start: setup.startedAt, end: new Date() },
   });
   if (options.output !== undefined) {
-    try {
-      writeFileSync(resolve(io.cwd, options.output), report);
-    } catch (err) {
-      throw new InputError(
-        `cannot write ${options.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      );
-    }
+    // A report file is output too: through the redaction pass, unless --no-redact asked for the keys.
+    const text = setup.showSecret ? report : (io.redaction?.scrub(report) ?? report);
+    writeOutputFile(resolve(io.cwd, options.output), text, options.output);
   } else if (report) {
-    io.stdout(report);
+    (setup.showSecret ? (io.unredactedStdout ?? io.stdout) : io.stdout)(report);
   }
   for (const warning of summary.warnings) io.stderr(`tvly-guard: warning: ${warning}\n`);
   io.stderr(`${formatSummary(summary, findings.length, groupByKey(findings).length, mode)}\n`);

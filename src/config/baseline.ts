@@ -1,8 +1,9 @@
 // Baselines: the findings a team has reviewed and accepted, as (fingerprint,
 // file, rule) triples. Never the key, never a line number, so entries
 // survive code moving around and the file is safe to commit.
-import { readFileSync, writeFileSync } from "node:fs";
-import { ConfigError, InputError } from "../errors.js";
+import { ConfigError } from "../errors.js";
+import { writeFileAtomic } from "../fs/atomic-write.js";
+import { readRegularFile } from "../fs/open-file.js";
 import { parseJson } from "./load.js";
 
 export const BASELINE_VERSION = 1;
@@ -48,14 +49,7 @@ export function renderBaseline(entries: Iterable<BaselineEntry>): string {
 
 /** Read and check a baseline; `file` is how errors name it. Values are never echoed (a hand-edited file may hold a key). */
 export function readBaseline(abs: string, file: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(abs, "utf8");
-  } catch (err) {
-    throw new InputError(
-      `cannot read baseline ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
-  }
+  const text = readRegularFile(abs, `baseline ${file}`).toString("utf8");
   const raw = parseJson(text, file) as Record<string, unknown>;
   const bad = (what: string) => new ConfigError(`${file}: ${what} (write baselines with --write-baseline)`);
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw bad("not a tvly-guard baseline");
@@ -83,12 +77,6 @@ export function readBaseline(abs: string, file: string): Baseline {
 /** Write a baseline file; returns how many entries it holds. */
 export function writeBaseline(abs: string, file: string, entries: Iterable<BaselineEntry>): number {
   const sorted = sortEntries(entries);
-  try {
-    writeFileSync(abs, renderBaseline(sorted));
-  } catch (err) {
-    throw new InputError(
-      `cannot write baseline ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
-  }
+  writeFileAtomic(abs, renderBaseline(sorted), { what: `baseline ${file}` });
   return sorted.length;
 }

@@ -1,10 +1,11 @@
 // Find and read .tvly-guard.json (the repository root, or --config FILE),
 // and turn it into what a scan runs with: rules, path and commit matchers.
-import { readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
 import { compileRule, type Rule } from "../engine/rule.js";
 import { ConfigError } from "../errors.js";
+import { OpenError, readRegularFile } from "../fs/open-file.js";
 import { findWorkTreeRoot } from "../git/work-tree.js";
 import { checkRulePattern, compileAllowRegex } from "./safe-regex.js";
 import { type Config, emptyConfig, validateConfig } from "./schema.js";
@@ -63,11 +64,12 @@ export async function loadConfig(
   const file = displayFile(cwd, abs);
   let text: string;
   try {
-    text = readFileSync(abs, "utf8");
+    // Never blocks (a FIFO is refused at once) and never follows a symlink.
+    text = readRegularFile(abs, `config ${file}`).toString("utf8");
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (explicit === undefined && code === "ENOENT") return buildConfig(emptyConfig(), undefined, root);
-    throw new ConfigError(`cannot read config ${file}: ${code ?? (err as Error).message}`);
+    if (explicit === undefined && err instanceof OpenError && err.failure === "missing")
+      return buildConfig(emptyConfig(), undefined, root);
+    throw new ConfigError((err as Error).message);
   }
   return buildConfig(validateConfig(parseJson(text, file), file), file, root);
 }

@@ -1,7 +1,7 @@
 // The shape of .tvly-guard.json, as a small table the validator walks. It
 // mirrors schema/tvly-guard.schema.json (a test checks the two agree), and
 // names the bad field and the file on the first problem it finds.
-import { parseSize } from "../commands/args.js";
+import { parseSize, sizeLimitProblem } from "../commands/args.js";
 import { ConfigError } from "../errors.js";
 
 export interface ConfigAllowlist {
@@ -49,15 +49,17 @@ const commitHash: Check = (v) =>
 const ruleObject: Check = (v) => (isObject(v) ? undefined : "must be a rule object (the format of rules/*.json)");
 const size: Check = (v) => {
   if (typeof v === "number")
-    return Number.isInteger(v) && v > 0
-      ? undefined
+    return Number.isInteger(v)
+      ? sizeLimitProblem(v)
       : 'must be a whole number of bytes above 0, or a size such as "10MiB"';
   if (typeof v !== "string") return 'must be a number of bytes or a size such as "10MiB"';
+  let bytes: number;
   try {
-    return parseSize(v, "") > 0 ? undefined : "must be above 0";
+    bytes = parseSize(v, "");
   } catch {
     return 'must be a number of bytes or a size such as "10MiB", "512k"';
   }
+  return sizeLimitProblem(bytes);
 };
 
 interface ObjectSpec {

@@ -3,8 +3,28 @@
 
 type Op = { kind: " " | "-" | "+"; line: string };
 
-/** The shortest edit script from `a` to `b`, as a list of kept, removed and added lines. */
+/**
+ * The shortest edit script from `a` to `b`. Lines both ends share are taken
+ * off first: Myers keeps one frontier per edit step, so an append of 20,000
+ * lines to .env (D = 20,000) would cost D² without this, and costs D with it.
+ */
 function diffLines(a: readonly string[], b: readonly string[]): Op[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const keep = (lines: readonly string[]): Op[] => lines.map((line) => ({ kind: " ", line }));
+  const midA = a.slice(head, a.length - tail);
+  const midB = b.slice(head, b.length - tail);
+  const middle =
+    midA.length === 0 || midB.length === 0
+      ? midA.map((line): Op => ({ kind: "-", line })).concat(midB.map((line): Op => ({ kind: "+", line })))
+      : myers(midA, midB);
+  return keep(a.slice(0, head)).concat(middle, keep(a.slice(a.length - tail)));
+}
+
+/** Myers' O(ND) shortest edit script. */
+function myers(a: readonly string[], b: readonly string[]): Op[] {
   const n = a.length;
   const m = b.length;
   const max = n + m;

@@ -35,39 +35,61 @@ export function parseEnv(text: string): Map<string, string> {
 /**
  * Decide where each value goes: a name already holding it is reused, a free
  * name is taken, and a name holding something else is never overwritten.
- * Returns the lines to append.
+ * Every question is a map lookup, so a run moving 20,000 keys stays linear.
  */
 export class EnvPlan {
   readonly added: [string, string][] = [];
-  constructor(private readonly existing: Map<string, string>) {}
+  private readonly values: Map<string, string>;
+  /** The first name (existing ones first) holding each value. */
+  private readonly names = new Map<string, string>();
+  /** Where the search for a free `wanted_N` resumes. */
+  private readonly nextSuffix = new Map<string, number>();
 
-  private valueOf(name: string): string | undefined {
-    return this.existing.get(name) ?? this.added.find(([n]) => n === name)?.[1];
+  constructor(existing: Map<string, string>) {
+    this.values = new Map(existing);
+    for (const [name, value] of existing) if (!this.names.has(value)) this.names.set(value, name);
   }
 
   /** The name that already holds `value` (`wanted` first), else `wanted`, else a fresh `wanted_2`... */
   nameFor(value: string, wanted: string): string {
-    if (this.valueOf(wanted) === value) return wanted;
-    for (const [n, v] of [...this.existing, ...this.added]) if (v === value) return n;
-    let name = wanted;
-    for (let i = 2; this.valueOf(name) !== undefined; i++) name = `${wanted}_${i}`;
-    return name;
+    if (this.values.get(wanted) === value) return wanted;
+    const holder = this.names.get(value);
+    if (holder !== undefined) return holder;
+    if (!this.values.has(wanted)) return wanted;
+    let i = this.nextSuffix.get(wanted) ?? 2;
+    while (this.values.has(`${wanted}_${i}`)) i++;
+    this.nextSuffix.set(wanted, i);
+    return `${wanted}_${i}`;
   }
 
   /** Record `name=value`; false when `name` already holds another value (the caller must not use it). */
   claim(name: string, value: string): boolean {
-    const current = this.valueOf(name);
+    const current = this.values.get(name);
     if (current === value) return true;
     if (current !== undefined) return false;
+    this.values.set(name, value);
+    if (!this.names.has(value)) this.names.set(value, name);
     this.added.push([name, value]);
     return true;
   }
 
-  /** The text to append to the .env file (after its current content). */
-  appendTo(current: string | null): string {
-    if (this.added.length === 0) return current ?? "";
-    const eol = current?.includes("\r\n") ? "\r\n" : "\n";
-    const head = current === null || current === "" ? "" : current.endsWith("\n") ? current : current + eol;
-    return head + this.added.map(([n, v]) => `${n}=${v}${eol}`).join("");
+  /** The file's new bytes: its current bytes exactly as they are (any encoding), then the added lines. */
+  appendTo(current: Buffer | null): Buffer {
+    return appendLines(
+      current,
+      this.added.map(([n, v]) => `${n}=${v}`),
+    );
   }
+}
+
+/**
+ * `current` byte for byte, then `lines`, each ending as the file's lines do
+ * (CRLF when it already uses CRLF); a missing final newline is added first.
+ */
+export function appendLines(current: Buffer | null, lines: readonly string[]): Buffer {
+  const head = current ?? Buffer.alloc(0);
+  if (lines.length === 0) return head;
+  const eol = head.includes("\r\n") ? "\r\n" : "\n";
+  const open = head.length > 0 && head[head.length - 1] !== 0x0a;
+  return Buffer.concat([head, Buffer.from(`${open ? eol : ""}${lines.map((l) => l + eol).join("")}`, "utf8")]);
 }

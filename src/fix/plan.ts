@@ -1,16 +1,17 @@
 // Plan a fix without touching the disk: which files change and how, what goes
 // into .env and .gitignore, and what the user must do by hand. fix.ts writes it.
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { detectSecrets } from "../engine/detect.js";
 import { redact } from "../engine/redact.js";
 import type { Rule } from "../engine/rule.js";
 import { InputError } from "../errors.js";
+import { MAX_READ_SIZE, readRegularFile } from "../fs/open-file.js";
 import { listIgnoredOf, listTrackedOf } from "../git/ignore.js";
 import { emptySummary } from "../report/finding.js";
 import type { Chunk } from "../sources/chunk.js";
 import { readFileChunks } from "../sources/files.js";
-import { EnvPlan, parseEnv } from "./dotenv.js";
+import { appendLines, EnvPlan, parseEnv } from "./dotenv.js";
 import { languageFor, manualInstruction } from "./languages.js";
 import type { Edit, Language } from "./site.js";
 import { workflowNote } from "./yaml.js";
@@ -19,9 +20,11 @@ export interface FileChange {
   /** Repository-relative, forward slashes. */
   path: string;
   abs: string;
-  /** null: the file is created. */
+  /** The text before and after, for the --dry-run diff; null: the file is created. */
   before: string | null;
   after: string;
+  /** The bytes written: for .env and .gitignore, the file's own bytes kept exactly, then the added lines. */
+  data: Buffer;
 }
 
 export interface SiteOutcome {
@@ -57,24 +60,51 @@ export interface PlanOptions {
 const ENV_FILE = ".env";
 const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
 
-function readOrNull(abs: string): string | null {
-  try {
-    return readFileSync(abs, "utf8");
-  } catch {
-    return null;
+/**
+ * A file fix appends to (.env, .gitignore): absent is null; anything else
+ * that cannot be read (a directory, a FIFO, a symlink, EACCES) is an error,
+ * never "absent", so existing secrets are never overwritten.
+ */
+function readExisting(abs: string, name: string): Buffer | null {
+  return readRegularFile(abs, name, MAX_READ_SIZE, "undefined") ?? null;
+}
+
+/** Apply non-overlapping edits in one pass over the text (a file with thousands of keys stays linear). */
+function applyEdits(text: string, edits: readonly Edit[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    parts.push(text.slice(at, e.start), e.replacement);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+/** The edits taken so far, kept sorted by start, so an overlap test is a binary search. */
+class EditSet {
+  readonly edits: Edit[] = [];
+  overlaps(candidates: readonly Edit[]): boolean {
+    return candidates.some((y) => {
+      let lo = 0;
+      let hi = this.edits.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.edits[mid]!.end <= y.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const x = this.edits[lo];
+      return x !== undefined && x.start < y.end;
+    });
+  }
+  add(added: readonly Edit[]): void {
+    for (const e of added) {
+      let i = this.edits.length;
+      while (i > 0 && this.edits[i - 1]!.start > e.start) i--;
+      this.edits.splice(i, 0, e);
+    }
   }
 }
-
-/** Apply non-overlapping edits from the end, so earlier offsets stay valid; overlapping ones are returned unapplied. */
-function applyEdits(text: string, edits: readonly Edit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start))
-    out = out.slice(0, e.start) + e.replacement + out.slice(e.end);
-  return out;
-}
-
-const overlaps = (a: readonly Edit[], b: readonly Edit[]) =>
-  a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 
 /**
  * Chunks under each path with their absolute file path. Each target is read
@@ -111,9 +141,11 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
   const defaultVar = remediation?.envVar ?? "API_KEY";
   const placeholder = remediation?.placeholder ?? "<key>";
   const envAbs = resolve(root, ENV_FILE);
-  const envBefore = readOrNull(envAbs);
-  const env = new EnvPlan(parseEnv(envBefore ?? ""));
+  const envBefore = readExisting(envAbs, ENV_FILE);
+  const env = new EnvPlan(parseEnv(envBefore?.toString("utf8") ?? ""));
   const plan: FixPlan = { root, changes: [], outcomes: [], todo: [], envVars: [], files: 0 };
+  const envVars = new Set<string>();
+  const todo = new Set<string>();
   const keptEnvFiles = new Set<string>();
   const summary = emptySummary();
 
@@ -122,16 +154,18 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
     if (matches.length === 0) continue;
     const path = toPosix(relative(root, abs));
     const text = chunk.data.toString("utf8");
-    const lineOf = (offset: number) => chunk.data.subarray(0, offset).toString("latin1").split("\n").length;
     const outcome = (m: (typeof matches)[number], status: SiteOutcome["status"], detail: string) =>
-      plan.outcomes.push({ path, line: lineOf(m.offset), secret: redact(m.secret, m.prefix), status, detail });
+      plan.outcomes.push({ path, line: m.line, secret: redact(m.secret, m.prefix), status, detail });
     if (path.startsWith("..") || path === "") {
       for (const m of matches) outcome(m, "manual", "outside the repository: not changed");
       continue;
     }
     const language: Language | undefined = languageFor(path, text);
     const decodable = Buffer.from(text, "utf8").equals(chunk.data);
-    const edits: Edit[] = [];
+    const edits = new EditSet();
+    // Character offset of each match, carried forward (matches come in byte order), not recounted from 0.
+    let byteAt = 0;
+    let charAt = 0;
     for (const m of matches) {
       const wanted = env.nameFor(m.secret, defaultVar);
       if (language?.name === ".env") {
@@ -144,7 +178,9 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
         outcome(m, "manual", decodable ? manualInstruction(path, wanted) : "not valid UTF-8: edit it by hand");
         continue;
       }
-      const start = chunk.data.subarray(0, m.offset).toString("utf8").length;
+      charAt += chunk.data.toString("utf8", byteAt, m.offset).length;
+      byteAt = m.offset;
+      const start = charAt;
       if (text.slice(start, start + m.secret.length) !== m.secret) {
         // Found through a decoder (base64, %-encoding, JSON escapes...): the bytes here are not the key itself.
         env.claim(wanted, m.secret);
@@ -152,7 +188,7 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
         continue;
       }
       const result = language.rewrite({ path, text, start, end: start + m.secret.length, envVar: wanted, placeholder });
-      if (result.kind === "edit" && overlaps(edits, result.edits)) {
+      if (result.kind === "edit" && edits.overlaps(result.edits)) {
         outcome(m, "manual", "shares a string with another key: run fix again after this one");
       } else if (result.kind === "edit") {
         // The code already reads its own variable (a `|| "key"` fallback, an ENV line): if .env holds
@@ -162,8 +198,8 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
           env.claim(wanted, m.secret);
           saved = wanted;
         }
-        edits.push(...result.edits);
-        if (!plan.envVars.includes(result.envVar)) plan.envVars.push(result.envVar);
+        edits.add(result.edits);
+        envVars.add(result.envVar);
         outcome(
           m,
           "fixed",
@@ -172,23 +208,37 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
             : `now ${result.shows}; .env already sets ${result.envVar}, so this old value is kept in .env as ${saved}`,
         );
         const note = workflowNote(path, result.envVar);
-        if (note && !plan.todo.includes(note)) plan.todo.push(note);
+        if (note) todo.add(note);
       } else if (result.kind === "manual") {
         env.claim(wanted, m.secret);
         outcome(m, "manual", `${result.reason} (the value is in .env as ${wanted})`);
       }
     }
-    if (edits.length) {
-      const edited = applyEdits(text, edits);
+    if (edits.edits.length) {
+      const edited = applyEdits(text, edits.edits);
       const after = applyEdits(edited, language?.finish?.(edited) ?? []);
-      plan.changes.push({ path, abs, before: text, after });
+      plan.changes.push({ path, abs, before: text, after, data: Buffer.from(after, "utf8") });
     }
     plan.files++;
   }
+  plan.envVars = [...envVars];
+  plan.todo = [...todo];
 
-  if (env.added.length)
-    plan.changes.push({ path: ENV_FILE, abs: envAbs, before: envBefore, after: env.appendTo(envBefore) });
-  await planGitignore(plan, options.env, envBefore !== null || env.added.length > 0, keptEnvFiles);
+  // .env and .gitignore come first: fix.ts writes in this order, so no key leaves a source before it is in .env.
+  const first: FileChange[] = [];
+  if (env.added.length) {
+    const data = env.appendTo(envBefore);
+    first.push({
+      path: ENV_FILE,
+      abs: envAbs,
+      before: envBefore?.toString("utf8") ?? null,
+      after: data.toString("utf8"),
+      data,
+    });
+  }
+  const gitignore = await planGitignore(plan, options.env, envBefore !== null || env.added.length > 0, keptEnvFiles);
+  if (gitignore) first.push(gitignore);
+  plan.changes = first.concat(plan.changes);
   return plan;
 }
 
@@ -198,25 +248,28 @@ async function planGitignore(
   gitEnv: NodeJS.ProcessEnv,
   hasRootEnv: boolean,
   keptEnvFiles: Set<string>,
-): Promise<void> {
+): Promise<FileChange | undefined> {
   const envFiles = [...new Set([...(hasRootEnv ? [ENV_FILE] : []), ...keptEnvFiles])];
-  if (envFiles.length === 0) return;
+  if (envFiles.length === 0) return undefined;
   const git = { cwd: plan.root, env: gitEnv };
   const ignored = await listIgnoredOf(git, envFiles);
   const tracked = await listTrackedOf(git, envFiles);
   const missing = envFiles.filter((p) => !ignored.has(p));
+  let change: FileChange | undefined;
   if (missing.length) {
     const abs = resolve(plan.root, ".gitignore");
-    const before = readOrNull(abs);
-    const eol = before?.includes("\r\n") ? "\r\n" : "\n";
-    const head = before === null || before === "" ? "" : before.endsWith("\n") ? before : before + eol;
+    const before = readExisting(abs, ".gitignore");
     // `.env` ignores every .env in the tree; any other file is anchored to its own path.
-    const lines = missing.map((p) => (p === ENV_FILE ? ENV_FILE : `/${p}`));
-    plan.changes.push({ path: ".gitignore", abs, before, after: head + lines.map((l) => `${l}${eol}`).join("") });
+    const data = appendLines(
+      before,
+      missing.map((p) => (p === ENV_FILE ? ENV_FILE : `/${p}`)),
+    );
+    change = { path: ".gitignore", abs, before: before?.toString("utf8") ?? null, after: data.toString("utf8"), data };
   }
   for (const p of tracked) {
     plan.todo.push(
       `${p} is tracked by git, so ignoring it is not enough: run \`git rm --cached -- ${p}\` (the file stays on your disk) and commit; collaborators' copies are removed when they pull, so tell them first`,
     );
   }
+  return change;
 }

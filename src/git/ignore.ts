@@ -1,29 +1,69 @@
-// What git ignores and tracks: the working-tree walk of `scan` and `fix`'s
+// What git ignores and tracks: the working-tree listing of `scan` and `fix`'s
 // check that .env is kept out of git.
 import { type GitContext, runGit, runGitForCode } from "./exec.js";
 
-/**
- * Paths under `ctx.cwd` that git ignores (untracked and matched by
- * .gitignore, .git/info/exclude or core.excludesFile), relative to it;
- * directories end with "/" and stand for everything below them. Outside a
- * work tree, or when the directory itself is ignored (named explicitly, so
- * wanted): none.
- * https://git-scm.com/docs/git-ls-files#Documentation/git-ls-files.txt---directory
- *
- *   build/\0notes.log\0
- */
-export async function listIgnoredPaths(ctx: GitContext): Promise<string[]> {
-  let out: string;
-  try {
-    out = (
-      await runGit(ctx, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"])
-    ).toString("utf8");
-  } catch {
-    return []; // not inside a work tree: there is no .gitignore to honour
+/** A file name relative to the listed directory, byte for byte (not every name is UTF-8). */
+export type RawName = Buffer;
+
+export interface WorkTreeListing {
+  /** Files (and symlinks, gitlinks) git tracks or would add, sorted by bytes, no duplicates. */
+  names: RawName[];
+  /** Untracked nested repositories, relative to the directory, without the trailing slash. */
+  nestedRepos: RawName[];
+}
+
+function splitNul(out: Buffer): Buffer[] {
+  const names: Buffer[] = [];
+  for (let at = 0; at < out.length; ) {
+    const end = out.indexOf(0, at);
+    const stop = end === -1 ? out.length : end;
+    if (stop > at) names.push(out.subarray(at, stop));
+    at = stop + 1;
   }
-  const paths = out.split("\0").filter(Boolean);
-  // "./" means git ignores the directory as a whole; the user named it, so scan all of it.
-  return paths.includes("./") ? [] : paths;
+  return names;
+}
+
+/**
+ * What `scan <dir>` reads: the files under `ctx.cwd` that git tracks or would
+ * add, from one `ls-files`, names as raw bytes (a newline or non-UTF-8 bytes
+ * in a name survive). Undefined when the directory is not inside a work tree
+ * (the caller walks it itself). A directory that git ignores as a whole was
+ * named by the user: it is listed without the ignore rules. An untracked
+ * directory holding its own repository shows as `name/`.
+ * https://git-scm.com/docs/git-ls-files#Documentation/git-ls-files.txt---others
+ *
+ *   README.md\0src/app.js\0nested-repo/\0we\nird name\0
+ */
+export async function listWorkTree(ctx: GitContext): Promise<WorkTreeListing | undefined> {
+  let where: string;
+  try {
+    where = (await runGit(ctx, ["rev-parse", "--is-inside-work-tree", "--show-prefix"])).toString("utf8");
+  } catch {
+    return undefined; // not a repository
+  }
+  const [inside, prefix = ""] = where.split("\n");
+  if (inside !== "true") return undefined; // inside .git, or a bare repository
+  // `./` can be ignored only below the top level; check-ignore exits 0 when it is.
+  const ignoredWhole = prefix !== "" && (await runGitForCode(ctx, ["check-ignore", "-q", "--", "./"])).code === 0;
+  const out = await runGit(ctx, [
+    "ls-files",
+    "-z",
+    "--cached",
+    "--others",
+    ...(ignoredWhole ? [] : ["--exclude-standard"]),
+  ]);
+  const seen = new Set<string>();
+  const names: RawName[] = [];
+  const nestedRepos: RawName[] = [];
+  for (const name of splitNul(out)) {
+    const id = name.toString("latin1");
+    if (seen.has(id)) continue; // an unmerged path is listed once per stage
+    seen.add(id);
+    if (name[name.length - 1] === 0x2f) nestedRepos.push(name.subarray(0, -1));
+    else names.push(name);
+  }
+  names.sort(Buffer.compare);
+  return { names, nestedRepos };
 }
 
 /**

@@ -26,7 +26,7 @@ export function formatSummary(s: ScanSummary, findings: number, keys: number, mo
     .filter(([, n]) => n > 0)
     .map(
       ([why, n]) =>
-        `${n} ${({ binary: "binary", tooLarge: "too large", symlinks: "symlinks", unreadable: "unreadable" } as Record<string, string>)[why] ?? why}`,
+        `${n} ${({ binary: "binary", tooLarge: "too large", symlinks: "symlinks", unreadable: "unreadable", special: "not regular files" } as Record<string, string>)[why] ?? why}`,
     );
   const result = findings === 0 ? "no keys found" : `${plural(keys, "key")} found in ${plural(findings, "place")}`;
   return `tvly-guard ${mode}: scanned ${covered.join(", ")}${skipped.length ? ` (skipped ${skipped.join(", ")})` : ""}: ${result}.`;

@@ -1,11 +1,13 @@
-// Working-tree files for `scan`: fast-glob walks, git says what is ignored,
-// symlinks are never followed, and "-" is stdin. Yields one Chunk per file.
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { stat } from "node:fs/promises";
+// Working-tree files for `scan`: inside a git work tree, git lists them (one
+// ls-files, names byte for byte); elsewhere fast-glob walks. Symlinks are
+// never followed, nothing but regular files is read, and "-" is stdin
+// (bounded). Yields one Chunk per file; everything not read is counted.
+import { closeSync, lstatSync, type Stats } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import { InputError } from "../errors.js";
-import { listIgnoredPaths } from "../git/ignore.js";
+import { OpenError, openFailure, openRegularFile, readOpened } from "../fs/open-file.js";
+import { listWorkTree } from "../git/ignore.js";
 import type { ScanSummary } from "../report/finding.js";
 import { type Chunk, countScanned } from "./chunk.js";
 
@@ -29,109 +31,144 @@ function displayPath(cwd: string, root: string, abs: string): string {
   return toPosix(fromCwd.startsWith("..") ? relative(root, abs) || abs : fromCwd);
 }
 
-async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/** Stdin, read up to `limit` bytes: more is an error (exit 2), so /dev/zero cannot fill the memory. */
+async function readStdin(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const part of stream) parts.push(typeof part === "string" ? Buffer.from(part) : (part as Buffer));
+  let total = 0;
+  for await (const part of stream) {
+    const bytes = typeof part === "string" ? Buffer.from(part) : (part as Buffer);
+    total += bytes.length;
+    if (total > limit) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      throw new InputError(
+        `stdin is larger than the size limit (${limit} bytes): not scanned; raise --max-file-size to read it`,
+      );
+    }
+    parts.push(bytes);
+  }
   return Buffer.concat(parts);
 }
 
-/** Every file under `dir` that git would not ignore, relative to `dir`, sorted. */
-async function walkDirectory(dir: string, env: NodeJS.ProcessEnv): Promise<string[]> {
-  const ignored = await listIgnoredPaths({ cwd: dir, env });
-  const ignoredDirs = ignored.filter((p) => p.endsWith("/")).map((p) => `${fg.escapePath(p)}**`);
-  const ignoredFiles = new Set(ignored.filter((p) => !p.endsWith("/")));
-  const entries = await fg("**", {
-    cwd: dir,
-    dot: true,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    suppressErrors: true,
-    ignore: ["**/.git/**", "**/.git", ...ignoredDirs],
-  });
-  return entries.filter((e) => !ignoredFiles.has(e)).sort();
+/** A file to read: where to open it (bytes kept when the name is not UTF-8) and how to show it. */
+interface WalkEntry {
+  open: string | Buffer;
+  abs: string;
 }
 
 /**
- * Read a whole open file. A size of 0 may be a lie (procfs, some FUSE
- * mounts), so then read until EOF; a file that shrank yields what is there.
+ * Every file under `dir` that git would not ignore, in byte order. Nested
+ * repositories and submodules are listed by their own git; outside any work
+ * tree, fast-glob walks (names there are what the file system API decodes).
  */
-function readAll(fd: number, size: number): Buffer {
-  if (size === 0) {
-    const parts: Buffer[] = [];
-    for (
-      let part = Buffer.allocUnsafe(64 * 1024), n = readSync(fd, part);
-      n > 0;
-      part = Buffer.allocUnsafe(64 * 1024), n = readSync(fd, part)
-    )
-      parts.push(part.subarray(0, n));
-    return Buffer.concat(parts);
+async function walkDirectory(dir: string, env: NodeJS.ProcessEnv): Promise<WalkEntry[]> {
+  const listing = await listWorkTree({ cwd: dir, env });
+  if (!listing) {
+    const entries = fg.sync("**", {
+      cwd: dir,
+      dot: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+      ignore: ["**/.git/**", "**/.git"],
+    });
+    return entries.sort().map((e) => ({ open: resolve(dir, e), abs: resolve(dir, e) }));
   }
-  const data = Buffer.allocUnsafe(size);
-  let filled = 0;
-  for (let n = -1; filled < size && n !== 0; filled += n) n = readSync(fd, data, filled, size - filled, filled);
-  return filled === size ? data : data.subarray(0, filled);
+  const base = Buffer.from(dir.endsWith(sep) ? dir : dir + sep);
+  const out: WalkEntry[] = [];
+  const add = (name: Buffer) => {
+    const text = name.toString("utf8");
+    const exact = Buffer.from(text, "utf8").equals(name);
+    out.push({ open: exact ? resolve(dir, text) : Buffer.concat([base, name]), abs: resolve(dir, text) });
+  };
+  for (const name of listing.names) add(name);
+  for (const repo of listing.nestedRepos) {
+    const sub = repo.toString("utf8");
+    for (const e of await walkDirectory(resolve(dir, sub), env)) out.push(e);
+  }
+  return out;
+}
+
+/** Why a walked entry was not read, counted (a name that vanished since the listing is not a file any more). */
+function countSkip(err: OpenError, summary: ScanSummary): void {
+  if (err.failure === "symlink") summary.skipped.symlinks++;
+  else if (err.failure === "not-regular") summary.skipped.special++;
+  else if (err.failure !== "missing") summary.skipped.unreadable++;
 }
 
 /**
- * Read one file into a chunk, or count why it was skipped. `explicit` files fail loudly.
+ * Read one file into a chunk, or count why it was skipped; an `explicit`
+ * file that cannot be read is an error (exit 2). A directory met in a walk
+ * (a submodule's work tree) is walked in turn.
  * Synchronous on purpose: for many small files, open/fstat/read/close on the
  * main thread costs a fraction of the promise round-trips through libuv's
  * thread pool, and the scan itself is CPU work on the same thread anyway.
- * O_NOFOLLOW refuses symlinks at open (ELOOP), so no separate lstat is needed.
  */
 function readOne(
-  abs: string,
+  entry: WalkEntry,
   path: string,
   explicit: boolean,
   options: FileSourceOptions,
   summary: ScanSummary,
-): Chunk | undefined {
-  if (options.skipFile?.(abs)) return undefined;
-  let fd: number | undefined;
+): Chunk | "directory" | undefined {
+  if (options.skipFile?.(entry.abs)) return undefined;
+  let opened: ReturnType<typeof openRegularFile>;
   try {
-    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
-    const info = fstatSync(fd);
-    if (!info.isFile()) return undefined;
-    if (info.size > options.maxFileSize) {
+    opened = openRegularFile(entry.open, path);
+  } catch (err) {
+    if (!(err instanceof OpenError)) throw err;
+    if (err.failure === "directory" && !explicit) return "directory";
+    if (explicit) throw err;
+    countSkip(err, summary);
+    return undefined;
+  }
+  try {
+    const data = readOpened(opened, options.maxFileSize);
+    if (data === undefined) {
       summary.skipped.tooLarge++;
-      return undefined;
-    }
-    const data = readAll(fd, info.size);
-    if (data.length > options.maxFileSize) {
-      summary.skipped.tooLarge++; // its size was only known once read (procfs reports 0)
       return undefined;
     }
     return { path, data, startLine: 1, binary: countScanned(summary, data) };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ELOOP") {
-      summary.skipped.symlinks++;
-      return undefined;
-    }
-    if (explicit)
-      throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    if (explicit) throw openFailure(err, path);
     summary.skipped.unreadable++;
     return undefined;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(opened.fd);
   }
 }
 
-/** Resolve the given paths up front, so a missing one fails before any scanning (exit 2). */
-async function resolveTargets(
-  paths: readonly string[],
-  cwd: string,
-): Promise<{ arg: string; abs: string; isDir: boolean }[]> {
-  return Promise.all(
-    paths.map(async (arg) => {
-      if (arg === "-") return { arg, abs: "-", isDir: false };
-      const abs = resolve(cwd, arg);
-      try {
-        return { arg, abs, isDir: (await stat(abs)).isDirectory() };
-      } catch {
-        throw new InputError(`no such file or directory: ${arg}`);
-      }
-    }),
-  );
+interface Target {
+  arg: string;
+  abs: string;
+  info: Stats | undefined;
+}
+
+/**
+ * Check the given paths up front (lstat: a symlink named on the command line
+ * is not followed either), so a bad one fails before any scanning (exit 2).
+ */
+function resolveTargets(paths: readonly string[], cwd: string): Target[] {
+  return paths.map((arg) => {
+    if (arg === "-") return { arg, abs: "-", info: undefined };
+    const abs = resolve(cwd, arg);
+    let info: Stats;
+    try {
+      info = lstatSync(abs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" && arg.includes("\uFFFD"))
+        throw new InputError(
+          `no such file or directory: ${arg} (the name is not valid UTF-8 as given; name the directory that holds it instead)`,
+        );
+      if (code === "ENOENT" || code === "ENOTDIR") throw new InputError(`no such file or directory: ${arg}`);
+      throw openFailure(err, arg);
+    }
+    if (info.isSymbolicLink())
+      throw new OpenError("symlink", `${arg} is a symbolic link (ELOOP: tvly-guard never follows them)`);
+    if (!info.isFile() && !info.isDirectory())
+      throw new OpenError("not-regular", `${arg} is not a regular file or a directory: not read`);
+    return { arg, abs, info };
+  });
 }
 
 /** Yield a chunk per scannable file under `paths`, updating `summary` as it goes. */
@@ -141,19 +178,23 @@ export async function* readFileChunks(
   summary: ScanSummary,
 ): AsyncGenerator<Chunk> {
   const { cwd } = options;
-  for (const target of await resolveTargets(paths, cwd)) {
+  for (const target of resolveTargets(paths, cwd)) {
     if (target.abs === "-") {
-      const data = await readStdin(options.stdin);
+      const data = await readStdin(options.stdin, options.maxFileSize);
       yield { path: "<stdin>", data, startLine: 1, binary: countScanned(summary, data) };
-    } else if (target.isDir) {
-      for (const file of await walkDirectory(target.abs, options.env)) {
-        const abs = resolve(target.abs, file);
-        const chunk = readOne(abs, displayPath(cwd, target.abs, abs), false, options, summary);
-        if (chunk) yield chunk;
+    } else if (target.info?.isDirectory()) {
+      const pending = [target.abs];
+      for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+        for (const entry of await walkDirectory(dir, options.env)) {
+          const chunk = readOne(entry, displayPath(cwd, target.abs, entry.abs), false, options, summary);
+          if (chunk === "directory") pending.push(entry.abs);
+          else if (chunk) yield chunk;
+        }
       }
     } else {
-      const chunk = readOne(target.abs, displayPath(cwd, target.abs, target.abs) || target.arg, true, options, summary);
-      if (chunk) yield chunk;
+      const entry = { open: target.abs, abs: target.abs };
+      const chunk = readOne(entry, displayPath(cwd, target.abs, target.abs) || target.arg, true, options, summary);
+      if (chunk && chunk !== "directory") yield chunk;
     }
   }
 }

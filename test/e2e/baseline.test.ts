@@ -77,7 +77,7 @@ describe("baselines (e2e)", () => {
     [
       "a missing baseline",
       (dir: string) => void dir,
-      /^tvly-guard: cannot read baseline nope\.json: ENOENT\n$/,
+      /^tvly-guard: cannot read baseline nope\.json: ENOENT \(no such file or directory\)\n$/,
       "nope.json",
     ],
     [

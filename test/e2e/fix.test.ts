@@ -241,7 +241,7 @@ describe("tvly-guard fix", () => {
     symlinkSync(join(outside, "target.env"), join(repo, ".env"));
     const r = runCli(["fix"], { cwd: repo });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^tvly-guard: fix: refusing to write \.env: it is a symbolic link\n$/);
+    expect(r.stderr).toMatch(/^tvly-guard: \.env is a symbolic link \(ELOOP: tvly-guard never follows them\)\n$/);
     expect(read(repo, "app.js")).toBe(`k = "${key}"\n`);
     expect(read(outside, "target.env")).toBe("X=1\n");
   });

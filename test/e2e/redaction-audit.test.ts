@@ -295,3 +295,85 @@ describe("redaction audit", () => {
     });
   }
 });
+
+/**
+ * Names, warnings and echoed arguments: a key in a file or directory name, in
+ * an author's name and e-mail, in a tag name, in the paths given to --config,
+ * --baseline and --write-baseline, glued to other text (`x<key>`, `_<key>`),
+ * and base64-encoded in a `fix --dry-run` context line. None may reach any
+ * output whole, in any format; control characters in a name never reach the terminal raw.
+ */
+describe("redaction audit: names, warnings and echoed arguments", () => {
+  const named = `dir-${KEY}/x${KEY}.env`;
+  function namedRepo(): string {
+    const dir = leakyRepo();
+    writeFiles(dir, { [named]: `TAVILY_API_KEY=${KEY}\n`, [`_${KEY}.json`]: "{}\n" });
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "--no-verify", "-m", "named"], {
+      GIT_AUTHOR_NAME: `Dev x${KEY}`,
+      GIT_AUTHOR_EMAIL: `${KEY}@example.com`,
+    });
+    git(dir, ["tag", `v${KEY}`]);
+    return dir;
+  }
+  const repo = namedRepo();
+  const out = auditDir();
+
+  it.concurrent.each(FORMATS)("scan, diff and history --format %s: names and authors are redacted", async (format) => {
+    for (const args of [["scan"], ["diff", "HEAD~1..HEAD"], ["history"]]) {
+      const report = join(out, `named-${args[0]}-${format}`);
+      const r = await runCliAsync([...args, "--format", format], { cwd: repo });
+      expect(r.code, `${args[0]}: ${r.stderr}`).toBe(1);
+      expect(r.stdout).toContain(`dir-tvly-dev-${BODY.slice(0, 4)}…`); // the finding's file is there, redacted
+      expectNoKey(`${args[0]} stdout`, r.stdout);
+      expectNoKey(`${args[0]} stderr`, r.stderr);
+      const written = await runCliAsync([...args, "--format", format, "--output", report], { cwd: repo });
+      expect(written.code).toBe(1);
+      expectNoKey(`${args[0]} report file`, readFileSync(report, "utf8"));
+    }
+  });
+
+  it("echoed --config, --baseline and --write-baseline paths and a tag in a warning are redacted", async () => {
+    const baseline = join(out, `b${KEY}.json`);
+    const steps = [
+      ["scan", "--config", `_${KEY}.json`, "--write-baseline", baseline],
+      ["scan", "--config", `_${KEY}.json`, "--baseline", baseline],
+      ["diff", `v${KEY}..v${KEY}`],
+      ["diff", `\\b${KEY}`],
+    ];
+    for (const args of steps) {
+      const r = await runCliAsync(args, { cwd: repo });
+      expect([0, 2], `${args.join(" ")}: ${r.stderr}`).toContain(r.code);
+      expectNoKey(`${args[0]} stdout`, r.stdout);
+      expectNoKey(`${args[0]} stderr`, r.stderr);
+    }
+    expectNoKey("baseline", readFileSync(baseline, "utf8"));
+    const warned = await runCliAsync(["diff", `v${KEY}..v${KEY}`, "--format", "json"], { cwd: repo });
+    expect(warned.stderr).toMatch(/warning: the range v?tvly-dev-.{4}…\.\.v?tvly-dev-.{4}… holds no commits/);
+  });
+
+  it("fix --dry-run: a base64- and a percent-encoded key in a context line are redacted", async () => {
+    const dir = auditDir();
+    git(dir, ["init", "-q", "-b", "main"]);
+    const b64 = Buffer.from(KEY).toString("base64");
+    const pct = [...KEY].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`).join("");
+    writeFiles(dir, {
+      "app.js": `// ${b64}\n// ${pct}\nconst a = 1;\nconst key = "${KEY}";\n`,
+    });
+    const r = await runCliAsync(["fix", "--dry-run"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("process.env.TAVILY_API_KEY");
+    expect(r.stdout.includes(b64) || r.stdout.includes(pct) ? "encoded key printed" : "clean").toBe("clean");
+    expectNoKey("fix --dry-run", r.stdout);
+  });
+
+  it("escape sequences in a file name are neutralised in text output", async () => {
+    const dir = auditDir();
+    git(dir, ["init", "-q", "-b", "main"]);
+    writeFiles(dir, { "evil\x1b]0;owned\x07\x1b[2Jname.env": `TAVILY_API_KEY=${KEY}\n` });
+    const r = await runCliAsync(["scan", "."], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("evil\\x1b]0;owned\\x07\\x1b[2Jname.env");
+    expect(/[\x00-\x08\x0b-\x1f\x7f]/.test(r.stdout + r.stderr)).toBe(false);
+  });
+});

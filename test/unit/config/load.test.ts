@@ -164,7 +164,9 @@ describe("config files", () => {
   });
 
   it("fails when --config names a file that does not exist", async () => {
-    await expect(loadConfig(tempDir(), "missing.json")).rejects.toThrow(/^cannot read config missing\.json: ENOENT$/);
+    await expect(loadConfig(tempDir(), "missing.json")).rejects.toThrow(
+      /^cannot read config missing\.json: ENOENT \(no such file or directory\)$/,
+    );
   });
 
   it("matches path globs relative to the root: slash-less names at any depth, trailing slash for a directory", async () => {

@@ -50,4 +50,12 @@ describe("unifiedDiff", () => {
     const diff = unifiedDiff("f", a, b);
     expect(diff.match(/^@@ .*$/gm)).toEqual(["@@ -1,7 +1,7 @@", "@@ -23,7 +23,7 @@"]);
   });
+
+  it("diffs a 20,000-line .env created or appended to without a quadratic edit trace", () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `KEY_${i}=v${i}\n`).join("");
+    const created = unifiedDiff(".env", null, lines);
+    expect(created.split("\n").filter((l) => l.startsWith("+K"))).toHaveLength(20_000);
+    const appended = unifiedDiff(".env", "A=1\n", `A=1\n${lines}`);
+    expect(applyPatch("A=1\n", appended)).toBe(`A=1\n${lines}`);
+  });
 });

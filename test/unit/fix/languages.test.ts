@@ -107,7 +107,30 @@ describe("EnvPlan", () => {
     expect(plan.claim("TAVILY_API_KEY", c)).toBe(false);
     expect(plan.claim("TAVILY_API_KEY_2", c)).toBe(true);
     expect(plan.claim("TAVILY_API_KEY_2", c)).toBe(true);
-    expect(plan.appendTo("X=1")).toBe(`X=1\nTAVILY_API_KEY_2=${c}\n`);
-    expect(new EnvPlan(new Map()).appendTo(null)).toBe("");
+    expect(plan.appendTo(Buffer.from("X=1")).toString()).toBe(`X=1\nTAVILY_API_KEY_2=${c}\n`);
+    expect(new EnvPlan(new Map()).appendTo(null).length).toBe(0);
+  });
+
+  it("keeps the existing bytes exactly (non-UTF-8, CRLF) and appends in the file's line ending", () => {
+    const c = keys.next();
+    const plan = new EnvPlan(parseEnv("A=1"));
+    plan.claim("TAVILY_API_KEY", c);
+    const before = Buffer.from([0x41, 0x3d, 0xe9, 0xff, 0x0d, 0x0a]); // A=\xe9\xff CRLF: not UTF-8
+    const after = plan.appendTo(before);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.subarray(before.length).toString()).toBe(`TAVILY_API_KEY=${c}\r\n`);
+  });
+
+  it("finds free names with map lookups: 20,000 distinct keys under one wanted name stay fast", () => {
+    const plan = new EnvPlan(new Map());
+    const names = new Set<string>();
+    for (let i = 0; i < 20_000; i++) {
+      const value = `v${i}`;
+      const name = plan.nameFor(value, "TAVILY_API_KEY");
+      expect(plan.claim(name, value)).toBe(true);
+      names.add(name);
+    }
+    expect(names.size).toBe(20_000);
+    expect(plan.nameFor("v19999", "TAVILY_API_KEY")).toBe("TAVILY_API_KEY_20000");
   });
 });

@@ -1,0 +1,159 @@
+// The one redaction pass every byte of output goes through (stdout, stderr,
+// report files, baselines): keys are redacted whatever precedes or follows
+// them and in their encoded forms, with the loaded rules' own patterns, and
+// control characters in names are neutralised before they reach a terminal.
+import { detectSecrets } from "../engine/detect.js";
+import { redact } from "../engine/redact.js";
+import { builtinRules, type Rule } from "../engine/rule.js";
+import type { Io } from "../io.js";
+
+/**
+ * `source` without its assertions: lookarounds, `\b`/`\B`, `^` and `$`. An
+ * assertion only ever narrows what a pattern matches, so the result matches
+ * everything the rule matches and also a key glued to other text
+ * (`x<key>`, `_<key>`, `\b<key>` in an echoed argument), which is what a
+ * scrubber needs: redacting too much is safe, too little is a leak.
+ */
+export function withoutAssertions(source: string): string {
+  let out = "";
+  for (let i = 0; i < source.length; ) {
+    const c = source[i]!;
+    if (c === "\\") {
+      const next = source[i + 1] ?? "";
+      if (next !== "b" && next !== "B") out += c + next;
+      i += 2;
+    } else if (c === "[") {
+      const start = i;
+      for (i++; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
+      i++;
+      out += source.slice(start, i);
+    } else if (c === "(" && /^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
+      i = skipGroup(source, i);
+    } else if (c === "^" || c === "$") {
+      i++;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The index just past the group that opens at `open` (escapes and classes skipped). */
+function skipGroup(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (c === "[") {
+      for (i++; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
+    } else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i + 1;
+  }
+  return source.length;
+}
+
+/** Characters a terminal acts on. Kept: newline, tab, and the colour and erase-line sequences we write ourselves. */
+const CONTROL = /(\x1b\[[0-9;]*[mK]|\r(?=\n|\x1b\[2K))|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `\x1b` for ESC, `\u202e` for a bidi override: the name stays readable, the terminal does nothing with it. */
+export function neutraliseControls(text: string): string {
+  return text.replace(CONTROL, (m, ours: string | undefined) => {
+    if (ours !== undefined) return m;
+    const code = m.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, "0")}`;
+  });
+}
+
+/** Where an encoded key's text ends: base64/base64url, percent and backslash escapes share these characters. */
+const ENCODED_CHAR = /[A-Za-z0-9+/=_%\\-]/;
+
+/** `io` with stdout and stderr through the redaction pass (once: an io already wrapped is returned as is). */
+export function redactedIo(io: Io): Io {
+  if (io.redaction) return io;
+  const redaction = new Redaction(builtinRules);
+  return {
+    ...io,
+    stdout: (text) => io.stdout(redaction.scrub(text)),
+    stderr: (text) => io.stderr(redaction.scrub(text)),
+    unredactedStdout: io.stdout,
+    redaction,
+  };
+}
+
+export class Redaction {
+  private rules: Rule[] = [];
+  private patterns: RegExp[] = [];
+
+  constructor(private readonly loadRules: () => readonly Rule[]) {}
+
+  /** Rules whose keys must be redacted too (the config's extra rules); the builtin ones are loaded on first use. */
+  addRules(rules: readonly unknown[]): void {
+    this.ensureLoaded();
+    for (const rule of rules as readonly Rule[]) {
+      if (this.rules.some((r) => r.pattern === rule.pattern)) continue;
+      this.rules.push(rule);
+      this.patterns.push(new RegExp(withoutAssertions(rule.pattern), "g"));
+    }
+  }
+
+  private ensureLoaded(): void {
+    if (this.rules.length > 0) return;
+    let builtin: readonly Rule[];
+    try {
+      builtin = this.loadRules();
+    } catch {
+      return; // the rules themselves failed to load: that error is being reported, with nothing to match
+    }
+    this.rules = [...builtin];
+    this.patterns = builtin.map((r) => new RegExp(withoutAssertions(r.pattern), "g"));
+  }
+
+  /** The text with every key redacted (plain or encoded) and control characters neutralised. */
+  scrub(text: string): string {
+    if (text === "") return text;
+    this.ensureLoaded();
+    return neutraliseControls(this.redactPlain(this.redactEncoded(text)));
+  }
+
+  /** A key in a name or a message: the rule's pattern without its boundaries, so nothing before or after it matters. */
+  private redactPlain(text: string): string {
+    let out = text;
+    for (const pattern of this.patterns) {
+      out = out.replace(pattern, (...args: unknown[]) => {
+        const whole = args[0] as string;
+        const groups = args.at(-1) as Record<string, string | undefined> | undefined;
+        const secret = (typeof groups === "object" && groups?.secret) || whole;
+        const prefix = (typeof groups === "object" && groups?.prefix) || "";
+        return whole.replace(secret, redact(secret, prefix));
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Keys the engine's decoders find (base64, percent, escapes: `fix --dry-run`
+   * context lines show file text as it is). The encoded run is replaced whole,
+   * after its first four characters.
+   */
+  private redactEncoded(text: string): string {
+    if (this.rules.length === 0) return text;
+    const data = Buffer.from(text, "utf8");
+    const encoded = detectSecrets({ path: "", data, startLine: 1, binary: false }, this.rules).filter(
+      (m) => m.encoding !== undefined,
+    );
+    if (encoded.length === 0) return text;
+    const parts: string[] = [];
+    let at = 0;
+    for (const m of encoded) {
+      const start = data.toString("utf8", 0, m.offset).length;
+      if (start < at) continue;
+      let end = start;
+      while (end < text.length && ENCODED_CHAR.test(text[end]!)) end++;
+      parts.push(text.slice(at, start), `${text.slice(start, start + 4)}…`);
+      at = Math.max(end, start + 1);
+    }
+    parts.push(text.slice(at));
+    return parts.join("");
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { detectSecrets } from "../../../src/engine/detect.js";
+import { builtinRules } from "../../../src/engine/rule.js";
+import { neutraliseControls, Redaction, withoutAssertions } from "../../../src/output/redaction.js";
+import { fakeKeys } from "../../helpers/fake-key.js";
+
+const keys = fakeKeys(2718);
+
+describe("withoutAssertions", () => {
+  it("drops lookarounds, \\b, ^ and $, and keeps classes, escapes and groups", () => {
+    expect(withoutAssertions("(?<![A-Za-z0-9_])(?<s>a[)(]\\d+)(?![a-z(])")).toBe("(?<s>a[)(]\\d+)");
+    expect(withoutAssertions("^\\bx\\.y\\B$")).toBe("x\\.y");
+    expect(withoutAssertions("(?:(?=a)b|(?<=c)d)")).toBe("(?:b|d)");
+  });
+});
+
+describe("Redaction", () => {
+  const redaction = new Redaction(builtinRules);
+  it("redacts a key whatever is glued to it, before or after", () => {
+    for (const prefix of ["", "x", "_", "\\b", "9", "dir-"]) {
+      const key = keys.next("tvly-dev-");
+      const out = redaction.scrub(`arg ${prefix}${key}tail`);
+      expect(out).not.toContain(key.slice(-28));
+      expect(out).toContain(`${prefix}tvly-dev-${key.slice(9, 13)}…`);
+    }
+  });
+
+  it("redacts base64- and percent-encoded keys the engine's decoders find", () => {
+    const key = keys.next();
+    const b64 = Buffer.from(key).toString("base64");
+    const pct = [...key].map((c) => `%${c.charCodeAt(0).toString(16)}`).join("");
+    const out = redaction.scrub(`  // ${b64}\n  // ${pct}\n`);
+    expect(out).not.toContain(b64.slice(8));
+    expect(out).not.toContain(pct.slice(12));
+  });
+
+  it("neutralises escape sequences and other controls, keeps colours, erase-line and newlines", () => {
+    expect(neutraliseControls("a\x1b]0;t\x07b\x1b[2Jc\u202ed\x9be")).toBe("a\\x1b]0;t\\x07b\\x1b[2Jc\\u202ed\\x9be");
+    expect(neutraliseControls("\r\x1b[2K\x1b[31mred\x1b[39m\n\ttab\r\n")).toBe(
+      "\r\x1b[2K\x1b[31mred\x1b[39m\n\ttab\r\n",
+    );
+    expect(neutraliseControls("over\rwrite")).toBe("over\\x0dwrite");
+  });
+});
+
+describe("detectSecrets with very many keys", () => {
+  it("finds 300,000 keys in one chunk without overflowing the stack", () => {
+    const list = Array.from({ length: 300_000 }, () => keys.next());
+    const data = Buffer.from(`${list.map((k) => `k=${k}`).join("\n")}\n`);
+    const found = detectSecrets({ path: "big.txt", data, startLine: 1 }, builtinRules(), { decode: false });
+    expect(found.length).toBeGreaterThan(299_900); // a few random bodies look like placeholders
+  }, 120_000);
+});
