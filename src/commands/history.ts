@@ -2,7 +2,8 @@
 // given ones), each (key, file) once with the commit that introduced it.
 import { UsageError } from "../errors.js";
 import { collectFindings } from "../pipeline.js";
-import { compareFindings, emptySummary, toFinding } from "../report/finding.js";
+import { compareFindings, toFinding } from "../report/finding.js";
+import { emptySummary } from "../sources/chunk.js";
 import { scanHistory } from "../sources/history.js";
 import { planRefs, readHistoryExtraChunks } from "../sources/refs.js";
 import { type CommandSpec, stringOption } from "./args.js";

@@ -3,8 +3,7 @@
 
 import type { GitContext } from "../git/exec.js";
 import { readCommitMessages, readTagObjects, type TagObject } from "../git/messages.js";
-import type { ScanSummary } from "../report/finding.js";
-import { type Chunk, countMessage } from "./chunk.js";
+import { type Chunk, countMessage, type ScanSummary } from "./chunk.js";
 
 /**
  * The message of each commit `args` selects (git log arguments, ending in

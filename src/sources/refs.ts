@@ -7,8 +7,7 @@ import type { GitContext } from "../git/exec.js";
 import { revisionArgs, streamHistoryLog } from "../git/log.js";
 import { listTreeBlobs } from "../git/objects.js";
 import { listRefs, listStashEntries } from "../git/refs.js";
-import type { ScanSummary } from "../report/finding.js";
-import { type Chunk, countMessage, countScanned } from "./chunk.js";
+import { type Chunk, countMessage, countScanned, type ScanSummary } from "./chunk.js";
 import { readCommitMessageChunks, readTagMessageChunks, shortTagName, type TagTarget } from "./messages.js";
 
 const NOTES = "refs/notes/";
