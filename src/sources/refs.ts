@@ -135,14 +135,18 @@ async function* readNoteChunks(
   maxSize: number,
 ): AsyncGenerator<Chunk> {
   const notes = new Map<string, { annotated: string; author: string; date: string }>();
+  let author = "";
+  let date = "";
   await streamHistoryLog(ctx, [ref], {
-    onCommit() {},
-    onChange(change) {
+    onCommit(bytes, start, end) {
+      [, date = "", author = ""] = bytes.toString("utf8", start, end).split("\0");
+    },
+    onChange(bytes, oid, oidLength, path, pathEnd) {
       // Oldest version last in log order: keep overwriting, so the first writer wins.
-      notes.set(change.blob, {
-        annotated: change.path.replace(/\//g, ""),
-        author: change.commit.author,
-        date: change.commit.date,
+      notes.set(bytes.toString("latin1", oid, oid + oidLength), {
+        annotated: bytes.toString("latin1", path, pathEnd).replace(/\//g, ""),
+        author,
+        date,
       });
     },
   }).done;
