@@ -73,13 +73,14 @@ const ENCODED_CHAR = /[A-Za-z0-9+/=_%\\-]/;
 export function redactedIo(io: Io): Io {
   if (io.redaction) return io;
   const redaction = new Redaction(builtinRules);
-  return {
-    ...io,
-    stdout: (text) => io.stdout(redaction.scrub(text)),
-    stderr: (text) => io.stderr(redaction.scrub(text)),
+  // Copied with its property descriptors: a spread would call processIo's stdin getter and build process.stdin.
+  const wrapped = Object.defineProperties({}, Object.getOwnPropertyDescriptors(io)) as Io;
+  return Object.assign(wrapped, {
+    stdout: (text: string) => io.stdout(redaction.scrub(text)),
+    stderr: (text: string) => io.stderr(redaction.scrub(text)),
     unredactedStdout: io.stdout,
     redaction,
-  };
+  });
 }
 
 export class Redaction {
