@@ -1,11 +1,11 @@
 // `tvly-guard history [range...]`: every commit reachable from any ref (or the
 // given ones), each (key, file) once with the commit that introduced it.
 import { UsageError } from "../errors.js";
-import { compareFindings, toFinding } from "../report/finding.js";
+import { runScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
-import { scanHistory } from "../sources/history.js";
+import { historySource } from "../sources/history.js";
 import { type CommandSpec, stringOption } from "./args.js";
-import { finishScan, maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
+import { maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
 
 export const command: CommandSpec = {
   name: "history",
@@ -46,22 +46,13 @@ export const command: CommandSpec = {
       throw new UsageError("history: give --branch or a revision range, not both");
     if (branch?.startsWith("-")) throw new UsageError(`history: --branch "${branch}" is not a revision`);
     const revs = branch !== undefined ? [branch] : args.positionals.length > 0 ? args.positionals : ["--all"];
-    const summary = emptySummary();
-    const hits = await scanHistory(
-      {
-        cwd: io.cwd,
-        env: io.env,
-        revs,
-        maxFileSize,
-        rules: setup.rules,
-        progress: setup.progress,
-        countCommits: io.stderrIsTTY,
-      },
-      summary,
-    );
-    const findings = hits.map(({ match, chunk, inHead }) =>
-      Object.assign(toFinding(match, chunk, { showSecret: setup.showSecret }), { inHead }),
-    );
-    return finishScan(setup, "history", findings.sort(compareFindings), summary);
+    const source = historySource({
+      cwd: io.cwd,
+      env: io.env,
+      revs,
+      maxFileSize,
+      countCommits: io.stderrIsTTY,
+    });
+    return runScan(setup, "history", source, emptySummary());
   },
 };

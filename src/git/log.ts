@@ -5,6 +5,9 @@ import { type GitContext, runGitText, streamGitTokens, type TokenStream } from "
 /** The object id git writes for "no object" (a deletion's new side), SHA-1 or SHA-256. */
 export const NULL_OID = /^0+$/;
 
+/** The tree-entry mode of a submodule (a commit in another repository, not a blob). */
+export const GITLINK_MODE = "160000";
+
 /** `--all` stays an option; everything else is a revision, never an option (a ref named "-x" cannot inject one). */
 export function revisionArgs(revs: readonly string[]): string[] {
   return [...revs.filter((r) => r === "--all"), "--end-of-options", ...revs.filter((r) => r !== "--all")];
