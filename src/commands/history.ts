@@ -1,6 +1,6 @@
 // `tvly-guard history [range...]`: every commit reachable from any ref (or the
 // given ones), each (key, file) once with the commit that introduced it.
-import { UsageError } from "../errors.js";
+import { ConfigError, UsageError } from "../errors.js";
 import { runScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
 import { historySource } from "../sources/history.js";
@@ -52,7 +52,18 @@ export const command: CommandSpec = {
       revs,
       maxFileSize,
       countCommits: io.stderrIsTTY,
+      workers: readWorkers(io.env),
     });
     return runScan(setup, "history", source, emptySummary());
   },
 };
+
+/** TVLY_GUARD_WORKERS: worker threads searching blobs (1: on the main thread); unset: one per core. */
+function readWorkers(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.TVLY_GUARD_WORKERS;
+  if (raw === undefined || raw === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new ConfigError(`TVLY_GUARD_WORKERS must be a whole number from 1 to 64 (got "${raw.slice(0, 20)}")`);
+  return n;
+}

@@ -1,18 +1,29 @@
-// Every commit reachable from the given refs, as a Source: one `git log --raw`
-// pass lists the blobs each commit introduces, each distinct blob is read once
-// through `cat-file --batch` and handed to the pipeline as one chunk, and only
-// blobs that hold a key are attributed (place): to the earliest commit that
-// put the key at that path.
+// Every commit reachable from the given refs, as a SearchingSource for the
+// pipeline: one `git log --raw` pass lists
+// the blobs each commit introduces, each distinct blob is read once through
+// `cat-file --batch` and searched as raw bytes, and only blobs that hold a key
+// are attributed: to the earliest commit that put the key at that path.
 import type { Match } from "../engine/detect.js";
-import { type CatFileObject, CatFileReader, readBlobs } from "../git/cat-file.js";
+import { GitError } from "../errors.js";
+import { readBlobs } from "../git/cat-file.js";
 import type { GitContext } from "../git/exec.js";
-import { countCommits, GITLINK_MODE, type LoggedChange, type LoggedCommit, streamHistoryLog } from "../git/log.js";
+import { countCommits, streamHistoryLog } from "../git/log.js";
 import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
 import { readRepositoryFacts } from "../git/repository.js";
+import type { Progress } from "../progress.js";
 import { formatBytes } from "../report/summary.js";
-import { BlobSet } from "./blob-set.js";
-import { type Chunk, countScanned, type ScanSummary } from "./chunk.js";
-import type { Detect, Hit, Source } from "./source.js";
+import { defaultWorkers, startBlobScanner } from "./blob-scan.js";
+import type { ScanSummary } from "./chunk.js";
+import { HistoryIndex } from "./history-index.js";
+import type { OidTable } from "./oid-table.js";
+import type { Engine, Hit, SearchingSource } from "./source.js";
+
+/** The history `options.revs` reach, searched with the pipeline's engine (its rules go to the worker threads). */
+export function historySource(options: HistoryOptions): SearchingSource {
+  return {
+    search: (engine, summary, progress) => scanHistory({ ...options, engine, progress }, summary),
+  };
+}
 
 export interface HistoryOptions {
   cwd: string;
@@ -22,254 +33,159 @@ export interface HistoryOptions {
   maxFileSize: number;
   /** Count the commits up front, for an ETA (only worth it when progress is shown). */
   countCommits: boolean;
-  /** cat-file processes reading blobs side by side (one per core is the sweet spot). */
-  readers?: number;
+  /** Worker threads searching blobs (default: one per core); 1 searches on the main thread. */
+  workers?: number;
 }
 
-interface Appearance {
-  path: string;
-  commit: SeenCommit;
-}
-
-interface SeenCommit extends LoggedCommit {
-  /** Position in log order (newest first): larger is older. */
-  seq: number;
-}
-
-interface HitBlob {
-  /** The first match of each distinct key in this blob. */
-  matches: Match[];
-  appearances: Appearance[];
-}
+/** A (key, file) pair, where it was introduced and whether HEAD still holds it (null: HEAD cannot be read). */
+type HistoryHit = Hit & { inHead: boolean | null };
 
 const MAX_LISTED_MISSING = 5;
 
-/** What one history scan remembers between reading blobs and placing their hits. */
-interface HistoryState {
-  ctx: GitContext;
-  head: string | null;
-  seen: BlobSet;
-  missing: Set<string>;
-  /** Blobs read and not yet scanned by the engine, with every (path, commit) seen for them so far. */
-  inFlight: Map<string, Appearance[]>;
-  /** Blobs the engine found keys in, with every (path, commit) that holds them. */
-  hitBlobs: Map<string, Appearance[]>;
-  /** The blob each chunk holds. */
-  blobOf: WeakMap<Chunk, string>;
-  maxFileSize: number;
-  totalCommits: number;
-  started: number;
-}
-
-/** The history `options.revs` reach, as a Source for the pipeline. */
-export function historySource(options: HistoryOptions): Source {
-  let state: HistoryState | undefined;
-  return {
-    async *chunks(summary) {
-      const reading = startReading(options, summary);
-      state = reading.state;
-      yield* reading.chunks;
-    },
-    scanned(chunk, matches) {
-      const sha = state!.blobOf.get(chunk);
-      if (sha === undefined) return;
-      const appearances = state!.inFlight.get(sha) ?? [];
-      state!.inFlight.delete(sha);
-      if (matches.length > 0) state!.hitBlobs.set(sha, appearances);
-    },
-    place: (hits, detect) => placeHits(state!, hits, detect),
-    progressLine: (summary) => progressLine(summary, state?.totalCommits ?? 0, state?.started ?? Date.now()),
-  };
-}
-
-/** Start git (facts, the log, the readers) and hand back the blobs as they arrive, as chunks. */
-function startReading(options: HistoryOptions, summary: ScanSummary) {
+/** Scan the history `options.revs` reach; `summary` gets commits, blobs, bytes, skips and warnings. */
+async function scanHistory(
+  options: HistoryOptions & { engine: Engine; progress: Progress },
+  summary: ScanSummary,
+): Promise<HistoryHit[]> {
+  const { revs, engine, progress } = options;
+  const { rules } = engine;
   const ctx: GitContext = { cwd: options.cwd, env: options.env };
-  const { revs } = options;
-  const queue: Chunk[] = [];
-  let taken = 0;
-  let wake: (() => void) | undefined;
-  let finished = false;
-  let failure: unknown;
-  const state: HistoryState = {
+  const facts = await readRepositoryFacts(ctx);
+  if (facts.shallow) summary.warnings.push(shallowWarning(facts.shallowBoundary));
+  const missing = facts.partial ? await listMissingBlobs(ctx, revs) : new Set<string>();
+  const totalCommits = options.countCommits ? await countCommits(ctx, revs) : 0;
+
+  const index = new HistoryIndex();
+  const scanner = startBlobScanner({
     ctx,
-    head: null,
-    seen: new BlobSet(),
-    missing: new Set(),
-    inFlight: new Map(),
-    hitBlobs: new Map(),
-    blobOf: new WeakMap(),
-    maxFileSize: options.maxFileSize,
-    totalCommits: 0,
-    started: Date.now(),
-  };
-
-  const onObject = (o: CatFileObject) => {
-    if (o.kind !== "blob") {
-      state.inFlight.delete(o.name);
-      if (o.kind === "too-large") summary.skipped.tooLarge++;
-      else summary.skipped.unreadable++;
-      return;
-    }
-    // Binary blobs are scanned too (the engine locates their keys by byte offset); counted apart.
-    const binary = countScanned(summary, o.data);
-    const path = state.inFlight.get(o.name)?.[0]?.path ?? "";
-    const chunk: Chunk = { path, data: o.data, startLine: 1, binary };
-    state.blobOf.set(chunk, o.name);
-    queue.push(chunk);
-    wake?.();
-  };
-
-  const read = async () => {
-    const facts = await readRepositoryFacts(ctx);
-    state.head = facts.head;
-    if (facts.shallow) summary.warnings.push(shallowWarning(facts.shallowBoundary));
-    if (facts.partial) state.missing = await listMissingBlobs(ctx, revs);
-    if (options.countCommits) state.totalCommits = await countCommits(ctx, revs);
-    const { seen, missing, inFlight, hitBlobs } = state;
-    let missingSeen = 0;
-    const missingListed: string[] = [];
-    const readerCount = Math.max(1, options.readers ?? 2);
-    const readers = Array.from(
-      { length: readerCount },
-      () => new CatFileReader(ctx, { maxSize: options.maxFileSize, onObject }),
-    );
-    let commitSeq = 0;
-    let current: SeenCommit | undefined;
-    const waiting = new Set<CatFileReader>();
-    const log = streamHistoryLog(ctx, revs, {
-      onCommit(commit) {
-        current = { ...commit, seq: commitSeq++ };
-        summary.commits++;
-      },
-      onChange(change: LoggedChange) {
-        if (change.mode === GITLINK_MODE) return; // a submodule bump names a commit in another repository
-        const appearance = { path: change.path, commit: current! };
-        const sha = change.blob;
-        const hit = hitBlobs.get(sha);
-        if (hit) return void hit.push(appearance);
-        const pending = inFlight.get(sha);
-        if (pending) return void pending.push(appearance);
-        if (!seen.add(sha)) return;
-        if (missing.has(sha)) {
-          if (missingSeen++ < MAX_LISTED_MISSING) missingListed.push(`${sha} (${change.path})`);
-          return;
-        }
-        inFlight.set(sha, [appearance]);
-        // Versions of one path go to the same reader, so its delta-base cache keeps working.
-        const reader = readers[readerCount === 1 ? 0 : hashPath(change.path) % readerCount]!;
-        if (!reader.request(sha) && !waiting.has(reader)) {
-          // Backpressure: stop reading the log until git has taken what we sent.
-          waiting.add(reader);
-          log.pause();
-          reader.onDrain(() => {
-            waiting.delete(reader);
-            if (waiting.size === 0) log.resume();
-          });
-        }
-      },
-    });
-    try {
-      await log.done;
-    } finally {
-      for (const reader of readers) reader.end();
-    }
-    await Promise.all(readers.map((r) => r.done));
-    if (missingSeen > 0) summary.warnings.push(missingWarning(missingSeen, missingListed));
-  };
-  read().then(
-    () => {
-      finished = true;
-      wake?.();
+    maxSize: options.maxFileSize,
+    rules,
+    workers: options.workers ?? defaultWorkers(),
+  });
+  let missingSeen = 0;
+  const missingListed: string[] = [];
+  const started = Date.now();
+  let commit = -1;
+  let paused = false;
+  const log = streamHistoryLog(ctx, revs, {
+    onCommit(bytes, start, end) {
+      commit = index.addCommit(bytes, start, end);
+      progress.update(() => progressLine(summary.commits + index.commits, scanner.progress(), totalCommits, started));
     },
-    (err: unknown) => {
-      failure = err;
-      finished = true;
-      wake?.();
-    },
-  );
-
-  async function* chunks(): AsyncGenerator<Chunk> {
-    for (;;) {
-      // A chunk's bytes are a view into git's output: the engine scans it before the next read arrives.
-      while (taken < queue.length) {
-        const chunk = queue[taken]!;
-        queue[taken++] = undefined as unknown as Chunk;
-        yield chunk;
+    onChange(bytes, oid, oidLength, pathStart, pathEnd, gitlink) {
+      if (gitlink) return; // a submodule bump names a commit in another repository
+      const blob = index.blobs.intern(bytes, oid, oidLength);
+      const path = index.pathId(bytes, pathStart, pathEnd);
+      index.addAppearance(blob, path, commit);
+      if (!index.blobs.added) return;
+      const hex = bytes.toString("latin1", oid, oid + oidLength);
+      if (missing.size > 0 && missing.has(hex)) {
+        if (missingSeen++ < MAX_LISTED_MISSING) missingListed.push(`${hex} (${index.pathName(path)})`);
+        return;
       }
-      queue.length = 0;
-      taken = 0;
-      if (finished) break;
-      await new Promise<void>((resolveWake) => {
-        wake = resolveWake;
-      });
-      wake = undefined;
-    }
-    if (failure !== undefined) throw failure;
+      // Versions of one path go to the same reader, so its delta-base cache keeps working.
+      if (!scanner.request(hex, path) && !paused) {
+        // Backpressure: stop reading the log until git has taken what we sent.
+        paused = true;
+        log.pause();
+        scanner.onDrain(() => {
+          paused = false;
+          log.resume();
+        });
+      }
+    },
+  });
+  let result: Awaited<ReturnType<typeof scanner.finish>>;
+  try {
+    await log.done;
+  } finally {
+    // Always collect the lanes (their processes and threads end here), even when the log failed.
+    result = await scanner.finish();
   }
-  return { state, chunks: chunks() };
-}
+  progress.done();
 
-/** Group the hits by blob, attribute each key to the commit that introduced it at each path, and check HEAD. */
-async function placeHits(state: HistoryState, hits: Hit[], detect: Detect): Promise<Hit[]> {
-  const byBlob = new Map<string, HitBlob>();
-  for (const hit of hits) {
-    const sha = state.blobOf.get(hit.chunk);
-    if (sha === undefined) continue;
-    const blob = byBlob.get(sha) ?? { matches: [], appearances: state.hitBlobs.get(sha) ?? [] };
-    if (!blob.matches.some((m) => m.secret === hit.match.secret)) blob.matches.push(hit.match);
-    byBlob.set(sha, blob);
-  }
-  const introduced = attribute(byBlob);
-  await markInHead(introduced, state, byBlob, detect);
+  const { totals, hits } = result;
+  summary.commits += index.commits;
+  summary.files += totals.files;
+  summary.bytes += totals.bytes;
+  summary.binary += totals.binary;
+  summary.skipped.tooLarge += totals.tooLarge;
+  if (totals.unreadable.length > 0) throw unreadableError(totals.unreadable, index);
+  if (missingSeen > 0) summary.warnings.push(missingWarning(missingSeen, missingListed));
+  const introduced = attribute(hits, index);
+  await markInHead(introduced, {
+    ctx,
+    head: facts.head,
+    seen: index.blobs,
+    hits,
+    missing,
+    maxFileSize: options.maxFileSize,
+    detect: engine.detect,
+  });
   return introduced;
 }
 
+/** A blob git cannot read (its loose object deleted or corrupt, a pack damaged) fails the scan: nothing is passed unread. */
+function unreadableError(oids: string[], index: HistoryIndex): GitError {
+  const [first = ""] = oids;
+  const path = index.firstPathOf(index.blobs.indexOf(first));
+  const more = oids.length > 1 ? ` and ${oids.length - 1} more` : "";
+  return new GitError(
+    `cannot read blob ${first} (${path})${more}: the object is missing or corrupt in this repository (run git fsck)`,
+  );
+}
+
 /** The earliest commit that put each (key, path) in place, from the appearances of the blobs that hold keys. */
-function attribute(hits: Map<string, HitBlob>): Hit[] {
-  const best = new Map<string, { match: Match; appearance: Appearance }>();
-  for (const hit of hits.values()) {
-    for (const match of hit.matches) {
-      for (const appearance of hit.appearances) {
-        const id = `${match.secret}\0${appearance.path}`;
+function attribute(hits: Map<string, Match[]>, index: HistoryIndex): HistoryHit[] {
+  const blobs = new Map<number, Match[]>();
+  for (const [oid, matches] of hits) blobs.set(index.blobs.indexOf(oid), matches);
+  const appearances = index.appearancesOf(new Set(blobs.keys()));
+  const best = new Map<string, { match: Match; path: string; commit: number }>();
+  for (const [blob, matches] of blobs) {
+    for (const match of matches) {
+      for (const { path, commit } of appearances.get(blob) ?? []) {
+        const id = `${match.secret}\0${path}`;
         const known = best.get(id);
-        if (!known || appearance.commit.seq > known.appearance.commit.seq) best.set(id, { match, appearance });
+        if (!known || commit > known.commit) best.set(id, { match, path, commit });
       }
     }
   }
-  return [...best.values()].map(({ match, appearance: { path, commit } }) => ({
-    match,
-    chunk: {
-      path,
-      data: Buffer.alloc(0),
-      startLine: 1,
-      commit: { sha: commit.sha, author: commit.author, date: commit.date },
-    },
-    inHead: null,
-  }));
+  return [...best.values()].map(({ match, path, commit }) => {
+    const { sha, author, date } = index.commit(commit);
+    return {
+      match,
+      chunk: { path, data: Buffer.alloc(0), startLine: 1, commit: { sha, author, date } },
+      inHead: null,
+    };
+  });
+}
+
+interface HeadContext {
+  ctx: GitContext;
+  head: string | null;
+  seen: OidTable;
+  hits: Map<string, Match[]>;
+  missing: Set<string>;
+  maxFileSize: number;
+  detect: Engine["detect"];
 }
 
 /** Does HEAD's version of each reported file still hold the key? Unknown (null) without HEAD or its blob. */
-async function markInHead(
-  found: Hit[],
-  state: HistoryState,
-  hits: Map<string, HitBlob>,
-  detect: Detect,
-): Promise<void> {
-  if (found.length === 0 || state.head === null) return;
+async function markInHead(found: HistoryHit[], ctx: HeadContext): Promise<void> {
+  if (found.length === 0 || ctx.head === null) return;
   const paths = [...new Set(found.map((f) => f.chunk.path))];
-  const atHead = await listBlobsAt(state.ctx, state.head, paths);
+  const atHead = await listBlobsAt(ctx.ctx, ctx.head, paths);
   // HEAD's blobs that this scan did not read (a --branch that excludes HEAD): read them now.
-  const unread = [...new Set(atHead.values())].filter((sha) => !state.seen.has(sha) && !state.missing.has(sha));
-  const extra = await readBlobs(state.ctx, unread, state.maxFileSize);
+  const unread = [...new Set(atHead.values())].filter((sha) => !ctx.seen.has(sha) && !ctx.missing.has(sha));
+  const extra = await readBlobs(ctx.ctx, unread, ctx.maxFileSize);
   const keysIn = new Map<string, Set<string> | null>();
   for (const sha of new Set(atHead.values())) {
-    const hit = hits.get(sha);
-    if (hit) keysIn.set(sha, new Set(hit.matches.map((m) => m.secret)));
-    else if (state.missing.has(sha)) keysIn.set(sha, null);
+    const hit = ctx.hits.get(sha);
+    if (hit) keysIn.set(sha, new Set(hit.map((m) => m.secret)));
+    else if (ctx.missing.has(sha)) keysIn.set(sha, null);
     else if (extra.has(sha)) {
       const data = extra.get(sha);
-      keysIn.set(sha, data ? new Set(detect({ path: "", data, startLine: 1 }).map((m) => m.secret)) : null);
+      keysIn.set(sha, data ? new Set(ctx.detect({ path: "", data, startLine: 1 }).map((m) => m.secret)) : null);
     } else keysIn.set(sha, new Set());
   }
   for (const f of found) {
@@ -280,13 +196,6 @@ async function markInHead(
       f.inHead = keys === null || keys === undefined ? null : keys.has(f.match.secret);
     }
   }
-}
-
-/** FNV-1a over the path's UTF-16 units: cheap and stable. */
-function hashPath(path: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 function shallowWarning(boundary: string[]): string {
@@ -309,11 +218,16 @@ function missingWarning(count: number, listed: string[]): string {
   );
 }
 
-function progressLine(summary: ScanSummary, totalCommits: number, started: number): string {
+function progressLine(
+  commitsSeen: number,
+  read: { files: number; bytes: number },
+  totalCommits: number,
+  started: number,
+): string {
   const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-  const rate = summary.bytes / seconds;
-  const commits = totalCommits > 0 ? `${summary.commits}/${totalCommits}` : `${summary.commits}`;
-  const fraction = totalCommits > 0 ? summary.commits / totalCommits : 0;
+  const rate = read.bytes / seconds;
+  const commits = totalCommits > 0 ? `${commitsSeen}/${totalCommits}` : `${commitsSeen}`;
+  const fraction = totalCommits > 0 ? commitsSeen / totalCommits : 0;
   const eta = fraction > 0.01 && fraction < 1 ? `, ETA ${Math.ceil(seconds * (1 / fraction - 1))}s` : "";
-  return `tvly-guard history: ${commits} commits, ${summary.files} blobs, ${formatBytes(summary.bytes)}, ${formatBytes(rate)}/s${eta}`;
+  return `tvly-guard history: ${commits} commits, ${read.files} blobs, ${formatBytes(read.bytes)}, ${formatBytes(rate)}/s${eta}`;
 }

@@ -1,9 +1,13 @@
-// The one seam between where bytes come from and the pipeline (src/scan/):
-// a Source yields chunks, and may decide afterwards where each hit is reported.
+// The one seam between where bytes come from and the pipeline (src/scan/). A
+// source either yields chunks for the pipeline's engine, or, when it can do
+// better than one chunk at a time (history: blobs searched in worker threads,
+// each reading its own blobs), searches with the engine the pipeline gives it.
 import type { Match } from "../engine/detect.js";
+import type { Rule } from "../engine/rule.js";
+import type { Progress } from "../progress.js";
 import type { Chunk, ScanSummary } from "./chunk.js";
 
-/** A key the engine found, and the chunk it was found in (until a source places it elsewhere). */
+/** A key the engine found, and the place it is reported at. */
 export interface Hit {
   match: Match;
   chunk: Chunk;
@@ -11,25 +15,26 @@ export interface Hit {
   inHead?: boolean | null;
 }
 
-/** The engine as a source may call it for bytes it reads while placing hits (history's HEAD blobs). */
-export type Detect = (chunk: Chunk) => Match[];
-
-export interface Source {
-  /** The chunks to scan; what is read and skipped is counted in `summary`. */
-  chunks(summary: ScanSummary): AsyncIterable<Chunk>;
-  /** Told what the engine found in each chunk once it is scanned (history keeps the commits of blobs with keys). */
-  scanned?(chunk: Chunk, matches: readonly Match[]): void;
-  /**
-   * Where each hit is reported, once every chunk is scanned. Without it, a hit
-   * is reported where it was found. History uses it to name, for each key and
-   * path, the commit that introduced it (a blob is read once, whatever commits hold it).
-   */
-  place?(hits: Hit[], detect: Detect): Promise<Hit[]>;
-  /** The progress line while scanning (default: files, bytes, findings). */
-  progressLine?(summary: ScanSummary, findings: number): string;
+/** The engine as this scan runs it: a function for one chunk, and the rules it was built from (for worker threads). */
+export interface Engine {
+  detect(chunk: Chunk): Match[];
+  rules: readonly Rule[];
 }
 
-/** A Source from a function that yields chunks (most sources). */
-export function chunkSource(chunks: (summary: ScanSummary) => AsyncIterable<Chunk>): Source {
+/** Most sources: chunks, each scanned by the pipeline and reported where it was found. */
+export interface ChunkSource {
+  /** The chunks to scan; what is read and skipped is counted in `summary`. */
+  chunks(summary: ScanSummary): AsyncIterable<Chunk>;
+}
+
+/** A source that runs the engine itself and places what it finds (history: the commit that introduced each key). */
+export interface SearchingSource {
+  search(engine: Engine, summary: ScanSummary, progress: Progress): Promise<Hit[]>;
+}
+
+export type Source = ChunkSource | SearchingSource;
+
+/** A ChunkSource from a function that yields chunks. */
+export function chunkSource(chunks: (summary: ScanSummary) => AsyncIterable<Chunk>): ChunkSource {
   return { chunks };
 }
