@@ -1,11 +1,13 @@
 // The flags every scanning command shares, read into ScanFlags for the
 // pipeline (src/scan/); commands differ only in their source.
+
+import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
-import { FORMATS } from "../report/index.js";
+import { checkFormat, FORMATS } from "../report/index.js";
 import { createScanSetup, type PrepareOptions, type ScanFlags, type ScanSetup } from "../scan/setup.js";
 import { parseSizeLimit } from "../size.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
-import { booleanOption, type OptionSpec, type ParsedArgs, stringOption } from "./args.js";
+import { booleanOption, type OptionSpec, type ParsedArgs, stringListOption, stringOption } from "./args.js";
 
 /** Options every scanning command takes. */
 export const SCAN_OPTIONS: readonly OptionSpec[] = [
@@ -22,6 +24,13 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     short: "o",
     value: "FILE",
     description: "write the report to FILE instead of stdout",
+  },
+  {
+    name: "report",
+    type: "string",
+    multiple: true,
+    value: "FORMAT:FILE",
+    description: "also write a FORMAT report to FILE, from the same scan (repeatable: --report sarif:out.sarif)",
   },
   { name: "no-redact", type: "boolean", description: "show whole keys in the report (they are redacted by default)" },
   { name: "no-color", type: "boolean", description: "no colours (NO_COLOR and FORCE_COLOR are honoured too)" },
@@ -66,11 +75,23 @@ export function readMaxFileSize(args: ParsedArgs, setup: ScanSetup): number {
   return text === undefined ? (setup.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : parseSizeLimit(text, "--max-file-size");
 }
 
+/** `sarif:out/results.sarif` -> format and file; the first colon splits, so `C:\x` stays a file. */
+export function parseReportTarget(text: string): { format: string; file: string } {
+  const at = text.indexOf(":");
+  const format = at < 0 ? "" : text.slice(0, at);
+  const file = at < 0 ? "" : text.slice(at + 1);
+  if (!format || !file)
+    throw new UsageError(`--report expects FORMAT:FILE (for example sarif:results.sarif), not "${text}"`);
+  checkFormat(format);
+  return { format, file };
+}
+
 /** The shared flags of `args`. */
 export function readScanFlags(args: ParsedArgs): ScanFlags {
   return {
     format: stringOption(args, "format"),
     output: stringOption(args, "output"),
+    reports: stringListOption(args, "report").map(parseReportTarget),
     noRedact: booleanOption(args, "no-redact"),
     noColor: booleanOption(args, "no-color"),
     config: stringOption(args, "config"),

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { displayFile } from "../config/load.js";
 import { ExitCode } from "../errors.js";
 import { writeOutputFile } from "../fs/atomic-write.js";
+import type { ReportContext } from "../report/context.js";
 import type { Finding } from "../report/finding.js";
 import { loadReporter } from "../report/index.js";
 import { groupByKey } from "../report/keys.js";
@@ -35,7 +36,7 @@ export async function finishScan(
   const written = writeBaselineStep(setup, allowed);
   await verifyStep(setup, findings, summary);
   const keys = await triageStep(findings, { cwd: io.cwd, env: io.env }, summary);
-  const report = (await loadReporter(options.format))({
+  const context: ReportContext = {
     version: VERSION,
     mode,
     findings,
@@ -44,14 +45,12 @@ export async function finishScan(
     color: options.color,
     keys,
     timing: { start: setup.startedAt, end: new Date() },
-  });
-  if (options.output !== undefined) {
-    // A report file is output too: through the redaction pass, unless --no-redact asked for the keys.
-    const text = setup.showSecret ? report : (io.redaction?.scrub(report) ?? report);
-    writeOutputFile(resolve(io.cwd, options.output), text, options.output);
-  } else if (report) {
-    (setup.showSecret ? (io.unredactedStdout ?? io.stdout) : io.stdout)(report);
-  }
+  };
+  const report = (await loadReporter(options.format))(context);
+  if (options.output !== undefined) writeReportFile(setup, options.output, report);
+  else if (report) (setup.showSecret ? (io.unredactedStdout ?? io.stdout) : io.stdout)(report);
+  for (const { format, file } of options.extra)
+    writeReportFile(setup, file, (await loadReporter(format))({ ...context, color: false }));
   for (const warning of summary.warnings) io.stderr(`tvly-guard: warning: ${warning}\n`);
   io.stderr(`${formatSummary(summary, findings.length, groupByKey(findings).length, mode)}\n`);
   const held = describeSuppressed(
@@ -69,4 +68,11 @@ export async function finishScan(
     return ExitCode.clean;
   }
   return findings.length > 0 ? ExitCode.findings : ExitCode.clean;
+}
+
+/** A report file is output too: through the redaction pass, unless --no-redact asked for the keys. */
+function writeReportFile(setup: ScanSetup, file: string, report: string): void {
+  const { io } = setup;
+  const text = setup.showSecret ? report : (io.redaction?.scrub(report) ?? report);
+  writeOutputFile(resolve(io.cwd, file), text, file);
 }

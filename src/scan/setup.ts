@@ -14,6 +14,8 @@ export interface ReportOptions {
   format: string;
   output: string | undefined;
   color: boolean;
+  /** --report FORMAT:FILE: more reports written from the same findings, never coloured. */
+  extra: { format: string; file: string }[];
 }
 
 /** Everything a scan runs with, decided before the first byte is read. */
@@ -58,6 +60,8 @@ export interface PrepareOptions {
 export interface ScanFlags {
   format: string | undefined;
   output: string | undefined;
+  /** --report FORMAT:FILE, parsed. */
+  reports: { format: string; file: string }[];
   noRedact: boolean;
   noColor: boolean;
   config: string | undefined;
@@ -95,7 +99,7 @@ export async function createScanSetup(flags: ScanFlags, io: Io, options: Prepare
   const setup: ScanSetup = {
     io,
     rules,
-    report: { format, output, color },
+    report: { format, output, color, extra: flags.reports },
     showSecret: flags.noRedact,
     progress: createProgress(io.stderr, io.stderrIsTTY),
     config,
