@@ -1,16 +1,18 @@
 // `tvly-guard history [range...]`: every commit reachable from any ref (or the
 // given ones), each (key, file) once with the commit that introduced it.
 import { ConfigError, UsageError } from "../errors.js";
-import { runScan } from "../scan/finish.js";
+import { collectFindings } from "../scan/collect.js";
+import { finishScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
 import { historySource } from "../sources/history.js";
+import { planRefs, readHistoryExtraChunks } from "../sources/refs.js";
 import { type CommandSpec, stringOption } from "./args.js";
 import { maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
 
 export const command: CommandSpec = {
   name: "history",
   summary:
-    "Scan every commit reachable from any ref (branches, tags, stashes; default --all) for Tavily API keys. Each distinct (key, file) is reported once, " +
+    "Scan every commit reachable from any ref (branches, tags, every stash entry; default --all) for Tavily API keys, and their commit messages; with every ref, also annotated tag messages, tags that point at a blob or a tree, and notes. Each distinct (key, file) is reported once, " +
     "with the commit that introduced it and whether HEAD still holds it. Works in bare and mirror clones; never fetches.",
   usage: "tvly-guard history [options] [revision-range...]",
   allowPositionals: true,
@@ -46,15 +48,28 @@ export const command: CommandSpec = {
       throw new UsageError("history: give --branch or a revision range, not both");
     if (branch?.startsWith("-")) throw new UsageError(`history: --branch "${branch}" is not a revision`);
     const revs = branch !== undefined ? [branch] : args.positionals.length > 0 ? args.positionals : ["--all"];
-    const source = historySource({
-      cwd: io.cwd,
-      env: io.env,
-      revs,
-      maxFileSize,
-      countCommits: io.stderrIsTTY,
-      workers: readWorkers(io.env),
-    });
-    return runScan(setup, "history", source, emptySummary());
+    const summary = emptySummary();
+    const ctx = { cwd: io.cwd, env: io.env };
+    const plan = await planRefs(ctx, revs);
+    // Blobs are searched by the source itself (worker threads); messages, notes and stashes come as chunks.
+    const source = {
+      ...historySource({
+        cwd: io.cwd,
+        env: io.env,
+        revs: plan.revs,
+        maxFileSize,
+        countCommits: io.stderrIsTTY,
+        workers: readWorkers(io.env),
+      }),
+      chunks: (counted: typeof summary) => readHistoryExtraChunks(ctx, plan, counted, maxFileSize),
+    };
+    const findings = await collectFindings(source, setup, summary);
+    // A key only in a stash entry says which one: git stash show -p stash@{n} shows it.
+    for (const f of findings) {
+      const stash = f.commit === null ? undefined : plan.stash.get(f.commit);
+      if (stash && f.location !== "note") f.ref = stash;
+    }
+    return finishScan(setup, "history", findings, summary);
   },
 };
 

@@ -12,7 +12,7 @@ import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
 import { readRepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
 import { formatBytes } from "../report/summary.js";
-import { defaultWorkers, startBlobScanner } from "./blob-scan.js";
+import { DEFAULT_WORKERS_AFTER, defaultWorkers, startBlobScanner } from "./blob-scan.js";
 import type { ScanSummary } from "./chunk.js";
 import { HistoryIndex } from "./history-index.js";
 import type { OidTable } from "./oid-table.js";
@@ -33,7 +33,10 @@ export interface HistoryOptions {
   maxFileSize: number;
   /** Count the commits up front, for an ETA (only worth it when progress is shown). */
   countCommits: boolean;
-  /** Worker threads searching blobs (default: one per core); 1 searches on the main thread. */
+  /**
+   * Worker threads searching blobs; 1 searches on the main thread. Given: they start at once.
+   * Default: one per core, started once the history has more than a few thousand blobs.
+   */
   workers?: number;
 }
 
@@ -61,6 +64,7 @@ async function scanHistory(
     maxSize: options.maxFileSize,
     rules,
     workers: options.workers ?? defaultWorkers(),
+    workersAfter: options.workers === undefined ? DEFAULT_WORKERS_AFTER : 0,
   });
   let missingSeen = 0;
   const missingListed: string[] = [];
