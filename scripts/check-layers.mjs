@@ -16,7 +16,7 @@ const LAYERS = [
   ["config", "verify", "triage", "output"],
   ["scan"],
   ["fix", "install"],
-  ["commands", "pipeline"],
+  ["commands"],
   ["run", "cli", "action"],
 ];
 const rankOf = new Map(LAYERS.flatMap((names, rank) => names.map((n) => [n, rank])));

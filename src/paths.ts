@@ -1,8 +1,9 @@
-// Where this installation's own files are. Every file that runs sits one folder
-// below the package root: the bundle (bin/tvly-guard.cjs, or dist/ in a
-// development checkout), tsc's output (dist/) and the sources under vitest (src/).
-// So rules/, hooks/, schema/ and package.json are found from here, in every install.
-import { dirname, join } from "node:path";
+// Where this installation's own files are, and paths as reports show them.
+// Every file that runs sits one folder below the package root: the bundle
+// (bin/tvly-guard.cjs, or dist/ in a development checkout), tsc's output (dist/)
+// and the sources under vitest (src/). So rules/, hooks/, schema/ and package.json
+// are found from here, in every install.
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The file this code was loaded from: in the shipped CLI, the bundle itself. */
@@ -12,3 +13,6 @@ export const SELF_FILE = fileURLToPath(import.meta.url);
 export const PACKAGE_ROOT = dirname(dirname(SELF_FILE));
 
 export const packagePath = (...parts: string[]): string => join(PACKAGE_ROOT, ...parts);
+
+/** `a\\b` -> `a/b` on Windows; unchanged elsewhere (reports and allowlists use forward slashes). */
+export const toPosix = (p: string): string => (sep === "/" ? p : p.split(sep).join("/"));

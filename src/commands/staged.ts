@@ -1,10 +1,11 @@
 // `tvly-guard staged`: what the next commit would add, for pre-commit hooks.
 
-import { collectFindings } from "../pipeline.js";
+import { runScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
+import { chunkSource } from "../sources/source.js";
 import { readStagedChunks, startStagedPatch } from "../sources/staged.js";
 import type { CommandSpec } from "./args.js";
-import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
+import { prepareScan, SCAN_OPTIONS } from "./setup.js";
 
 export const command: CommandSpec = {
   name: "staged",
@@ -26,8 +27,11 @@ export const command: CommandSpec = {
     const ctx = { cwd: io.cwd, env: io.env };
     const patch = startStagedPatch(ctx); // git diffs the index while the config and rules load
     const setup = await prepareScan(args, io);
-    const summary = emptySummary();
-    const chunks = readStagedChunks(ctx, summary, patch);
-    return finishScan(setup, "staged", await collectFindings(chunks, setup, summary), summary);
+    return runScan(
+      setup,
+      "staged",
+      chunkSource((summary) => readStagedChunks(ctx, summary, patch)),
+      emptySummary(),
+    );
   },
 };
