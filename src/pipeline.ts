@@ -14,7 +14,7 @@ export async function collectFindings(
   const findings: Finding[] = [];
   const options = { showSecret: setup.showSecret };
   // Internal switch for bench/decoders.mjs: the plain pass alone, to measure what the decoders cost.
-  const detect = { decode: !setup.io.env.TVLY_GUARD_NO_DECODE };
+  const detect = { decode: !setup.io.env.TVLY_GUARD_NO_DECODE, heldBack: setup.suppressed };
   for await (const chunk of chunks) {
     for (const match of detectSecrets(chunk, setup.rules, detect)) findings.push(toFinding(match, chunk, options));
     setup.progress.update(

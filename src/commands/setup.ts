@@ -92,7 +92,8 @@ export interface ScanSetup {
     writeAbs: string | undefined;
     writeFile: string | undefined;
   };
-  suppressed: { files: number };
+  /** What each filter held back: allowlisted files left unread, findings the allowlist regexes dropped. */
+  suppressed: { files: number; keyRegexes: number; lineRegexes: number };
   /** --verify: check each unique key against the rule's endpoint before reporting. Never implicit. */
   verify: boolean;
   /** When the scan started (reports that carry times: GitLab, JUnit). */
@@ -150,7 +151,7 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
     writeAbs: writeFile === undefined ? undefined : resolve(io.cwd, writeFile),
     writeFile,
   };
-  const suppressed = { files: 0 };
+  const suppressed = { files: 0, keyRegexes: 0, lineRegexes: 0 };
   const setup: ScanSetup = {
     io,
     rules,
@@ -223,6 +224,13 @@ export async function finishScan(
       ...(await (await import("../verify/tavily.js")).verifyFindings(findings, rules, { env: io.env })),
     );
   const keys = findings.length === 0 ? [] : await triageFindings(findings, { cwd: io.cwd, env: io.env }, summary);
+  const held = describeSuppressed(
+    setup,
+    setup.suppressed.files,
+    all.length - allowed.length,
+    allowed.length - findings.length,
+  );
+  if (held) summary.notReported = held; // JSON and SARIF carry it too, not only the stderr line
   const report = (await loadReporter(options.format))({
     version: VERSION,
     mode,
@@ -242,12 +250,6 @@ export async function finishScan(
   }
   for (const warning of summary.warnings) io.stderr(`tvly-guard: warning: ${warning}\n`);
   io.stderr(`${formatSummary(summary, findings.length, groupByKey(findings).length, mode)}\n`);
-  const held = describeSuppressed(
-    setup,
-    setup.suppressed.files,
-    all.length - allowed.length,
-    allowed.length - findings.length,
-  );
   if (held) io.stderr(`tvly-guard: not reported: ${held}.\n`);
   if (written !== undefined) {
     const keyCount = new Set(allowed.map((f) => f.fingerprint)).size;
@@ -275,5 +277,9 @@ function describeSuppressed(setup: ScanSetup, files: number, byConfig: number, b
   if (files > 0) parts.push(`${n(files, "file")} allowlisted by ${setup.config.file}`);
   if (byConfig > 0) parts.push(`${n(byConfig, "finding")} allowlisted by ${setup.config.file}`);
   if (byBaseline > 0) parts.push(`${n(byBaseline, "finding")} in the baseline ${setup.baseline.readFile}`);
+  for (const list of ["keyRegexes", "lineRegexes"] as const) {
+    const count = setup.suppressed[list];
+    if (count > 0) parts.push(`${n(count, "finding")} held back by allowlist.${list} in ${setup.config.file}`);
+  }
   return parts.join(", ");
 }

@@ -3,7 +3,7 @@
 // line and column. Then the decoders (decode/), each behind its own byte
 // prefilter, so a chunk without any hint costs a few indexOf calls per rule.
 import type { Chunk } from "../sources/chunk.js";
-import { allowlistedByConfig, hasInlineAllow, placeholderReason } from "./allow.js";
+import { configAllowlistOf, hasInlineAllow, placeholderReason } from "./allow.js";
 import { looksBinary, utf16Bom } from "./binary.js";
 import { DECODERS, type DecodeInput } from "./decode/index.js";
 import { type ByteCounts, sampleBytes } from "./decode/needle.js";
@@ -26,6 +26,8 @@ export interface Match {
 }
 
 export interface DetectOptions {
+  /** Counts of keys the config's allowlist regexes held back, so the run can say so (never silently). */
+  heldBack?: { keyRegexes: number; lineRegexes: number };
   /** Run the decoders (default true); TVLY_GUARD_NO_DECODE=1 turns them off for benchmarks. */
   decode?: boolean;
 }
@@ -59,7 +61,11 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: Det
   const located = binary && !bom; // a binary has no real lines: the byte offset is the location
   const matches: Match[] = [];
   for (const m of raw) {
-    if (allowlistedByConfig(m.rule, data, m.offset, m.secret)) continue;
+    const held = configAllowlistOf(m.rule, data, m.offset, m.secret);
+    if (held !== undefined) {
+      if (options.heldBack) options.heldBack[held]++;
+      continue;
+    }
     const pos = position(m.offset);
     if (pos.allowed) continue;
     if (located) matches.push({ ...m, line: 1, column: m.offset + 1, binary: true });
