@@ -1,9 +1,9 @@
 // source -> engine -> findings: the loop every scanning command shares.
 import type { ScanSetup } from "./commands/setup.js";
 import { detectSecrets } from "./engine/detect.js";
-import { compareFindings, type Finding, type ScanSummary, toFinding } from "./report/finding.js";
+import { compareFindings, type Finding, toFinding } from "./report/finding.js";
 import { formatBytes } from "./report/summary.js";
-import type { Chunk } from "./sources/chunk.js";
+import type { Chunk, ScanSummary } from "./sources/chunk.js";
 
 /** Scan every chunk a source yields; findings come back in report order. */
 export async function collectFindings(

@@ -2,7 +2,7 @@
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { collectFindings } from "../pipeline.js";
-import { emptySummary } from "../report/finding.js";
+import { emptySummary } from "../sources/chunk.js";
 import { parsePushLines, passesFromPush, passesFromRange, readRangeChunks } from "../sources/range.js";
 import { booleanOption, type CommandSpec, stringOption } from "./args.js";
 import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";

@@ -1,7 +1,8 @@
 // `tvly-guard history [range...]`: every commit reachable from any ref (or the
 // given ones), each (key, file) once with the commit that introduced it.
 import { UsageError } from "../errors.js";
-import { compareFindings, emptySummary, toFinding } from "../report/finding.js";
+import { compareFindings, toFinding } from "../report/finding.js";
+import { emptySummary } from "../sources/chunk.js";
 import { scanHistory } from "../sources/history.js";
 import { type CommandSpec, stringOption } from "./args.js";
 import { finishScan, maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";

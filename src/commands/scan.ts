@@ -1,7 +1,7 @@
 // `tvly-guard scan [paths...]`: files in the working tree (or stdin).
 
 import { collectFindings } from "../pipeline.js";
-import { emptySummary } from "../report/finding.js";
+import { emptySummary } from "../sources/chunk.js";
 import { readFileChunks } from "../sources/files.js";
 import type { CommandSpec } from "./args.js";
 import { finishScan, maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";

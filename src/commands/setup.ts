@@ -10,13 +10,15 @@ import { writeOutputFile } from "../fs/atomic-write.js";
 import type { GitContext } from "../git/exec.js";
 import type { Io } from "../io.js";
 import { createProgress, type Progress } from "../progress.js";
-import { groupByKey } from "../report/context.js";
-import { type Finding, placeOf, type ScanSummary } from "../report/finding.js";
+import { type Finding, placeOf } from "../report/finding.js";
 import { checkFormat, FORMATS, loadReporter } from "../report/index.js";
+import { groupByKey } from "../report/keys.js";
 import { formatSummary } from "../report/summary.js";
+import { parseSizeLimit } from "../size.js";
+import type { ScanSummary } from "../sources/chunk.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
 import { VERSION } from "../version.js";
-import { booleanOption, type OptionSpec, type ParsedArgs, parseSizeLimit, stringOption } from "./args.js";
+import { booleanOption, type OptionSpec, type ParsedArgs, stringOption } from "./args.js";
 
 /** Options every scanning command takes. */
 export const SCAN_OPTIONS: readonly OptionSpec[] = [
@@ -263,7 +265,8 @@ export async function finishScan(
 
 /** Exposure per key (pushed, still in HEAD); a git hiccup here must not hide the findings themselves. */
 async function triageFindings(findings: Finding[], ctx: GitContext, summary: ScanSummary) {
-  const { summarizeKeys, triageKeys } = await import("../triage/exposure.js");
+  const { triageKeys } = await import("../triage/exposure.js");
+  const { summarizeKeys } = await import("../report/keys.js");
   const { openExposureQueries } = await import("../git/exposure.js");
   return triageKeys(findings, await openExposureQueries(ctx)).catch((err: unknown) => {
     summary.warnings.push(`could not tell which keys were pushed or are still in HEAD: ${(err as Error).message}`);

@@ -1,7 +1,7 @@
 // `tvly-guard staged`: what the next commit would add, for pre-commit hooks.
 
 import { collectFindings } from "../pipeline.js";
-import { emptySummary } from "../report/finding.js";
+import { emptySummary } from "../sources/chunk.js";
 import { readStagedChunks } from "../sources/staged.js";
 import type { CommandSpec } from "./args.js";
 import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";

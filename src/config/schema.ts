@@ -1,8 +1,9 @@
 // The shape of .tvly-guard.json, as a small table the validator walks. It
 // mirrors schema/tvly-guard.schema.json (a test checks the two agree), and
 // names the bad field and the file on the first problem it finds.
-import { parseSize, sizeLimitProblem } from "../commands/args.js";
+
 import { ConfigError } from "../errors.js";
+import { parseSize, sizeLimitProblem } from "../size.js";
 
 export interface ConfigAllowlist {
   /** Globs matched against paths relative to the repository root. */

@@ -1,6 +1,11 @@
 // What git strips from a commit message before recording it: core.commentChar and commit.cleanup.
-import type { MessageConfig } from "../sources/commit-message.js";
 import { type GitContext, runGitForCode } from "./exec.js";
+
+/** The config that decides what git strips: core.commentChar and commit.cleanup. */
+export interface MessageConfig {
+  commentChar?: string;
+  cleanup?: string;
+}
 
 /**
  * The two settings as git resolves them here; unset ones (or no repository

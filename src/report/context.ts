@@ -1,8 +1,9 @@
 // Everything a reporter gets: the findings, what was scanned, and the rules
 // (for remediation text and SARIF rule metadata).
 import type { Rule } from "../engine/rule.js";
-import type { KeyExposure } from "../triage/exposure.js";
-import type { Finding, ScanSummary } from "./finding.js";
+import type { ScanSummary } from "../sources/chunk.js";
+import type { Finding } from "./finding.js";
+import type { KeyExposure } from "./keys.js";
 
 export interface ReportContext {
   version: string;
@@ -16,15 +17,4 @@ export interface ReportContext {
   keys?: KeyExposure[];
   /** When the scan started and ended (reports that carry times: GitLab, JUnit); absent means now. */
   timing?: { start: Date; end: Date };
-}
-
-/** Findings grouped by key (fingerprint), in first-seen order: one key to revoke, many places. */
-export function groupByKey(findings: readonly Finding[]): Finding[][] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const group = groups.get(f.fingerprint);
-    if (group) group.push(f);
-    else groups.set(f.fingerprint, [f]);
-  }
-  return [...groups.values()];
 }

@@ -1,5 +1,5 @@
-// The shapes every reporter sees: Finding (one key at one place) and
-// ScanSummary (what a scan covered). The raw key rides along hidden.
+// The shape every reporter sees: Finding (one key at one place; ScanSummary,
+// what a scan covered, lives with the sources that count it). The raw key rides along hidden.
 import type { Match } from "../engine/detect.js";
 import { fingerprint, redact } from "../engine/redact.js";
 import { isTestPath } from "../engine/test-path.js";
@@ -37,34 +37,6 @@ export interface Finding {
   object?: string;
   /** false when only objects no ref reaches hold the key (history --all-objects); absent otherwise. */
   reachable?: false;
-}
-
-export interface ScanSummary {
-  /** What allowlists and the baseline held back, in words ("2 findings held back by allowlist.keyRegexes in ..."); set at the end of a scan. */
-  notReported?: string;
-  commits: number;
-  /** Commit messages, tag messages and notes scanned (git sources; not counted in `files`). */
-  messages: number;
-  files: number;
-  bytes: number;
-  /** How many of `files` were binary (searched byte by byte, located by offset). */
-  binary: number;
-  /** Not read, by reason; `special`: FIFOs, devices and sockets (never opened for reading). */
-  skipped: { binary: number; tooLarge: number; symlinks: number; unreadable: number; special: number };
-  /** Things the user must know about coverage (shallow clone, missing objects...). */
-  warnings: string[];
-}
-
-export function emptySummary(): ScanSummary {
-  return {
-    commits: 0,
-    messages: 0,
-    files: 0,
-    bytes: 0,
-    binary: 0,
-    skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0, special: 0 },
-    warnings: [],
-  };
 }
 
 // A symbol-keyed, non-enumerable property: JSON.stringify, spreads and

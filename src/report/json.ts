@@ -1,6 +1,7 @@
 // The JSON report: stable field order, keys redacted (Finding never holds the raw key).
-import { sortByUrgency, summarizeKeys } from "../triage/exposure.js";
+
 import type { ReportContext } from "./context.js";
+import { sortByUrgency, summarizeKeys } from "./keys.js";
 
 export function renderJson(ctx: ReportContext): string {
   const { commits, messages, files, bytes, binary, skipped } = ctx.summary;

@@ -3,8 +3,8 @@
 // to a provider (steps, links, env var, case notes) comes from the rule file.
 import type pc from "picocolors";
 import type { Rule, RuleRemediation } from "../engine/rule.js";
-import type { KeyExposure } from "../triage/exposure.js";
 import type { Finding } from "./finding.js";
+import type { KeyExposure } from "./keys.js";
 import { formatLocation } from "./location.js";
 
 type Colors = ReturnType<typeof pc.createColors>;

@@ -1,6 +1,6 @@
 // The one-line account of what a scan covered. It goes to stderr in every
 // format, so an empty scan can never pass for a clean one.
-import type { ScanSummary } from "./finding.js";
+import type { ScanSummary } from "../sources/chunk.js";
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;

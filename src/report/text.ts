@@ -1,7 +1,7 @@
 // Human output: each finding, then one remediation block per unique key, most urgent first.
 import pc from "picocolors";
-import { sortByUrgency, summarizeKeys } from "../triage/exposure.js";
-import { groupByKey, type ReportContext } from "./context.js";
+import type { ReportContext } from "./context.js";
+import { groupByKey, sortByUrgency, summarizeKeys } from "./keys.js";
 import { formatLocation } from "./location.js";
 import { renderFixHint, renderRemediation } from "./remediation.js";
 

@@ -1,6 +1,5 @@
 // The unit the engine scans: some bytes and where they came from.
 import { looksBinary } from "../engine/binary.js";
-import type { ScanSummary } from "../report/finding.js";
 
 /** Files and blobs larger than this are skipped (and counted) unless the user says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -38,6 +37,35 @@ export interface Chunk {
   /** Set by the source that counted the chunk (countScanned), so the engine need not test it again. */
   binary?: boolean;
   commit?: CommitInfo;
+}
+
+/** What a scan covered, as sources count it and reporters show it. */
+export interface ScanSummary {
+  /** What allowlists and the baseline held back, in words ("2 findings held back by allowlist.keyRegexes in ..."); set at the end of a scan. */
+  notReported?: string;
+  commits: number;
+  /** Commit messages, tag messages and notes scanned (git sources; not counted in `files`). */
+  messages: number;
+  files: number;
+  bytes: number;
+  /** How many of `files` were binary (searched byte by byte, located by offset). */
+  binary: number;
+  /** Not read, by reason; `special`: FIFOs, devices and sockets (never opened for reading). */
+  skipped: { binary: number; tooLarge: number; symlinks: number; unreadable: number; special: number };
+  /** Things the user must know about coverage (shallow clone, missing objects...). */
+  warnings: string[];
+}
+
+export function emptySummary(): ScanSummary {
+  return {
+    commits: 0,
+    messages: 0,
+    files: 0,
+    bytes: 0,
+    binary: 0,
+    skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0, special: 0 },
+    warnings: [],
+  };
 }
 
 /**

@@ -2,16 +2,12 @@
 // with the lines git will strip before committing blanked out: the editor's
 // comment lines and, below the scissors line, `git commit -v`'s diff.
 // https://git-scm.com/docs/git-commit#Documentation/git-commit.txt---cleanupltmodegt
+
 import { readFileSync } from "node:fs";
 import { InputError } from "../errors.js";
-import type { ScanSummary } from "../report/finding.js";
+import type { MessageConfig } from "../git/message-config.js";
+import type { ScanSummary } from "./chunk.js";
 import { type Chunk, countMessage } from "./chunk.js";
-
-/** The config that decides what git strips: core.commentChar and commit.cleanup. */
-export interface MessageConfig {
-  commentChar?: string;
-  cleanup?: string;
-}
 
 /** What git will drop from the message file: comment lines, and everything from the scissors line on. */
 export interface Cleanup {

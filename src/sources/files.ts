@@ -8,7 +8,7 @@ import fg from "fast-glob";
 import { InputError } from "../errors.js";
 import { OpenError, openFailure, openRegularFile, readOpened } from "../fs/open-file.js";
 import { listWorkTree } from "../git/ignore.js";
-import type { ScanSummary } from "../report/finding.js";
+import type { ScanSummary } from "./chunk.js";
 import { type Chunk, countScanned } from "./chunk.js";
 
 export interface FileSourceOptions {

@@ -11,9 +11,9 @@ import { countCommits, type LoggedChange, type LoggedCommit, streamHistoryLog } 
 import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
 import { readRepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
-import type { ScanSummary } from "../report/finding.js";
 import { formatBytes } from "../report/summary.js";
 import { BlobSet } from "./blob-set.js";
+import type { ScanSummary } from "./chunk.js";
 import { type Chunk, countScanned } from "./chunk.js";
 
 export interface HistoryOptions {

@@ -3,7 +3,7 @@
 
 import { readBlobSizes, readBlobs } from "../git/cat-file.js";
 import type { GitContext } from "../git/exec.js";
-import type { ScanSummary } from "../report/finding.js";
+import type { ScanSummary } from "./chunk.js";
 import { type Chunk, countScanned, DEFAULT_MAX_FILE_SIZE } from "./chunk.js";
 import type { FilePatch } from "./unified-diff.js";
 

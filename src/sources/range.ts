@@ -5,8 +5,7 @@ import { type GitContext, gitStderr } from "../git/exec.js";
 import { COMMIT_MARKER, readRangePatches } from "../git/patch.js";
 import { filterKnownCommits, listRangeCommits } from "../git/refs.js";
 import { FETCH_ALL_HINT, type RepositoryFacts, readRepositoryFacts } from "../git/repository.js";
-import type { ScanSummary } from "../report/finding.js";
-import type { Chunk, CommitInfo } from "./chunk.js";
+import type { Chunk, CommitInfo, ScanSummary } from "./chunk.js";
 import { type BinaryFile, chunksFromFile, readBinaryBlobs } from "./patch-chunks.js";
 import { parseUnifiedDiff } from "./unified-diff.js";
 

@@ -7,7 +7,7 @@ import { type GitContext, isMissingObjectFailure } from "../git/exec.js";
 import { listMissingHeadObjects } from "../git/objects.js";
 import { listStagedEntries, readStagedPatch, readStagedPatchAgainst } from "../git/patch.js";
 import { readMergeHeads } from "../git/work-tree.js";
-import type { ScanSummary } from "../report/finding.js";
+import type { ScanSummary } from "./chunk.js";
 import { type Chunk, countScanned } from "./chunk.js";
 import { type BinaryFile, chunksFromFile, readBinaryBlobs } from "./patch-chunks.js";
 import { type AddedRun, parseUnifiedDiff, unquoteGitPath } from "./unified-diff.js";

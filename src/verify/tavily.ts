@@ -3,8 +3,8 @@
 
 import type { Rule, RuleVerify } from "../engine/rule.js";
 import { ConfigError } from "../errors.js";
-import { groupByKey } from "../report/context.js";
 import { type Finding, rawSecret } from "../report/finding.js";
+import { groupByKey } from "../report/keys.js";
 
 export type FetchLike = (
   url: string,

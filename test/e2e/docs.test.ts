@@ -236,6 +236,23 @@ describe("text generated from the rule files", () => {
   });
 });
 
+describe("remediation wording", () => {
+  it("no sentence about revoking or rotating a key is written twice (README, docs, src, hooks)", () => {
+    const files = [...DOCS, ...listFiles("src"), ...listFiles("hooks")];
+    const seen = new Map<string, string[]>();
+    for (const file of files) {
+      const text = readFileSync(join(ROOT, file), "utf8")
+        .replace(/<!-- generated:[\s\S]*?<!-- \/generated:\w+ -->/g, "")
+        .replace(/\s+/g, " ");
+      for (const sentence of text.split(/(?<=[.!?;:])\s|["`]/)) {
+        const s = sentence.trim();
+        if (s.length >= 40 && /revok|rotat/i.test(s)) seen.set(s, [...(seen.get(s) ?? []), file]);
+      }
+    }
+    expect([...seen].filter(([, where]) => where.length > 1)).toEqual([]);
+  });
+});
+
 function listFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())

@@ -2,8 +2,9 @@
 import { detectSecrets } from "../../src/engine/detect.js";
 import { builtinRules } from "../../src/engine/rule.js";
 import type { ReportContext } from "../../src/report/context.js";
-import { emptySummary, type Finding, toFinding } from "../../src/report/finding.js";
+import { type Finding, toFinding } from "../../src/report/finding.js";
 import type { Chunk, CommitInfo } from "../../src/sources/chunk.js";
+import { emptySummary } from "../../src/sources/chunk.js";
 
 /** Findings for `text` as if it were the file `path` (optionally in `commit`). */
 export function findingsIn(path: string, text: string, commit?: CommitInfo): Finding[] {

@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { type CommandSpec, parseCommandArgs } from "../../../src/commands/args.js";
 import { finishScan, prepareScan, SCAN_OPTIONS } from "../../../src/commands/setup.js";
 import { detectSecrets } from "../../../src/engine/detect.js";
-import { emptySummary, toFinding } from "../../../src/report/finding.js";
+import { toFinding } from "../../../src/report/finding.js";
 import type { Chunk } from "../../../src/sources/chunk.js";
+import { emptySummary } from "../../../src/sources/chunk.js";
 import { fakeKeys } from "../../helpers/fake-key.js";
 import { gitRepo, writeFiles } from "../../helpers/git-repo.js";
 

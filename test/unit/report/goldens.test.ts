@@ -10,8 +10,8 @@ import { builtinRules } from "../../../src/engine/rule.js";
 import type { ReportContext } from "../../../src/report/context.js";
 import { compareFindings, type Finding, toFinding } from "../../../src/report/finding.js";
 import { FORMATS, loadReporter } from "../../../src/report/index.js";
+import { summarizeKeys } from "../../../src/report/keys.js";
 import type { CommitInfo, LocationKind } from "../../../src/sources/chunk.js";
-import { summarizeKeys } from "../../../src/triage/exposure.js";
 import { fakeKeys, type KeyPrefix } from "../../helpers/fake-key.js";
 
 interface GoldenInput {

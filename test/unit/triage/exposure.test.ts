@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type KeyExposure, sortByUrgency, urgencyOf } from "../../../src/triage/exposure.js";
+import { type KeyExposure, sortByUrgency, urgencyOf } from "../../../src/report/keys.js";
 
 const key = (name: string, over: Partial<KeyExposure>): KeyExposure => ({
   ruleId: "r",
