@@ -2,10 +2,11 @@
 // make-repo: a synthetic git history with planted fake keys, for the bench and the tests.
 //
 //   node bench/make-repo.mjs DIR [--commits N] [--keys N] [--seed S] [--files N] [--lines N]
-//                                [--touch N] [--force]
+//                                [--touch N] [--dirs N] [--force]
 //
-// One `git fast-import` stream builds the whole history (50k commits in seconds): a tree of
-// --files text files of about --lines lines, each commit editing --touch of them, side branches
+// One `git fast-import` stream builds the whole history, written to git while it is generated
+// (both cores busy): a tree of --files text files of about --lines lines in --dirs directories,
+// each commit editing --touch of them, side branches
 // merged back every 97 commits, eight tags (lightweight and annotated), binary assets
 // (PNG-like and .bin) now and then, and placeholder decoys that no rule may report.
 // --keys fake keys (made from the seed at run time, never stored in this repository) are planted,
@@ -14,22 +15,32 @@
 // DIR/.planted.json (untracked, excluded from git) says what was planted:
 //   { commits, keys: [{ key, file, line, commit, headFile? }], decoys: [{ file, text }] }
 // headFile is set when the key is still in HEAD (at that path).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fakeKeys } from "../test/helpers/fake-key.mjs";
 
 const USAGE =
-  "usage: make-repo.mjs DIR [--commits N] [--keys N] [--seed S] [--files N] [--lines N] [--touch N] [--force]";
+  "usage: make-repo.mjs DIR [--commits N] [--keys N] [--seed S] [--files N] [--lines N] [--touch N] [--dirs N] [--force]";
 
 /** Parse argv into options; numbers checked, unknown flags refused. */
 function parseArgs(argv) {
-  const opts = { dir: null, commits: 1000, keys: 10, seed: "1", files: 60, lines: 40, touch: 2, force: false };
+  const opts = {
+    dir: null,
+    commits: 1000,
+    keys: 10,
+    seed: "1",
+    files: 60,
+    lines: 40,
+    touch: 2,
+    dirs: 12,
+    force: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--force") opts.force = true;
     else if (a === "--seed") opts.seed = String(argv[++i]);
-    else if (["--commits", "--keys", "--files", "--lines", "--touch"].includes(a)) {
+    else if (["--commits", "--keys", "--files", "--lines", "--touch", "--dirs"].includes(a)) {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 0) throw new Error(`${a} takes a whole number\n${USAGE}`);
       opts[a.slice(2)] = n;
@@ -41,6 +52,7 @@ function parseArgs(argv) {
   if (opts.commits < 2) throw new Error("--commits must be at least 2");
   opts.files = Math.max(1, opts.files);
   opts.touch = Math.max(1, Math.min(opts.touch, opts.files));
+  opts.dirs = Math.max(1, opts.dirs);
   return opts;
 }
 
@@ -71,7 +83,7 @@ const PLANT_SHAPES = [
 ];
 const PLANT_EXTS = [".env", ".py", ".ts", ".sh"];
 
-function main() {
+async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (existsSync(opts.dir) && readdirSync(opts.dir).length > 0) {
     if (!opts.force) throw new Error(`${opts.dir} exists and is not empty (use --force to replace it)`);
@@ -91,11 +103,12 @@ function main() {
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
   const line = () => Array.from({ length: 3 + Math.floor(rand() * 8) }, () => pick(WORDS)).join(" ");
 
-  const stream = new FastImport();
+  const marksFile = join(opts.dir, ".git", "make-repo.marks");
+  const stream = new FastImport(opts.dir, env, marksFile);
   // The working tree's files: path -> array of lines (the last commit's content).
   const files = new Map();
   for (let i = 0; i < opts.files; i++) {
-    files.set(`src/pkg${i % 12}/mod${i}.js`, Array.from({ length: opts.lines }, line));
+    files.set(`src/pkg${i % opts.dirs}/mod${i}.js`, Array.from({ length: opts.lines }, line));
   }
   const decoys = DECOYS.map((text, i) => ({ file: `docs/example${i}.md`, text }));
 
@@ -124,7 +137,7 @@ function main() {
     } else {
       for (let t = 0; t < opts.touch; t++) {
         const n = Math.floor(rand() * opts.files);
-        const path = `src/pkg${n % 12}/mod${n}.js`;
+        const path = `src/pkg${n % opts.dirs}/mod${n}.js`;
         const lines = files.get(path);
         if (!lines) continue;
         lines[Math.floor(rand() * lines.length)] = line();
@@ -176,6 +189,7 @@ function main() {
       head = mark;
       if (c % 97 === 50 && side === null) side = { mark: head, left: 3 };
     }
+    if (stream.pending > 1 << 22) await stream.flush();
     if (c > 0 && c % tagEvery === 0)
       tagLines.push({ name: `v0.${c / tagEvery}.0`, mark: head, annotated: (c / tagEvery) % 2 === 0, time });
   }
@@ -195,8 +209,7 @@ function main() {
   }
   for (const t of tagLines) stream.tag(t);
 
-  const marksFile = join(opts.dir, ".git", "make-repo.marks");
-  git(["fast-import", "--quiet", `--export-marks=${marksFile}`], stream.finish());
+  await stream.finish();
   const shaOf = new Map(readMarks(marksFile));
   git(["branch", "-D", "side"]);
   git(["reset", "--hard", "-q", "main"]);
@@ -237,10 +250,33 @@ function readMarks(path) {
     });
 }
 
-/** Builds a git fast-import stream (https://git-scm.com/docs/git-fast-import) in memory. */
+/**
+ * A git fast-import stream (https://git-scm.com/docs/git-fast-import), written to
+ * git in blocks as it is built: git imports while the next commits are generated.
+ */
 class FastImport {
   parts = [];
+  pending = 0;
   nextMark = 1;
+
+  constructor(cwd, env, marksFile) {
+    this.child = spawn("git", ["fast-import", "--quiet", `--export-marks=${marksFile}`], {
+      cwd,
+      env,
+      stdio: ["pipe", "ignore", "pipe"],
+    });
+    let stderr = "";
+    this.child.stderr.on("data", (b) => {
+      stderr += b;
+    });
+    this.exited = new Promise((resolveExit, reject) => {
+      this.child.on("error", reject);
+      this.child.on("close", (code) =>
+        code === 0 ? resolveExit() : reject(new Error(`git fast-import failed: ${stderr.trim()}`)),
+      );
+    });
+    this.child.stdin.on("error", () => {}); // git died: `exited` says why
+  }
 
   commit({ ref, time, message, from, merge, changes, deletes }) {
     const mark = this.nextMark++;
@@ -265,23 +301,37 @@ class FastImport {
   }
 
   text(s) {
-    this.parts.push(Buffer.from(s));
+    this.push(Buffer.from(s));
   }
 
   data(buf) {
     this.text(`data ${buf.length}\n`);
-    this.parts.push(buf);
+    this.push(buf);
     this.text("\n");
   }
 
-  finish() {
-    return Buffer.concat(this.parts);
+  push(buf) {
+    this.parts.push(buf);
+    this.pending += buf.length;
+  }
+
+  /** Hand what is built so far to git; resolves once git has taken it (or has died). */
+  flush() {
+    const block = Buffer.concat(this.parts);
+    this.parts = [];
+    this.pending = 0;
+    if (this.child.stdin.write(block)) return Promise.resolve();
+    return Promise.race([new Promise((r) => this.child.stdin.once("drain", r)), this.exited]);
+  }
+
+  async finish() {
+    await this.flush();
+    this.child.stdin.end();
+    await this.exited;
   }
 }
 
-try {
-  main();
-} catch (err) {
+main().catch((err) => {
   process.stderr.write(`make-repo: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(2);
-}
+});

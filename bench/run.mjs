@@ -1,32 +1,35 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --runs N] [-- /path/to/a/real/repo]
-// tvly-guard against the floors git and ripgrep set, side by side on this
-// machine: medians (min-max) over several interleaved runs, and the ratios.
-// Inputs are built once and cached under .bench/ (gitignored).
+// npm run bench [-- --quick] [-- --runs N] [-- --only history,scan,staged,decoders] [-- /path/to/a/real/repo ...]
+// tvly-guard against the floors git, ripgrep and node set, side by side on
+// this machine: medians over several interleaved runs, one section per input,
+// then ONE table of ratios with each target of issue 16 and whether it is met.
+// Inputs are generated once and cached under .bench/ (gitignored); a real
+// repository (a mirror clone of eslint, say) may be passed by path.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { availableParallelism, cpus } from "node:os";
+import { join, resolve } from "node:path";
 import { checkPlanted } from "./check-planted.mjs";
+import { CACHE, git, HISTORY_SHAPES, historyRepo, nodeModulesTree, ROOT, sourceTree, stagedRepo } from "./inputs.mjs";
+import { compare as compareRuns, mb, sec } from "./measure.mjs";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const CACHE = join(ROOT, ".bench");
 const CLI = join(ROOT, "dist", "cli.js");
-const MAKE_REPO = join(ROOT, "bench", "make-repo.mjs");
 const RSS_HOOK = join(ROOT, "bench", "report-rss.mjs");
-const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 // What tvly-guard's rule matches, in ripgrep's default engine.
 const RG_PATTERN = String.raw`\btvly-(dev-|prod-)?[A-Za-z0-9]{32}\b`;
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const runsAt = args.indexOf("--runs");
-const RUNS = runsAt !== -1 ? Number(args[runsAt + 1]) : quick ? 3 : 5;
-const realRepo = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--runs");
-const SIZES = quick ? [2000, 10000] : [2000, 10000, 20000];
-const KEYS = 25;
-const SEED = "bench-1";
+const optionValue = (flag) => {
+  const at = args.indexOf(flag);
+  return at === -1 ? undefined : args[at + 1];
+};
+const RUNS = Number(optionValue("--runs") ?? (quick ? 3 : 5));
+const only = optionValue("--only")?.split(",");
+const wants = (section) => only === undefined || only.includes(section);
+const realRepos = args.filter((a, i) => !a.startsWith("--") && !["--runs", "--only"].includes(args[i - 1]));
+// --quick: the smaller inputs only, 3 runs.
+const QUICK_SKIP = new Set(["small-50k", "eslint-10k"]);
 
 const out = [];
 const say = (line = "") => {
@@ -34,58 +37,12 @@ const say = (line = "") => {
   process.stdout.write(`${line}\n`);
 };
 const note = (line) => process.stderr.write(`bench: ${line}\n`);
+const compare = (commands) => compareRuns(commands, RUNS);
+/** The rows of the final table: { what, input, ratio, target, better: "lower" } */
+const targets = [];
+const ratio = (a, b) => a.median / b.median;
 
-// ------------------------------------------------------------ measuring
-
-/** Run `cmd` (argv, or a shell line when a string) once: wall seconds, peak RSS (MB) of it and its children, exit code. */
-function measure(cmd, { cwd = ROOT, env = {}, okCodes = [0] } = {}) {
-  const argv = typeof cmd === "string" ? ["bash", "-c", cmd] : cmd;
-  const timeFile = join(tmpdir(), `tvly-bench-${process.pid}.time`);
-  const rssFile = join(tmpdir(), `tvly-bench-${process.pid}.rss`);
-  rmSync(rssFile, { force: true });
-  const full = TIME ? [TIME, "-f", "%e %M", "-o", timeFile, ...argv] : argv;
-  const started = process.hrtime.bigint();
-  const r = spawnSync(full[0], full.slice(1), {
-    cwd,
-    env: { ...process.env, NO_COLOR: "1", TVLY_BENCH_RSS_FILE: rssFile, ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-    maxBuffer: 1 << 26,
-  });
-  const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  if (!okCodes.includes(r.status))
-    throw new Error(`${argv.join(" ")} exited ${r.status}: ${String(r.stderr).slice(-400)}`);
-  let rss = null;
-  if (TIME) {
-    const [, kb] = readFileSync(timeFile, "utf8").trim().split("\n").pop().split(" ");
-    rss = Number(kb) / 1024;
-  }
-  const nodeRss = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8")) / 1024 : null;
-  return { wall, rss, nodeRss };
-}
-
-/** Run each command RUNS times, interleaved (a b c a b c ...) so background load hits all alike. */
-function compare(commands) {
-  const samples = commands.map(() => []);
-  for (let i = 0; i < RUNS; i++) commands.forEach((c, j) => samples[j].push(measure(c.cmd, c)));
-  return commands.map((c, j) => ({ ...c, ...stats(samples[j]) }));
-}
-
-function stats(samples) {
-  const walls = samples.map((s) => s.wall).sort((a, b) => a - b);
-  const median = (xs) => (xs.length % 2 ? xs[(xs.length - 1) / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2);
-  const max = (xs) => (xs.some((x) => x === null) ? null : Math.max(...xs));
-  return {
-    median: median(walls),
-    min: walls[0],
-    max: walls[walls.length - 1],
-    rss: max(samples.map((s) => s.rss)),
-    nodeRss: max(samples.map((s) => s.nodeRss)),
-  };
-}
-
-const sec = (s) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
-const mb = (x) => (x === null || x === undefined ? "n/a" : `${x.toFixed(0)} MB`);
-
+/** A section's detail table: each command's median, spread, MB/s and peak RSS; returns the rows. */
 function table(rows, bytes) {
   const base = rows[0].median;
   say("| command | median | min-max | MB/s | peak RSS (node / tree) | tvly-guard ÷ this |");
@@ -98,72 +55,78 @@ function table(rows, bytes) {
     );
   }
   say();
+  return rows;
 }
 
-// ------------------------------------------------------------ inputs
+// ------------------------------------------------------------ history
 
-function makeRepo(commits) {
-  const dir = join(CACHE, `history-${commits}-s${SEED}-k${KEYS}`);
-  if (!existsSync(join(dir, ".planted.json"))) {
-    note(`building ${dir} (once; cached)`);
-    const r = spawnSync(
-      process.execPath,
-      [MAKE_REPO, dir, "--commits", String(commits), "--seed", SEED, "--keys", String(KEYS), "--force"],
-      { stdio: ["ignore", "ignore", "inherit"] },
-    );
-    if (r.status !== 0) throw new Error(`make-repo failed for ${commits} commits`);
-  }
-  return dir;
-}
-
-function git(cwd, argv) {
-  const r = spawnSync("git", argv, {
-    cwd,
+function historySection(label, dir, { plantedPath, logTarget, rssTarget } = {}) {
+  // One report run first: what was scanned (for MB/s and the shape) and the planted-key check.
+  const r = spawnSync(process.execPath, [CLI, "history", "--format", "json"], {
+    cwd: dir,
     encoding: "utf8",
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: "Bench",
-      GIT_AUTHOR_EMAIL: "b@example.com",
-      GIT_COMMITTER_NAME: "Bench",
-      GIT_COMMITTER_EMAIL: "b@example.com",
-    },
+    maxBuffer: 1 << 28,
   });
-  if (r.status !== 0) throw new Error(`git ${argv.join(" ")}: ${r.stderr}`);
-  return r.stdout;
-}
-
-/** Deterministic text files (code-like lines, a few keys): a tree no one's laptop is needed for. */
-function makeTree(files) {
-  const dir = join(CACHE, `tree-${files}`);
-  if (existsSync(join(dir, ".done"))) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  let seed = 12345;
-  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const words =
-    "const let value query result client search fetch config return await async function export import index map filter".split(
-      " ",
+  if (r.status !== 0 && r.status !== 1) throw new Error(`history failed in ${dir}: ${r.stderr}`);
+  const report = JSON.parse(r.stdout);
+  const { commits, files, bytes } = report.scanned;
+  say(`### history: ${label} (${commits} commits, ${files} blobs, ${(bytes / 1e6).toFixed(1)} MB)`);
+  say();
+  const rows = table(
+    compare([
+      {
+        label: "`tvly-guard history`",
+        cmd: [process.execPath, CLI, "history"],
+        cwd: dir,
+        okCodes: [0, 1],
+        env: { NODE_OPTIONS: `--import=${RSS_HOOK}` },
+      },
+      { label: "`git log -p -U0 --all`", cmd: "git log -p -U0 --all > /dev/null", cwd: dir },
+      {
+        label: "`git rev-list --objects --all \\| git cat-file --batch`",
+        cmd: "git rev-list --objects --all --no-object-names | git cat-file --batch > /dev/null",
+        cwd: dir,
+      },
+    ]),
+    bytes,
+  );
+  if (plantedPath) {
+    const c = checkPlanted(report, JSON.parse(readFileSync(plantedPath, "utf8")));
+    say(
+      c.ok
+        ? `planted keys: ${c.found}/${c.planted} found, all attributed to the planted commit, no decoy reported`
+        : `PLANTED CHECK FAILED: ${JSON.stringify(c)}`,
     );
-  const alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  for (let i = 0; i < files; i++) {
-    const sub = join(dir, `pkg${i % 40}`, `mod${i % 7}`);
-    mkdirSync(sub, { recursive: true });
-    const lines = [];
-    const n = 40 + Math.floor(rand() * 200);
-    for (let l = 0; l < n; l++)
-      lines.push(
-        Array.from({ length: 4 + Math.floor(rand() * 10) }, () => words[Math.floor(rand() * words.length)]).join(" "),
-      );
-    if (i % 500 === 7)
-      lines.push(
-        `TAVILY_API_KEY=tvly-dev-${Array.from({ length: 32 }, () => alnum[Math.floor(rand() * 62)]).join("")}`,
-      );
-    writeFileSync(join(sub, `file${i}.js`), `${lines.join("\n")}\n`);
+    say();
+    if (!c.ok) process.exitCode = 1;
   }
-  writeFileSync(join(dir, ".done"), "");
-  return dir;
+  const [tg, logp, floor] = rows;
+  const input = `${label} (${commits} commits, ${(bytes / 1e6).toFixed(0)} MB)`;
+  targets.push({ what: "history ÷ `git log -p -U0 --all`", input, value: ratio(tg, logp), target: logTarget });
+  targets.push({ what: "history ÷ rev-list \\| cat-file (every object)", input, value: ratio(tg, floor), target: 1.6 });
+  if (rssTarget)
+    targets.push({ what: "history peak RSS (MB, node)", input, value: tg.nodeRss, target: rssTarget, unit: "MB" });
 }
 
-/** A repository with a 20-file staged change (edits to tracked files, as a typical commit has). */
+/** Real repositories by path: ≤ 0.4x `git log -p` when eslint-like (≥ 10k commits, blobs ≥ 10 KB on average), else ≤ 1.0x. */
+function realRepoSection(path) {
+  if (!existsSync(path) || !statSync(path).isDirectory()) {
+    note(`${path}: not a directory`);
+    process.exit(2);
+  }
+  const dir = resolve(path);
+  const commits = Number(git(dir, ["rev-list", "--count", "--all"]).trim());
+  const blobs = git(dir, ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectsize)"])
+    .split("\n")
+    .filter((l) => l.startsWith("blob "))
+    .map((l) => Number(l.slice(5)));
+  const mean = blobs.reduce((a, b) => a + b, 0) / Math.max(1, blobs.length);
+  const eslintLike = commits >= 10_000 && mean >= 10_000;
+  historySection(`${dir}${eslintLike ? " (eslint-like)" : ""}`, dir, { logTarget: eslintLike ? 0.4 : 1.0 });
+}
+
+// ------------------------------------------------------------ pre-commit (helper C1's section)
+
 function makeStagedRepo() {
   const dir = join(CACHE, "staged-20");
   rmSync(dir, { recursive: true, force: true });
@@ -186,55 +149,6 @@ function makeStagedRepo() {
   return dir;
 }
 
-function duBytes(dir) {
-  const r = spawnSync("du", ["-sb", dir], { encoding: "utf8" });
-  return Number(r.stdout.split("\t")[0]) || 0;
-}
-
-// ------------------------------------------------------------ sections
-
-function historySection(label, dir, plantedPath) {
-  // One report run first: bytes scanned (for MB/s) and the planted-key check.
-  const r = spawnSync(process.execPath, [CLI, "history", "--format", "json"], {
-    cwd: dir,
-    encoding: "utf8",
-    maxBuffer: 1 << 28,
-  });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`history failed in ${dir}: ${r.stderr}`);
-  const report = JSON.parse(r.stdout);
-  const { commits, files, bytes } = report.scanned;
-  let check = "";
-  if (plantedPath) {
-    const c = checkPlanted(report, JSON.parse(readFileSync(plantedPath, "utf8")));
-    check = c.ok
-      ? `planted keys: ${c.found}/${c.planted} found, all attributed to the planted commit, no decoy reported`
-      : `PLANTED CHECK FAILED: ${JSON.stringify(c)}`;
-  }
-  say(`### history: ${label} (${commits} commits, ${files} blobs, ${(bytes / 1e6).toFixed(1)} MB of text)`);
-  say();
-  const rows = compare([
-    {
-      label: "`tvly-guard history`",
-      cmd: [process.execPath, CLI, "history"],
-      cwd: dir,
-      okCodes: [0, 1],
-      env: { NODE_OPTIONS: `--import=${RSS_HOOK}` },
-    },
-    { label: "`git log -p -U0 --all`", cmd: "git log -p -U0 --all > /dev/null", cwd: dir },
-    {
-      label: "`git rev-list --objects --all \\| git cat-file --batch`",
-      cmd: "git rev-list --objects --all | git cat-file --batch > /dev/null",
-      cwd: dir,
-    },
-  ]);
-  table(rows, bytes);
-  if (check) {
-    say(check);
-    say();
-  }
-  return { label, commits, bytes, rows };
-}
-
 function precommitSection() {
   const dir = makeStagedRepo();
   say("### pre-commit: 20 staged files");
@@ -245,44 +159,83 @@ function precommitSection() {
     say();
     return;
   }
-  table(
+  const [tg, node] = table(
     compare([
       { label: "`tvly-guard staged`", cmd: [process.execPath, CLI, "staged"], cwd: dir, okCodes: [0, 1] },
       { label: "`node -e 0`", cmd: [process.execPath, "-e", "0"], cwd: dir },
       { label: "`git diff --cached -U0`", cmd: ["git", "diff", "--cached", "-U0"], cwd: dir },
     ]),
   );
+  targets.push({ what: "staged ÷ `node -e 0`", input: "20 staged files", value: ratio(tg, node), target: null });
 }
 
-function workingTreeSection(label, dir) {
-  const hasRg = spawnSync("rg", ["--version"]).status === 0;
-  say(`### working tree: ${label} (${(duBytes(dir) / 1e6).toFixed(0)} MB on disk)`);
+// ------------------------------------------------------------ staged, many files
+
+function stagedManySection() {
+  const dir = stagedRepo(2000);
+  say("### staged: 2,000 staged files (a few lines changed in each)");
   say();
-  const other = hasRg
-    ? {
-        label: "`rg -j1 -uu` (the key pattern)",
-        cmd: ["rg", "-j1", "-uu", "--no-messages", "-e", RG_PATTERN, dir],
-        okCodes: [0, 1],
-      }
-    : {
-        label: "`cat` of every file (ripgrep not installed)",
-        cmd: `find '${dir}' -type f -print0 | xargs -0 cat > /dev/null`,
-      };
-  table(
+  const [tg, node] = table(
     compare([
-      {
-        label: "`tvly-guard scan`",
-        cmd: [process.execPath, CLI, "scan", dir],
-        okCodes: [0, 1],
-        env: { NODE_OPTIONS: `--import=${RSS_HOOK}` },
-      },
-      other,
+      { label: "`tvly-guard staged`", cmd: [process.execPath, CLI, "staged"], cwd: dir, okCodes: [1] },
+      { label: "`node -e 0`", cmd: [process.execPath, "-e", "0"], cwd: dir },
+      { label: "`git diff --cached -U0`", cmd: "git diff --cached -U0 > /dev/null", cwd: dir },
     ]),
   );
-  if (!hasRg) {
-    say("_ripgrep is not installed (`apt-get install ripgrep`): compared with `cat` instead._");
-    say();
+  targets.push({ what: "staged ÷ `node -e 0`", input: "2,000 staged files", value: ratio(tg, node), target: 2.0 });
+}
+
+// ------------------------------------------------------------ scan
+
+const hasRg = spawnSync("rg", ["--version"]).status === 0;
+
+/**
+ * `tvly-guard scan DIR` against `rg -j1` over the same files (hidden ones too, .git never) and/or
+ * `node -e 0`. In a repository rg honours its ignore files as tvly-guard does; a plain directory
+ * (`wholeTree`, under this repository's ignored .bench/) is searched whole by both.
+ */
+function scanSection(label, dir, { rgTarget, nodeTarget, wholeTree = false }) {
+  say(`### scan: ${label} (${(duBytes(dir) / 1e6).toFixed(0)} MB on disk)`);
+  say();
+  const commands = [
+    {
+      label: "`tvly-guard scan`",
+      cmd: [process.execPath, CLI, "scan", dir],
+      okCodes: [0, 1],
+      env: { NODE_OPTIONS: `--import=${RSS_HOOK}` },
+    },
+  ];
+  if (hasRg)
+    commands.push({
+      label: "`rg -j1 --hidden` (the key pattern)",
+      cmd: [
+        "rg",
+        "-j1",
+        "--hidden",
+        ...(wholeTree ? ["--no-ignore"] : []),
+        "-g",
+        "!.git",
+        "--no-messages",
+        "-e",
+        RG_PATTERN,
+        dir,
+      ],
+      okCodes: [0, 1],
+    });
+  if (nodeTarget) commands.push({ label: "`node -e 0`", cmd: [process.execPath, "-e", "0"] });
+  const rows = table(compare(commands));
+  if (rgTarget) {
+    if (hasRg)
+      targets.push({ what: "scan ÷ `rg -j1`", input: label, value: ratio(rows[0], rows[1]), target: rgTarget });
+    else targets.push({ what: "scan ÷ `rg -j1`", input: label, value: null, target: rgTarget, missing: "ripgrep" });
   }
+  if (nodeTarget)
+    targets.push({ what: "scan ÷ `node -e 0`", input: label, value: ratio(rows[0], rows.at(-1)), target: nodeTarget });
+}
+
+function duBytes(dir) {
+  const r = spawnSync("du", ["-sb", "--exclude=.git", dir], { encoding: "utf8" });
+  return Number(r.stdout.split("\t")[0]) || 0;
 }
 
 function decodersSection() {
@@ -291,8 +244,28 @@ function decodersSection() {
   say("### decoders");
   say();
   // decoders.mjs prints Markdown of its own (a heading and a table): pass it through unfenced.
-  const r = spawnSync(process.execPath, [script], { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [script, ...(quick ? ["--runs", "3"] : [])], { cwd: ROOT, encoding: "utf8" });
   say((r.stdout + r.stderr).trim());
+  say();
+}
+
+// ------------------------------------------------------------ the table of targets
+
+function targetTable() {
+  say("### targets (issue 16): ratios from this run");
+  say();
+  say("| measure | input | measured | target | met |");
+  say("| --- | --- | ---: | ---: | :---: |");
+  for (const t of targets) {
+    const unit = t.unit ? ` ${t.unit}` : "x";
+    const value =
+      t.value === null || t.value === undefined
+        ? `n/a (${t.missing ?? "not measured"})`
+        : `${t.value.toFixed(t.unit ? 0 : 2)}${unit}`;
+    const target = t.target === null ? "—" : `≤ ${t.target}${unit}`;
+    const met = t.target === null || t.value === null ? "" : t.value <= t.target ? "met" : "**not met**";
+    say(`| ${t.what} | ${t.input} | ${value} | ${target} | ${met} |`);
+  }
   say();
 }
 
@@ -314,37 +287,27 @@ say(
   `Command: \`npm run bench${quick ? " -- --quick" : ""}\`. "tvly-guard ÷ this" below 1 means tvly-guard is faster. Peak RSS: tvly-guard's own node process / the largest process of the run (git's pack mmap included).`,
 );
 say();
+if (!hasRg) note("ripgrep (rg) is not installed: the scan targets are not measured (Debian: apt-get install ripgrep)");
 
-const results = [];
-for (const n of SIZES) {
-  const dir = makeRepo(n);
-  results.push(historySection(`make-repo ${n} commits`, dir, join(dir, ".planted.json")));
-}
-if (realRepo) {
-  if (!existsSync(realRepo) || !statSync(realRepo).isDirectory()) {
-    note(`${realRepo}: not a directory`);
-    process.exit(2);
+if (wants("history")) {
+  for (const shape of HISTORY_SHAPES) {
+    if (quick && QUICK_SKIP.has(shape.id)) continue;
+    const dir = historyRepo(shape);
+    historySection(shape.label, dir, { plantedPath: join(dir, ".planted.json"), ...shape });
   }
-  results.push(historySection(realRepo, resolve(realRepo)));
+  for (const path of realRepos) realRepoSection(path);
 }
-say(
-  "### history summary: tvly-guard time as a fraction of each floor (targets: <= 0.6x `git log -p`, <= 2x read-every-object)",
-);
-say();
-say("| repository | commits | vs `git log -p -U0` | vs rev-list \\| cat-file | MB/s | node peak RSS |");
-say("| --- | ---: | ---: | ---: | ---: | ---: |");
-for (const r of results) {
-  const [tg, logp, floor] = r.rows;
-  say(
-    `| ${r.label} | ${r.commits} | ${(tg.median / logp.median).toFixed(2)}x | ${(tg.median / floor.median).toFixed(2)}x | ${(r.bytes / 1e6 / tg.median).toFixed(0)} | ${mb(tg.nodeRss)} |`,
-  );
+if (wants("staged")) {
+  precommitSection();
+  stagedManySection();
 }
-say();
-
-precommitSection();
-workingTreeSection("this repository's node_modules", join(ROOT, "node_modules"));
-workingTreeSection(`synthetic tree`, makeTree(quick ? 2000 : 8000));
-decodersSection();
+if (wants("scan")) {
+  scanSection("2,000-file source tree", sourceTree(2000), { rgTarget: 5 });
+  scanSection("25k-file node_modules-like tree", nodeModulesTree(25_000), { rgTarget: 2, wholeTree: true });
+  scanSection("200-file tree", sourceTree(200), { nodeTarget: 2 });
+}
+if (wants("decoders")) decodersSection();
+targetTable();
 say(`_Finished in ${((Date.now() - started) / 1000).toFixed(0)} s._`);
 writeFileSync(join(CACHE, "latest.md"), `${out.join("\n")}\n`);
 note(`table written to ${join(CACHE, "latest.md")}`);

@@ -1,6 +1,6 @@
 // `tvly-guard history [range...]`: every commit reachable from any ref (or the
 // given ones), each (key, file) once with the commit that introduced it.
-import { UsageError } from "../errors.js";
+import { ConfigError, UsageError } from "../errors.js";
 import { compareFindings, toFinding } from "../report/finding.js";
 import { emptySummary } from "../sources/chunk.js";
 import { scanHistory } from "../sources/history.js";
@@ -56,6 +56,7 @@ export const command: CommandSpec = {
         rules: setup.rules,
         progress: setup.progress,
         countCommits: io.stderrIsTTY,
+        workers: readWorkers(io.env),
       },
       summary,
     );
@@ -65,3 +66,13 @@ export const command: CommandSpec = {
     return finishScan(setup, "history", findings.sort(compareFindings), summary);
   },
 };
+
+/** TVLY_GUARD_WORKERS: worker threads searching blobs (1: on the main thread); unset: one per core. */
+function readWorkers(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.TVLY_GUARD_WORKERS;
+  if (raw === undefined || raw === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new ConfigError(`TVLY_GUARD_WORKERS must be a whole number from 1 to 64 (got "${raw.slice(0, 20)}")`);
+  return n;
+}

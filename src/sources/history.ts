@@ -5,16 +5,18 @@
 import type { Match } from "../engine/detect.js";
 import { detectSecrets } from "../engine/detect.js";
 import type { Rule } from "../engine/rule.js";
-import { type CatFileObject, CatFileReader, readBlobs } from "../git/cat-file.js";
+import { GitError } from "../errors.js";
+import { readBlobs } from "../git/cat-file.js";
 import type { GitContext } from "../git/exec.js";
-import { countCommits, type LoggedChange, type LoggedCommit, streamHistoryLog } from "../git/log.js";
+import { countCommits, streamHistoryLog } from "../git/log.js";
 import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
 import { readRepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
 import { formatBytes } from "../report/summary.js";
-import { BlobSet } from "./blob-set.js";
-import type { ScanSummary } from "./chunk.js";
-import { type Chunk, countScanned } from "./chunk.js";
+import { defaultWorkers, startBlobScanner } from "./blob-scan.js";
+import type { Chunk, ScanSummary } from "./chunk.js";
+import { HistoryIndex } from "./history-index.js";
+import type { OidTable } from "./oid-table.js";
 
 export interface HistoryOptions {
   cwd: string;
@@ -26,8 +28,8 @@ export interface HistoryOptions {
   progress: Progress;
   /** Count the commits up front, for an ETA (only worth it when progress is shown). */
   countCommits: boolean;
-  /** cat-file processes reading blobs side by side (one per core is the sweet spot). */
-  readers?: number;
+  /** Worker threads searching blobs (default: one per core); 1 searches on the main thread. */
+  workers?: number;
 }
 
 /** A (key, file) pair, where it was introduced and whether HEAD still holds it. */
@@ -38,23 +40,6 @@ export interface HistoryHit {
   inHead: boolean | null;
 }
 
-interface Appearance {
-  path: string;
-  commit: SeenCommit;
-}
-
-interface SeenCommit extends LoggedCommit {
-  /** Position in log order (newest first): larger is older. */
-  seq: number;
-}
-
-interface HitBlob {
-  /** The first match of each distinct key in this blob. */
-  matches: Match[];
-  appearances: Appearance[];
-}
-
-const GITLINK = "160000";
 const MAX_LISTED_MISSING = 5;
 
 /** Scan the history `options.revs` reach; `summary` gets commits, blobs, bytes, skips and warnings. */
@@ -66,82 +51,68 @@ export async function scanHistory(options: HistoryOptions, summary: ScanSummary)
   const missing = facts.partial ? await listMissingBlobs(ctx, revs) : new Set<string>();
   const totalCommits = options.countCommits ? await countCommits(ctx, revs) : 0;
 
-  const seen = new BlobSet();
-  const inFlight = new Map<string, Appearance[]>();
-  const hits = new Map<string, HitBlob>();
+  const index = new HistoryIndex();
+  const scanner = startBlobScanner({
+    ctx,
+    maxSize: options.maxFileSize,
+    rules,
+    workers: options.workers ?? defaultWorkers(),
+  });
   let missingSeen = 0;
   const missingListed: string[] = [];
   const started = Date.now();
-
-  const onObject = (o: CatFileObject) => {
-    const appearances = inFlight.get(o.name) ?? [];
-    inFlight.delete(o.name);
-    if (o.kind !== "blob") {
-      if (o.kind === "too-large") summary.skipped.tooLarge++;
-      else summary.skipped.unreadable++;
-      return;
-    }
-    // Binary blobs are scanned too (the engine locates their keys by byte offset); counted apart.
-    const binary = countScanned(summary, o.data);
-    const found = detectSecrets({ path: appearances[0]?.path ?? "", data: o.data, startLine: 1, binary }, rules);
-    if (found.length > 0) hits.set(o.name, { matches: firstOfEachKey(found), appearances });
-    progress.update(() => progressLine(summary, totalCommits, started));
-  };
-
-  const readerCount = Math.max(1, options.readers ?? 2);
-  const readers = Array.from(
-    { length: readerCount },
-    () => new CatFileReader(ctx, { maxSize: options.maxFileSize, onObject }),
-  );
-  let commitSeq = 0;
-  let current: SeenCommit | undefined;
-  const waiting = new Set<CatFileReader>();
+  let commit = -1;
+  let paused = false;
   const log = streamHistoryLog(ctx, revs, {
-    onCommit(commit) {
-      current = { ...commit, seq: commitSeq++ };
-      summary.commits++;
+    onCommit(bytes, start, end) {
+      commit = index.addCommit(bytes, start, end);
+      progress.update(() => progressLine(summary.commits + index.commits, scanner.progress(), totalCommits, started));
     },
-    onChange(change: LoggedChange) {
-      if (change.mode === GITLINK) return; // a submodule bump names a commit in another repository
-      const appearance = { path: change.path, commit: current! };
-      const sha = change.blob;
-      const hit = hits.get(sha);
-      if (hit) return void hit.appearances.push(appearance);
-      const pending = inFlight.get(sha);
-      if (pending) return void pending.push(appearance);
-      if (!seen.add(sha)) return;
-      if (missing.has(sha)) {
-        if (missingSeen++ < MAX_LISTED_MISSING) missingListed.push(`${sha} (${change.path})`);
+    onChange(bytes, oid, oidLength, pathStart, pathEnd, gitlink) {
+      if (gitlink) return; // a submodule bump names a commit in another repository
+      const blob = index.blobs.intern(bytes, oid, oidLength);
+      const path = index.pathId(bytes, pathStart, pathEnd);
+      index.addAppearance(blob, path, commit);
+      if (!index.blobs.added) return;
+      const hex = bytes.toString("latin1", oid, oid + oidLength);
+      if (missing.size > 0 && missing.has(hex)) {
+        if (missingSeen++ < MAX_LISTED_MISSING) missingListed.push(`${hex} (${index.pathName(path)})`);
         return;
       }
-      inFlight.set(sha, [appearance]);
       // Versions of one path go to the same reader, so its delta-base cache keeps working.
-      const reader = readers[readerCount === 1 ? 0 : hashPath(change.path) % readerCount]!;
-      if (!reader.request(sha) && !waiting.has(reader)) {
+      if (!scanner.request(hex, path) && !paused) {
         // Backpressure: stop reading the log until git has taken what we sent.
-        waiting.add(reader);
+        paused = true;
         log.pause();
-        reader.onDrain(() => {
-          waiting.delete(reader);
-          if (waiting.size === 0) log.resume();
+        scanner.onDrain(() => {
+          paused = false;
+          log.resume();
         });
       }
     },
   });
+  let result: Awaited<ReturnType<typeof scanner.finish>>;
   try {
     await log.done;
   } finally {
-    for (const reader of readers) reader.end();
+    // Always collect the lanes (their processes and threads end here), even when the log failed.
+    result = await scanner.finish();
   }
-  await Promise.all(readers.map((r) => r.done));
   progress.done();
 
+  const { totals, hits } = result;
+  summary.commits += index.commits;
+  summary.files += totals.files;
+  summary.bytes += totals.bytes;
+  summary.binary += totals.binary;
+  summary.skipped.tooLarge += totals.tooLarge;
+  if (totals.unreadable.length > 0) throw unreadableError(totals.unreadable, index);
   if (missingSeen > 0) summary.warnings.push(missingWarning(missingSeen, missingListed));
-  const introduced = attribute(hits);
+  const introduced = attribute(hits, index);
   await markInHead(introduced, {
     ctx,
     head: facts.head,
-    seen,
+    seen: index.blobs,
     hits,
     missing,
     maxFileSize: options.maxFileSize,
@@ -150,35 +121,46 @@ export async function scanHistory(options: HistoryOptions, summary: ScanSummary)
   return introduced;
 }
 
+/** A blob git cannot read (its loose object deleted or corrupt, a pack damaged) fails the scan: nothing is passed unread. */
+function unreadableError(oids: string[], index: HistoryIndex): GitError {
+  const [first = ""] = oids;
+  const path = index.firstPathOf(index.blobs.indexOf(first));
+  const more = oids.length > 1 ? ` and ${oids.length - 1} more` : "";
+  return new GitError(
+    `cannot read blob ${first} (${path})${more}: the object is missing or corrupt in this repository (run git fsck)`,
+  );
+}
+
 /** The earliest commit that put each (key, path) in place, from the appearances of the blobs that hold keys. */
-function attribute(hits: Map<string, HitBlob>): HistoryHit[] {
-  const best = new Map<string, { match: Match; appearance: Appearance }>();
-  for (const hit of hits.values()) {
-    for (const match of hit.matches) {
-      for (const appearance of hit.appearances) {
-        const id = `${match.secret}\0${appearance.path}`;
+function attribute(hits: Map<string, Match[]>, index: HistoryIndex): HistoryHit[] {
+  const blobs = new Map<number, Match[]>();
+  for (const [oid, matches] of hits) blobs.set(index.blobs.indexOf(oid), matches);
+  const appearances = index.appearancesOf(new Set(blobs.keys()));
+  const best = new Map<string, { match: Match; path: string; commit: number }>();
+  for (const [blob, matches] of blobs) {
+    for (const match of matches) {
+      for (const { path, commit } of appearances.get(blob) ?? []) {
+        const id = `${match.secret}\0${path}`;
         const known = best.get(id);
-        if (!known || appearance.commit.seq > known.appearance.commit.seq) best.set(id, { match, appearance });
+        if (!known || commit > known.commit) best.set(id, { match, path, commit });
       }
     }
   }
-  return [...best.values()].map(({ match, appearance: { path, commit } }) => ({
-    match,
-    chunk: {
-      path,
-      data: Buffer.alloc(0),
-      startLine: 1,
-      commit: { sha: commit.sha, author: commit.author, date: commit.date },
-    },
-    inHead: null,
-  }));
+  return [...best.values()].map(({ match, path, commit }) => {
+    const { sha, author, date } = index.commit(commit);
+    return {
+      match,
+      chunk: { path, data: Buffer.alloc(0), startLine: 1, commit: { sha, author, date } },
+      inHead: null,
+    };
+  });
 }
 
 interface HeadContext {
   ctx: GitContext;
   head: string | null;
-  seen: BlobSet;
-  hits: Map<string, HitBlob>;
+  seen: OidTable;
+  hits: Map<string, Match[]>;
   missing: Set<string>;
   maxFileSize: number;
   rules: readonly Rule[];
@@ -195,7 +177,7 @@ async function markInHead(found: HistoryHit[], ctx: HeadContext): Promise<void> 
   const keysIn = new Map<string, Set<string> | null>();
   for (const sha of new Set(atHead.values())) {
     const hit = ctx.hits.get(sha);
-    if (hit) keysIn.set(sha, new Set(hit.matches.map((m) => m.secret)));
+    if (hit) keysIn.set(sha, new Set(hit.map((m) => m.secret)));
     else if (ctx.missing.has(sha)) keysIn.set(sha, null);
     else if (extra.has(sha)) {
       const data = extra.get(sha);
@@ -213,19 +195,6 @@ async function markInHead(found: HistoryHit[], ctx: HeadContext): Promise<void> 
       f.inHead = keys === null || keys === undefined ? null : keys.has(f.match.secret);
     }
   }
-}
-
-function firstOfEachKey(matches: Match[]): Match[] {
-  const byKey = new Map<string, Match>();
-  for (const m of matches) if (!byKey.has(m.secret)) byKey.set(m.secret, m);
-  return [...byKey.values()];
-}
-
-/** FNV-1a over the path's UTF-16 units: cheap and stable. */
-function hashPath(path: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 function shallowWarning(boundary: string[]): string {
@@ -248,11 +217,16 @@ function missingWarning(count: number, listed: string[]): string {
   );
 }
 
-function progressLine(summary: ScanSummary, totalCommits: number, started: number): string {
+function progressLine(
+  commitsSeen: number,
+  read: { files: number; bytes: number },
+  totalCommits: number,
+  started: number,
+): string {
   const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-  const rate = summary.bytes / seconds;
-  const commits = totalCommits > 0 ? `${summary.commits}/${totalCommits}` : `${summary.commits}`;
-  const fraction = totalCommits > 0 ? summary.commits / totalCommits : 0;
+  const rate = read.bytes / seconds;
+  const commits = totalCommits > 0 ? `${commitsSeen}/${totalCommits}` : `${commitsSeen}`;
+  const fraction = totalCommits > 0 ? commitsSeen / totalCommits : 0;
   const eta = fraction > 0.01 && fraction < 1 ? `, ETA ${Math.ceil(seconds * (1 / fraction - 1))}s` : "";
-  return `tvly-guard history: ${commits} commits, ${summary.files} blobs, ${formatBytes(summary.bytes)}, ${formatBytes(rate)}/s${eta}`;
+  return `tvly-guard history: ${commits} commits, ${read.files} blobs, ${formatBytes(read.bytes)}, ${formatBytes(rate)}/s${eta}`;
 }

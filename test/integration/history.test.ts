@@ -1,7 +1,7 @@
 // `tvly-guard history` against real repositories built with the real git:
 // side branches, tags, bare mirrors, deletions, renames, shallow and blobless clones.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -173,6 +173,80 @@ describe("history", () => {
     expect(report.scanned.binary).toBeGreaterThan(0); // assets/*.png, *.bin: scanned, counted apart
     const result = checkPlanted(report, planted);
     expect(result).toMatchObject({ ok: true, found: 6, missing: [], wrongCommit: [], wrongInHead: [], unexpected: 0 });
+  });
+
+  it("finds the same, attributes the same and counts the same with worker threads as on the main thread", () => {
+    const makeRepo = fileURLToPath(new URL("../../bench/make-repo.mjs", import.meta.url));
+    const shapes = [
+      ["--commits", "400", "--keys", "8", "--seed", "21"],
+      [
+        "--commits",
+        "150",
+        "--keys",
+        "6",
+        "--seed",
+        "22",
+        "--files",
+        "600",
+        "--lines",
+        "8",
+        "--touch",
+        "9",
+        "--dirs",
+        "30",
+      ],
+    ];
+    for (const shape of shapes) {
+      const dir = join(tempDir(), "made");
+      execFileSync(process.execPath, [makeRepo, dir, ...shape], { stdio: "pipe" });
+      // A key copied to a second path in a later commit: two appearances of one blob, both reported.
+      const planted = JSON.parse(readFileSync(join(dir, ".planted.json"), "utf8"));
+      const first = planted.keys.find((k: { headFile?: string }) => k.headFile);
+      commitFiles(dir, { "copy/of-secret.env": git(dir, ["show", `HEAD:${first.headFile}`]) }, "copy");
+      const run = (workers: string) => {
+        const r = runCli(["history", "--format", "json", "--no-redact"], {
+          cwd: dir,
+          env: { TVLY_GUARD_WORKERS: workers },
+        });
+        expect(r.stderr).not.toMatch(/internal error/);
+        return { code: r.code, report: r.stdout };
+      };
+      const serial = run("1");
+      expect(serial.code).toBe(1);
+      expect(JSON.parse(serial.report).findings.length).toBeGreaterThan(planted.keys.length); // the copy too
+      for (const workers of ["2", "3"]) expect(run(workers)).toEqual(serial);
+    }
+  });
+
+  it("fails with exit 2 and one line when a blob of the history is missing or corrupt (nothing passes unread)", () => {
+    for (const damage of ["delete", "corrupt"]) {
+      const repo = gitRepo({ "a.txt": "a\n" });
+      commitFiles(repo, { "config/old.env": `K=${keys.next()}\n` }, "key");
+      commitFiles(repo, { "config/old.env": "K=\n" }, "no key");
+      const blob = git(repo, ["rev-parse", "HEAD~1:config/old.env"]).trim();
+      const file = join(repo, ".git", "objects", blob.slice(0, 2), blob.slice(2));
+      if (damage === "delete") rmSync(file);
+      else {
+        chmodSync(file, 0o644);
+        writeFileSync(file, "not zlib data");
+      }
+      for (const workers of ["1", "2"]) {
+        const r = runCli(["history"], { cwd: repo, env: { TVLY_GUARD_WORKERS: workers } });
+        expect(r.code, `${damage}, ${workers} worker(s): ${r.stderr}`).toBe(2);
+        expect(r.stderr.trim().split("\n")).toEqual([
+          `tvly-guard: cannot read blob ${blob} (config/old.env): the object is missing or corrupt in this repository (run git fsck)`,
+        ]);
+      }
+    }
+  });
+
+  it("refuses a TVLY_GUARD_WORKERS that is not a whole number from 1 to 64", () => {
+    const repo = gitRepo({ "a.txt": "a\n" });
+    for (const bad of ["0", "two", "1.5", "65"]) {
+      const r = runCli(["history"], { cwd: repo, env: { TVLY_GUARD_WORKERS: bad } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^tvly-guard: TVLY_GUARD_WORKERS must be a whole number from 1 to 64/);
+    }
   });
 
   it("fails with exit 2 and one line outside a repository or on an unknown revision", () => {

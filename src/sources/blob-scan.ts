@@ -1,0 +1,262 @@
+// Reading and searching the blobs of a history scan, on every core: each lane
+// owns one `cat-file --batch` reader and runs detection on what it reads.
+// With workers > 1 each lane runs in a worker thread of its own (detection
+// off the main thread, which only walks the log); with 1, two lanes run on
+// the main thread (the path history had before workers; kept as the switch
+// for comparing results and for one-core machines).
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { looksBinary } from "../engine/binary.js";
+import { detectSecrets, type Match } from "../engine/detect.js";
+import type { Rule } from "../engine/rule.js";
+import { GitError } from "../errors.js";
+import { type CatFileObject, CatFileReader } from "../git/cat-file.js";
+import type { GitContext } from "../git/exec.js";
+
+export interface BlobScanOptions {
+  ctx: GitContext;
+  maxSize: number;
+  rules: readonly Rule[];
+  /** Worker threads; 1: detection on the main thread. */
+  workers: number;
+}
+
+/** What the lanes read, added up. */
+export interface BlobTotals {
+  files: number;
+  bytes: number;
+  binary: number;
+  tooLarge: number;
+  /** Ids git answered "missing" for (absent or corrupt objects). */
+  unreadable: string[];
+}
+
+export interface BlobScanResult {
+  totals: BlobTotals;
+  /** Blob id -> the first match of each distinct key in it. */
+  hits: Map<string, Match[]>;
+}
+
+export interface BlobScanner {
+  /** Ask for a blob; `lane` keeps versions of one path on one reader (its delta-base cache). false: back off until onDrain. */
+  request(oid: string, lane: number): boolean;
+  onDrain(listener: () => void): void;
+  /** Blobs read so far (for progress; lags behind in worker lanes). */
+  progress(): { files: number; bytes: number };
+  /** No more requests: resolves when every lane has answered all of them. */
+  finish(): Promise<BlobScanResult>;
+}
+
+/** Worker threads by default: one per core, at most 4 (git's readers and the log walk need cores too). */
+export function defaultWorkers(): number {
+  return Math.min(4, availableParallelism());
+}
+
+export function startBlobScanner(options: BlobScanOptions): BlobScanner {
+  return options.workers > 1 ? new WorkerScanner(options) : new InlineScanner(options);
+}
+
+const emptyTotals = (): BlobTotals => ({ files: 0, bytes: 0, binary: 0, tooLarge: 0, unreadable: [] });
+
+/** One reader and the detection of what it reads. Used on the main thread and inside each worker. */
+export class BlobLane {
+  readonly reader: CatFileReader;
+  readonly totals = emptyTotals();
+  readonly hits = new Map<string, Match[]>();
+
+  constructor(ctx: GitContext, maxSize: number, rules: readonly Rule[], onRead?: () => void) {
+    this.reader = new CatFileReader(ctx, {
+      maxSize,
+      onObject: (o) => {
+        this.take(o, rules);
+        onRead?.();
+      },
+    });
+  }
+
+  private take(o: CatFileObject, rules: readonly Rule[]): void {
+    const totals = this.totals;
+    if (o.kind !== "blob") {
+      if (o.kind === "too-large") totals.tooLarge++;
+      else totals.unreadable.push(o.name);
+      return;
+    }
+    // Binary blobs are scanned too (the engine locates their keys by byte offset); counted apart.
+    const binary = looksBinary(o.data);
+    totals.files++;
+    totals.bytes += o.data.length;
+    if (binary) totals.binary++;
+    const found = detectSecrets({ path: "", data: o.data, startLine: 1, binary }, rules);
+    if (found.length > 0) this.hits.set(o.name, firstOfEachKey(found));
+  }
+}
+
+function firstOfEachKey(matches: Match[]): Match[] {
+  const byKey = new Map<string, Match>();
+  for (const m of matches) if (!byKey.has(m.secret)) byKey.set(m.secret, m);
+  return [...byKey.values()];
+}
+
+function addTotals(into: BlobTotals, from: BlobTotals): void {
+  into.files += from.files;
+  into.bytes += from.bytes;
+  into.binary += from.binary;
+  into.tooLarge += from.tooLarge;
+  into.unreadable.push(...from.unreadable);
+}
+
+/** Two lanes on the main thread. */
+class InlineScanner implements BlobScanner {
+  private readonly lanes: BlobLane[];
+  private readonly waiting = new Set<BlobLane>();
+  private readonly drainListeners: (() => void)[] = [];
+
+  constructor(options: BlobScanOptions) {
+    const { ctx, maxSize, rules } = options;
+    this.lanes = [0, 1].map(() => new BlobLane(ctx, maxSize, rules));
+  }
+
+  request(oid: string, lane: number): boolean {
+    const chosen = this.lanes[lane % this.lanes.length]!;
+    if (chosen.reader.request(oid) || this.waiting.has(chosen)) return this.waiting.size === 0;
+    this.waiting.add(chosen);
+    chosen.reader.onDrain(() => {
+      this.waiting.delete(chosen);
+      if (this.waiting.size === 0) for (const listener of this.drainListeners.splice(0)) listener();
+    });
+    return false;
+  }
+
+  onDrain(listener: () => void): void {
+    if (this.waiting.size === 0) setImmediate(listener);
+    else this.drainListeners.push(listener);
+  }
+
+  progress(): { files: number; bytes: number } {
+    let files = 0;
+    let bytes = 0;
+    for (const lane of this.lanes) {
+      files += lane.totals.files;
+      bytes += lane.totals.bytes;
+    }
+    return { files, bytes };
+  }
+
+  async finish(): Promise<BlobScanResult> {
+    for (const lane of this.lanes) lane.reader.end();
+    await Promise.all(this.lanes.map((l) => l.reader.done));
+    const totals = emptyTotals();
+    const hits = new Map<string, Match[]>();
+    for (const lane of this.lanes) {
+      addTotals(totals, lane.totals);
+      for (const [oid, matches] of lane.hits) hits.set(oid, matches);
+    }
+    return { totals, hits };
+  }
+}
+
+/** Messages between the main thread and a lane's worker (see blob-scan-worker.ts). */
+export type ToWorker = { oids: string } | { end: true };
+export type FromWorker =
+  | { progress: { files: number; bytes: number } }
+  | { done: { totals: BlobTotals; hits: [string, PortableMatch[]][] } }
+  | { error: string };
+/** A Match without its rule object (a worker names the rule by its index in the rules it was given). */
+export type PortableMatch = Omit<Match, "rule"> & { rule: number };
+
+export interface WorkerData {
+  ctx: GitContext;
+  maxSize: number;
+  rules: readonly Rule[];
+}
+
+const BATCH = 512;
+
+/** One lane per worker thread; ids go to the workers in batches. */
+class WorkerScanner implements BlobScanner {
+  private readonly workers: Worker[];
+  private readonly queued: string[][];
+  private readonly seen: { files: number; bytes: number }[];
+  private readonly results: Promise<BlobScanResult>[];
+  private flushScheduled = false;
+
+  constructor(private readonly options: BlobScanOptions) {
+    const data: WorkerData = { ctx: options.ctx, maxSize: options.maxSize, rules: options.rules };
+    const script = new URL("./blob-scan-worker.js", import.meta.url);
+    this.workers = Array.from({ length: options.workers }, () => new Worker(script, { workerData: data }));
+    this.queued = this.workers.map(() => []);
+    this.seen = this.workers.map(() => ({ files: 0, bytes: 0 }));
+    this.results = this.workers.map((worker, i) => this.resultOf(worker, i));
+    // Awaited in finish(); until then a failure must not count as unhandled.
+    for (const result of this.results) result.catch(() => {});
+  }
+
+  private resultOf(worker: Worker, i: number): Promise<BlobScanResult> {
+    return new Promise((resolve, reject) => {
+      worker.on("message", (m: FromWorker) => {
+        if ("progress" in m) this.seen[i] = m.progress;
+        else if ("error" in m) reject(new GitError(m.error));
+        else {
+          const hits = new Map<string, Match[]>();
+          for (const [oid, matches] of m.done.hits)
+            hits.set(
+              oid,
+              matches.map((p) => ({ ...p, rule: this.options.rules[p.rule]! })),
+            );
+          resolve({ totals: m.done.totals, hits });
+        }
+      });
+      worker.on("error", reject);
+      worker.on("exit", (code) => reject(new Error(`blob scan worker stopped (exit ${code})`)));
+    });
+  }
+
+  request(oid: string, lane: number): boolean {
+    const i = lane % this.workers.length;
+    const queue = this.queued[i]!;
+    queue.push(oid);
+    if (queue.length >= BATCH) this.flush(i);
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flushAll());
+    }
+    return true;
+  }
+
+  onDrain(listener: () => void): void {
+    setImmediate(listener);
+  }
+
+  private flush(i: number): void {
+    const queue = this.queued[i]!;
+    if (queue.length === 0) return;
+    this.workers[i]!.postMessage({ oids: queue.join("\n") } satisfies ToWorker);
+    this.queued[i] = [];
+  }
+
+  private flushAll(): void {
+    this.flushScheduled = false;
+    for (let i = 0; i < this.workers.length; i++) this.flush(i);
+  }
+
+  progress(): { files: number; bytes: number } {
+    return this.seen.reduce((a, b) => ({ files: a.files + b.files, bytes: a.bytes + b.bytes }), { files: 0, bytes: 0 });
+  }
+
+  async finish(): Promise<BlobScanResult> {
+    this.flushAll();
+    for (const worker of this.workers) worker.postMessage({ end: true } satisfies ToWorker);
+    try {
+      const parts = await Promise.all(this.results);
+      const totals = emptyTotals();
+      const hits = new Map<string, Match[]>();
+      for (const part of parts) {
+        addTotals(totals, part.totals);
+        for (const [oid, matches] of part.hits) hits.set(oid, matches);
+      }
+      return { totals, hits };
+    } finally {
+      await Promise.all(this.workers.map((w) => w.terminate()));
+    }
+  }
+}
