@@ -12,8 +12,18 @@ export interface ActionInputs {
   format: string;
   /** Also write SARIF here, when set. */
   sarif: string;
+  /** More reports from the same scan, `FORMAT:FILE` each (the reports input, one per line). */
+  reports: string[];
   /** More CLI options. */
   args: string[];
+}
+
+/** Files the action itself reads after the scan (in the runner's temp directory). */
+export interface ActionFiles {
+  /** The JSON report: job summary and outputs are made from it. */
+  json: string;
+  /** The text report, printed in the log when the log report is not already text. */
+  text: string;
 }
 
 export interface GithubEvent {
@@ -117,11 +127,17 @@ export function planActionScan(inputs: ActionInputs, event: GithubEvent): Action
   }
 }
 
-/** The full argument lists to run: the SARIF file first (if asked), then the log report. */
-export function reportRuns(command: readonly string[], inputs: ActionInputs): string[][] {
-  const runs: string[][] = [];
-  if (inputs.sarif) runs.push([...command, ...inputs.args, "--format", "sarif", "--output", inputs.sarif]);
-  if (!inputs.sarif || inputs.format !== "sarif")
-    runs.push([...command, ...inputs.args, "--format", inputs.format || "github"]);
-  return runs;
+/**
+ * The one CLI run: the command, the user's args, the log report on stdout, and
+ * every file report from the same scan (--report), so nothing is scanned twice.
+ */
+export function scanArguments(command: readonly string[], inputs: ActionInputs, files: ActionFiles): string[] {
+  const format = inputs.format || "github";
+  const reports = [
+    ...(inputs.sarif ? [`sarif:${inputs.sarif}`] : []),
+    ...inputs.reports,
+    `json:${files.json}`,
+    ...(format === "text" ? [] : [`text:${files.text}`]),
+  ];
+  return [...command, ...inputs.args, "--format", format, ...reports.flatMap((r) => ["--report", r])];
 }

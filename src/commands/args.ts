@@ -84,6 +84,12 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
   return typeof v === "string" ? v : undefined;
 }
 
+/** A repeatable string option (`multiple: true`): every value, in order. */
+export function stringListOption(args: ParsedArgs, name: string): string[] {
+  const v = args.values[name];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : [];
+}
+
 export function booleanOption(args: ParsedArgs, name: string): boolean {
   return args.values[name] === true;
 }

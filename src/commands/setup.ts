@@ -5,11 +5,12 @@ import { relative, resolve, sep } from "node:path";
 import { type Baseline, type BaselineEntry, readBaseline, writeBaseline } from "../config/baseline.js";
 import { displayFile, type LoadedConfig, loadConfig } from "../config/load.js";
 import { builtinRules, type Rule } from "../engine/rule.js";
-import { ExitCode } from "../errors.js";
+import { ExitCode, UsageError } from "../errors.js";
 import { writeOutputFile } from "../fs/atomic-write.js";
 import type { GitContext } from "../git/exec.js";
 import type { Io } from "../io.js";
 import { createProgress, type Progress } from "../progress.js";
+import type { ReportContext } from "../report/context.js";
 import { type Finding, placeOf } from "../report/finding.js";
 import { checkFormat, FORMATS, loadReporter } from "../report/index.js";
 import { groupByKey } from "../report/keys.js";
@@ -18,7 +19,7 @@ import { parseSizeLimit } from "../size.js";
 import type { ScanSummary } from "../sources/chunk.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../sources/chunk.js";
 import { VERSION } from "../version.js";
-import { booleanOption, type OptionSpec, type ParsedArgs, stringOption } from "./args.js";
+import { booleanOption, type OptionSpec, type ParsedArgs, stringListOption, stringOption } from "./args.js";
 
 /** Options every scanning command takes. */
 export const SCAN_OPTIONS: readonly OptionSpec[] = [
@@ -35,6 +36,13 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     short: "o",
     value: "FILE",
     description: "write the report to FILE instead of stdout",
+  },
+  {
+    name: "report",
+    type: "string",
+    multiple: true,
+    value: "FORMAT:FILE",
+    description: "also write a FORMAT report to FILE, from the same scan (repeatable: --report sarif:out.sarif)",
   },
   { name: "no-redact", type: "boolean", description: "show whole keys in the report (they are redacted by default)" },
   { name: "no-color", type: "boolean", description: "no colours (NO_COLOR and FORCE_COLOR are honoured too)" },
@@ -67,6 +75,19 @@ export interface ReportOptions {
   format: string;
   output: string | undefined;
   color: boolean;
+  /** --report FORMAT:FILE: more reports written from the same findings, never coloured. */
+  extra: { format: string; file: string }[];
+}
+
+/** `sarif:out/results.sarif` -> format and file; the first colon splits, so `C:\x` stays a file. */
+export function parseReportTarget(text: string): { format: string; file: string } {
+  const at = text.indexOf(":");
+  const format = at < 0 ? "" : text.slice(0, at);
+  const file = at < 0 ? "" : text.slice(at + 1);
+  if (!format || !file)
+    throw new UsageError(`--report expects FORMAT:FILE (for example sarif:results.sarif), not "${text}"`);
+  checkFormat(format);
+  return { format, file };
 }
 
 /** Everything a scan runs with, decided before the first byte is read. */
@@ -133,6 +154,7 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
   const format = stringOption(args, "format") ?? "text";
   checkFormat(format);
   const output = stringOption(args, "output");
+  const extra = stringListOption(args, "report").map(parseReportTarget);
   const env = io.env;
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
   const color = !booleanOption(args, "no-color") && !env.NO_COLOR && output === undefined && (forced || io.stdoutIsTTY);
@@ -157,7 +179,7 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
   const setup: ScanSetup = {
     io,
     rules,
-    report: { format, output, color },
+    report: { format, output, color, extra },
     showSecret: booleanOption(args, "no-redact"),
     progress: createProgress(io.stderr, io.stderrIsTTY),
     keep: (f) => keepByConfig(setup, f) && !inBaseline(setup, f),
@@ -233,7 +255,7 @@ export async function finishScan(
     allowed.length - findings.length,
   );
   if (held) summary.notReported = held; // JSON and SARIF carry it too, not only the stderr line
-  const report = (await loadReporter(options.format))({
+  const context: ReportContext = {
     version: VERSION,
     mode,
     findings,
@@ -242,14 +264,12 @@ export async function finishScan(
     color: options.color,
     keys,
     timing: { start: setup.startedAt, end: new Date() },
-  });
-  if (options.output !== undefined) {
-    // A report file is output too: through the redaction pass, unless --no-redact asked for the keys.
-    const text = setup.showSecret ? report : (io.redaction?.scrub(report) ?? report);
-    writeOutputFile(resolve(io.cwd, options.output), text, options.output);
-  } else if (report) {
-    (setup.showSecret ? (io.unredactedStdout ?? io.stdout) : io.stdout)(report);
-  }
+  };
+  const report = (await loadReporter(options.format))(context);
+  if (options.output !== undefined) writeReportFile(setup, options.output, report);
+  else if (report) (setup.showSecret ? (io.unredactedStdout ?? io.stdout) : io.stdout)(report);
+  for (const { format, file } of options.extra)
+    writeReportFile(setup, file, (await loadReporter(format))({ ...context, color: false }));
   for (const warning of summary.warnings) io.stderr(`tvly-guard: warning: ${warning}\n`);
   io.stderr(`${formatSummary(summary, findings.length, groupByKey(findings).length, mode)}\n`);
   if (held) io.stderr(`tvly-guard: not reported: ${held}.\n`);
@@ -261,6 +281,13 @@ export async function finishScan(
     return ExitCode.clean;
   }
   return findings.length > 0 ? ExitCode.findings : ExitCode.clean;
+}
+
+/** A report file is output too: through the redaction pass, unless --no-redact asked for the keys. */
+function writeReportFile(setup: ScanSetup, file: string, report: string): void {
+  const { io } = setup;
+  const text = setup.showSecret ? report : (io.redaction?.scrub(report) ?? report);
+  writeOutputFile(resolve(io.cwd, file), text, file);
 }
 
 /** Exposure per key (pushed, still in HEAD); a git hiccup here must not hide the findings themselves. */

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { fakeKeys } from "../helpers/fake-key.js";
+import { fakeKeys, redacted } from "../helpers/fake-key.js";
 import { commitFiles, GIT_ENV, git, gitRepo, tempDir } from "../helpers/git-repo.js";
 
 const ACTION_PATH = fileURLToPath(new URL("../../", import.meta.url));
@@ -29,6 +29,26 @@ interface ActionRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** What the steps wrote to $GITHUB_OUTPUT, parsed (name=value and the name<<DELIM heredoc form). */
+  outputs: Record<string, string>;
+  /** What the steps appended to $GITHUB_STEP_SUMMARY. */
+  summary: string;
+}
+
+/** Parse a $GITHUB_OUTPUT file the way the runner does. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heredoc = /^([\w-]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2]!, i + 1);
+      out[heredoc[1]!] = lines.slice(i + 1, end).join("\n");
+      i = end;
+    } else if (line.includes("=")) out[line.slice(0, line.indexOf("="))] = line.slice(line.indexOf("=") + 1);
+  }
+  return out;
 }
 
 /** Run the action's steps (but install) the way a runner would: `${{ inputs.* }}` filled in, bash -eo pipefail, GITHUB_* set. */
@@ -43,8 +63,13 @@ function runAction(
       if (!(name in values)) throw new Error(`action.yml uses an undeclared input ${name}`);
       return values[name]!;
     });
-  const eventPath = join(tempDir(), "event.json");
+  const runnerDir = tempDir();
+  const eventPath = join(runnerDir, "event.json");
   writeFileSync(eventPath, JSON.stringify(event.payload));
+  const outputPath = join(runnerDir, "output");
+  const summaryPath = join(runnerDir, "summary.md");
+  writeFileSync(outputPath, "");
+  writeFileSync(summaryPath, "");
   const runner = {
     ...process.env,
     ...GIT_ENV,
@@ -54,9 +79,14 @@ function runAction(
     GITHUB_WORKSPACE: workspace,
     GITHUB_EVENT_NAME: event.name,
     GITHUB_EVENT_PATH: eventPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_SERVER_URL: "https://github.example",
+    GITHUB_REPOSITORY: "octo/demo",
+    GITHUB_SHA: "f".repeat(40),
     RUNNER_TEMP: tempDir(),
   };
-  let last: ActionRun = { code: 0, stdout: "", stderr: "" };
+  let last = { code: 0, stdout: "", stderr: "" };
   for (const step of action.runs.steps.filter((s) => s.id !== "install")) {
     expect(step.shell).toBe("bash");
     const env = {
@@ -72,7 +102,11 @@ function runAction(
     last = { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
     if (last.code !== 0) break;
   }
-  return last;
+  return {
+    ...last,
+    outputs: parseOutputs(readFileSync(outputPath, "utf8")),
+    summary: readFileSync(summaryPath, "utf8"),
+  };
 }
 
 /** A "GitHub" remote with main (holding an old leaked key), and a full clone of it as the workspace. */
@@ -132,6 +166,25 @@ describe("action.yml", () => {
       ),
     ).toEqual(["src/client.ts"]);
     expect(sarif.runs[0].results[0].properties.commit).toBe(head);
+    // One scan wrote the annotations, the SARIF file and the folded text report.
+    expect(r.stderr.match(/tvly-guard diff: scanned/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/^::group::tvly-guard report\n[\s\S]*src\/client\.ts:1:21[\s\S]*::endgroup::$/m);
+    expect(r.outputs).toEqual({
+      findings: "1",
+      keys: "1",
+      "sarif-file": join(ws, "tvly-guard.sarif"),
+      "exit-code": "1",
+    });
+    expect(r.summary).toContain("## tvly-guard: 1 key found in 1 place");
+    expect(r.summary).toContain(
+      `Scanned the pull request's commits, ${base.slice(0, 12)}..${head.slice(0, 12)}: 2 commits`,
+    );
+    expect(r.summary).toContain(
+      `| \`${redacted(key)}\` (pushed) | [src/client.ts:1](https://github.example/octo/demo/blob/${head}/src/client.ts#L1) | [\`${head.slice(0, 12)}\`](https://github.example/octo/demo/commit/${head}) Test Author `,
+    );
+    expect(r.summary).toMatch(/\*\*Revoke and replace this Tavily API key:\*\*\n\n1\. /);
+    expect(r.summary).toContain("SARIF written to");
+    expect(r.summary).not.toContain(key);
   });
 
   it("on a clean pull request: passes", () => {
@@ -147,6 +200,8 @@ describe("action.yml", () => {
     );
     expect(r.stdout).toBe("");
     expect(r.code).toBe(0);
+    expect(r.outputs).toEqual({ findings: "0", keys: "0", "sarif-file": "", "exit-code": "0" });
+    expect(r.summary).toMatch(/^## tvly-guard: no keys found\n\nScanned the pull request's commits, .*: 1 commit, /);
   });
 
   it("on a push of a new branch: scans only the commits main does not have", () => {
@@ -175,9 +230,15 @@ describe("action.yml", () => {
     commitFiles(dev, { "cfg/app.json": `${JSON.stringify({ tavily: key })}\n` }, "leak on main");
     git(dev, ["push", "-q", "origin", "main"]);
     const after = git(dev, ["rev-parse", "HEAD"]).trim();
+    const ws = clone("main");
+    // A config whose name has a space, and a value that a shell would expand: both reach the CLI as written.
+    writeFileSync(join(ws, "my config.json"), JSON.stringify({ allowlist: { paths: ["$HOME/*"] } }));
     const r = runAction(
-      clone("main"),
-      {},
+      ws,
+      {
+        args: `--config "my config.json"`,
+        reports: "gitlab:gl-secret-detection-report.json\njunit:out junit.xml\n",
+      },
       {
         name: "push",
         payload: { ref: "refs/heads/main", before: base, after, repository: { default_branch: "main" } },
@@ -185,6 +246,14 @@ describe("action.yml", () => {
     );
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=cfg\/app\.json,line=1,col=\d+,/m);
+    expect(r.stderr.match(/tvly-guard diff: scanned/g)).toHaveLength(1);
+    expect(r.outputs).toEqual({ findings: "1", keys: "1", "sarif-file": "", "exit-code": "1" });
+    const gitlab = JSON.parse(readFileSync(join(ws, "gl-secret-detection-report.json"), "utf8"));
+    expect(gitlab.vulnerabilities[0].location).toMatchObject({ file: "cfg/app.json", commit: { sha: after } });
+    expect(readFileSync(join(ws, "out junit.xml"), "utf8")).toContain('name="cfg/app.json:1:');
+    expect(r.summary).toContain(`Scanned the pushed commits, ${base.slice(0, 12)}..${after.slice(0, 12)}: 1 commit`);
+    expect(r.summary).toContain(`(https://github.example/octo/demo/blob/${after}/cfg/app.json#L1)`);
+    expect(r.stdout + r.stderr + r.summary).not.toContain(key);
   });
 
   it("on a branch deletion: scans nothing and passes", () => {
@@ -211,6 +280,9 @@ describe("action.yml", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("fetch-depth: 0");
     expect(r.stdout).toMatch(/^::error title=tvly-guard::.*fetch-depth: 0/m);
+    expect(r.outputs).toEqual({ findings: "0", keys: "0", "sarif-file": "", "exit-code": "2" });
+    expect(r.summary).toMatch(/^## tvly-guard: the scan failed\n/);
+    expect(r.summary).toContain("this is not a clean result");
   });
 
   it("in scan mode on a schedule: scans the checked-out files and finds the key already on main", () => {

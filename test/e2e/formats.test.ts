@@ -91,4 +91,48 @@ describe("--format sarif and --format github from the CLI", () => {
     expect(cleanDoc.getElementsByTagName("testcase")).toHaveLength(1);
     expect(cleanDoc.getElementsByTagName("failure")).toHaveLength(0);
   });
+
+  it("--report FORMAT:FILE writes more reports from the same scan, next to the one on stdout", () => {
+    const dir = tempDir();
+    const key = keys.next();
+    writeFiles(dir, { "src/a.py": `KEY = "${key}"\n`, "out/.keep": "" });
+    const r = runCli(
+      [
+        "scan",
+        "--format",
+        "github",
+        "--report",
+        "sarif:out/r.sarif",
+        "--report",
+        "json:r.json",
+        "--report",
+        "text:r.txt",
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=src\/a\.py,line=1,col=8,/);
+    expect(r.stderr.match(/tvly-guard scan: scanned/g)).toHaveLength(1); // one scan
+    const sarif = JSON.parse(readFileSync(join(dir, "out", "r.sarif"), "utf8"));
+    expect(validate(sarif) ? [] : validate.errors).toEqual([]);
+    expect(sarif.runs[0].results).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).findings[0].file).toBe("src/a.py");
+    const text = readFileSync(join(dir, "r.txt"), "utf8");
+    expect(text).toContain("src/a.py:1:8");
+    expect(text).not.toContain("\x1b["); // files are never coloured
+    for (const f of ["out/r.sarif", "r.json", "r.txt"]) expect(readFileSync(join(dir, f), "utf8")).not.toContain(key);
+  });
+
+  it("--report without FORMAT:FILE, or with an unknown format, is exit 2 before scanning", () => {
+    const dir = tempDir();
+    writeFiles(dir, { "a.txt": "x\n" });
+    const bare = runCli(["scan", "--report", "results.sarif"], { cwd: dir });
+    expect(bare).toMatchObject({ code: 2, stdout: "" });
+    expect(bare.stderr).toBe(
+      'tvly-guard: --report expects FORMAT:FILE (for example sarif:results.sarif), not "results.sarif"\n',
+    );
+    const unknown = runCli(["scan", "--report", "xml:r.xml"], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^tvly-guard: unknown --format "xml"/);
+  });
 });

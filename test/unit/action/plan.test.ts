@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type ActionInputs, planActionScan, reportRuns } from "../../../src/action/plan.js";
+import { type ActionInputs, planActionScan, scanArguments } from "../../../src/action/plan.js";
+import { splitLines, splitWords } from "../../../src/action/words.js";
 
 const inputs = (over: Partial<ActionInputs> = {}): ActionInputs => ({
   mode: "diff",
   range: "",
   format: "github",
   sarif: "",
+  reports: [],
   args: [],
   ...over,
 });
@@ -87,15 +89,68 @@ describe("planActionScan", () => {
   });
 });
 
-describe("reportRuns", () => {
-  it("writes SARIF first when asked, then the log report, with the extra args before the report options", () => {
-    expect(reportRuns(["diff", "a..b"], inputs({ sarif: "out.sarif", args: ["--no-color"] }))).toEqual([
-      ["diff", "a..b", "--no-color", "--format", "sarif", "--output", "out.sarif"],
-      ["diff", "a..b", "--no-color", "--format", "github"],
+describe("scanArguments", () => {
+  const files = { json: "/tmp/r/report.json", text: "/tmp/r/report.txt" };
+  it("is one run: the user's args, the log format, then SARIF, the extra reports and the action's own files", () => {
+    expect(
+      scanArguments(
+        ["diff", "a..b"],
+        inputs({ sarif: "out.sarif", reports: ["junit:j.xml"], args: ["--no-color"] }),
+        files,
+      ),
+    ).toEqual([
+      "diff",
+      "a..b",
+      "--no-color",
+      "--format",
+      "github",
+      "--report",
+      "sarif:out.sarif",
+      "--report",
+      "junit:j.xml",
+      "--report",
+      "json:/tmp/r/report.json",
+      "--report",
+      "text:/tmp/r/report.txt",
     ]);
-    expect(reportRuns(["scan", "."], inputs({ sarif: "x.sarif", format: "sarif" }))).toEqual([
-      ["scan", ".", "--format", "sarif", "--output", "x.sarif"],
+  });
+
+  it("asks for no text file when the log report is already text, and defaults the format to github", () => {
+    expect(scanArguments(["scan", "."], inputs({ format: "text" }), files)).toEqual([
+      "scan",
+      ".",
+      "--format",
+      "text",
+      "--report",
+      "json:/tmp/r/report.json",
     ]);
-    expect(reportRuns(["scan", "."], inputs({ format: "" }))).toEqual([["scan", ".", "--format", "github"]]);
+    expect(scanArguments(["scan", "."], inputs({ format: "" }), files).slice(2, 4)).toEqual(["--format", "github"]);
+  });
+});
+
+describe("splitWords (the args input)", () => {
+  it("splits on whitespace and honours quotes and backslashes, expanding nothing", () => {
+    expect(splitWords(`  --config "my config.json"  -f\tjson\n--baseline 'a b'/c  `)).toEqual([
+      "--config",
+      "my config.json",
+      "-f",
+      "json",
+      "--baseline",
+      "a b/c",
+    ]);
+    expect(splitWords(`--x $HOME * $(id) \`ls\``)).toEqual(["--x", "$HOME", "*", "$(id)", "`ls`"]);
+    expect(splitWords(String.raw`a\ b "q\"uote" ''`)).toEqual(["a b", 'q"uote', ""]);
+    expect(splitWords("")).toEqual([]);
+  });
+
+  it("refuses an unclosed quote instead of guessing", () => {
+    expect(() => splitWords(`--config "oops`)).toThrow(/unclosed " quote/);
+  });
+
+  it("reads the reports input one entry per line", () => {
+    expect(splitLines("gitlab:gl.json\r\n\n  junit:out dir/j.xml  \n")).toEqual([
+      "gitlab:gl.json",
+      "junit:out dir/j.xml",
+    ]);
   });
 });
