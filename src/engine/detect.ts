@@ -138,6 +138,7 @@ function positionTracker(data: Buffer, startLine: number) {
   let lineStart = 0;
   let cursor = 0;
   let column = 1;
+  let pending = 0; // continuation bytes the last lead byte still expects
   let allowedLineStart = -1;
   let allowed = false;
   return (offset: number): { line: number; column: number; allowed: boolean } => {
@@ -147,10 +148,20 @@ function positionTracker(data: Buffer, startLine: number) {
       lineStart = nl + 1;
       cursor = lineStart;
       column = 1;
+      pending = 0;
     }
+    // Count characters as a UTF-8 decoder shows them: a continuation byte that a lead byte expects
+    // adds nothing, and every byte of an invalid sequence shows as one U+FFFD (so columns stay right
+    // on Latin-1 or broken text).
     for (; cursor < offset; cursor++) {
       const byte = data[cursor]!;
-      if ((byte & 0xc0) !== 0x80) column++; // count code points, not UTF-8 continuation bytes
+      if (byte >= 0x80 && byte < 0xc0 && pending > 0) {
+        pending--;
+        continue;
+      }
+      column++;
+      pending =
+        byte >= 0xc2 && byte <= 0xdf ? 1 : byte >= 0xe0 && byte <= 0xef ? 2 : byte >= 0xf0 && byte <= 0xf4 ? 3 : 0;
     }
     if (allowedLineStart !== lineStart) {
       allowedLineStart = lineStart;
