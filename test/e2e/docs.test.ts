@@ -247,8 +247,9 @@ describe("text generated from the rule files", () => {
 
   it("is the only place outside rules/ that holds a remediation step", () => {
     const steps = readdirSync(join(ROOT, "rules")).flatMap((n) => {
-      const r = JSON.parse(readFileSync(join(ROOT, "rules", n), "utf8")).remediation;
-      return [...r.steps, ...Object.values(r.cases ?? {}), r.rotation].filter(Boolean) as string[];
+      // A rule that extends another may hold no remediation of its own, or only a notice.
+      const r = JSON.parse(readFileSync(join(ROOT, "rules", n), "utf8")).remediation ?? {};
+      return [...(r.steps ?? []), ...Object.values(r.cases ?? {}), r.rotation, r.notice].filter(Boolean) as string[];
     });
     // Long enough to be a sentence of its own, short enough to survive slot filling unchanged.
     const probes = steps.flatMap((s) => s.split(/\{\w+\}/)).filter((p) => p.trim().length >= 24);
