@@ -92,7 +92,7 @@ export async function* readRefChunks(
 }
 
 /** A blob a ref names is a chunk of its own; a tree's blobs are files under that ref. */
-async function* readPointedChunks(
+export async function* readPointedChunks(
   ctx: GitContext,
   targets: readonly TagTarget[],
   summary: ScanSummary,
