@@ -4,6 +4,7 @@
 
 import { readBlobs } from "../git/cat-file.js";
 import { type GitContext, isMissingObjectFailure } from "../git/exec.js";
+import { GITLINK_MODE } from "../git/log.js";
 import { listMissingHeadObjects } from "../git/objects.js";
 import { listStagedEntries, readStagedPatch, readStagedPatchAgainst } from "../git/patch.js";
 import { readMergeHeads } from "../git/work-tree.js";
@@ -124,7 +125,7 @@ async function* readStagedWithoutFetching(
   summary: ScanSummary,
   original: unknown,
 ): AsyncGenerator<Chunk> {
-  const entries = (await listStagedEntries(ctx)).filter((e) => e.newMode !== "160000" && e.status !== "U");
+  const entries = (await listStagedEntries(ctx)).filter((e) => e.newMode !== GITLINK_MODE && e.status !== "U");
   const missing = await listMissingHeadObjects(ctx);
   const whole = entries.filter((e) => missing.has(e.oldOid));
   if (whole.length === 0) throw original; // the diff failed for another reason: report git's own
