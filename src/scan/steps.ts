@@ -4,6 +4,7 @@ import { type BaselineEntry, writeBaseline } from "../config/baseline.js";
 import type { GitContext } from "../git/exec.js";
 import { type Finding, placeOf } from "../report/finding.js";
 import type { KeyExposure } from "../report/keys.js";
+import { plural } from "../report/summary.js";
 import type { ScanSummary } from "../sources/chunk.js";
 import type { ScanSetup } from "./setup.js";
 
@@ -61,14 +62,13 @@ export async function triageStep(findings: Finding[], ctx: GitContext, summary: 
 }
 
 export function describeSuppressed(setup: ScanSetup, files: number, byConfig: number, byBaseline: number): string {
-  const n = (count: number, one: string) => `${count} ${one}${count === 1 ? "" : "s"}`;
   const parts: string[] = [];
-  if (files > 0) parts.push(`${n(files, "file")} allowlisted by ${setup.config.file}`);
-  if (byConfig > 0) parts.push(`${n(byConfig, "finding")} allowlisted by ${setup.config.file}`);
-  if (byBaseline > 0) parts.push(`${n(byBaseline, "finding")} in the baseline ${setup.baseline.readFile}`);
+  if (files > 0) parts.push(`${plural(files, "file")} allowlisted by ${setup.config.file}`);
+  if (byConfig > 0) parts.push(`${plural(byConfig, "finding")} allowlisted by ${setup.config.file}`);
+  if (byBaseline > 0) parts.push(`${plural(byBaseline, "finding")} in the baseline ${setup.baseline.readFile}`);
   for (const list of ["keyRegexes", "lineRegexes"] as const) {
     const count = setup.suppressed[list];
-    if (count > 0) parts.push(`${n(count, "finding")} held back by allowlist.${list} in ${setup.config.file}`);
+    if (count > 0) parts.push(`${plural(count, "finding")} held back by allowlist.${list} in ${setup.config.file}`);
   }
   return parts.join(", ");
 }

@@ -8,6 +8,7 @@ import { GITLINK_MODE } from "../git/log.js";
 import { listMissingHeadObjects } from "../git/objects.js";
 import { listStagedEntries, readStagedPatch, readStagedPatchAgainst } from "../git/patch.js";
 import { readMergeHeads } from "../git/work-tree.js";
+import { plural } from "../report/summary.js";
 import type { ScanSummary } from "./chunk.js";
 import { type Chunk, countScanned } from "./chunk.js";
 import { type BinaryFile, chunksFromFile, readBinaryBlobs } from "./patch-chunks.js";
@@ -144,5 +145,3 @@ async function* readStagedWithoutFetching(
     `partial clone: the committed version of ${plural(whole.length, "staged file")} is not in this repository and tvly-guard never fetches, so ${whole.length === 1 ? "it was" : "they were"} scanned whole: ${whole.map((e) => e.path).join(", ")}`,
   );
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
