@@ -6,7 +6,7 @@ import { compileRule, type Rule } from "../engine/rule.js";
 import { ConfigError } from "../errors.js";
 import { OpenError, readRegularFile } from "../fs/open-file.js";
 import { findWorkTreeRoot } from "../git/work-tree.js";
-import { checkRulePattern, compileAllowRegex } from "./safe-regex.js";
+import { compileAllowRegex, compileRulePattern } from "./safe-regex.js";
 import { type Config, emptyConfig, validateConfig } from "./schema.js";
 
 export const CONFIG_FILE_NAME = ".tvly-guard.json";
@@ -127,12 +127,23 @@ function buildConfig(config: Config, file: string | undefined, root: string, ign
   const stopwords = allowlist.stopwords.map((w) => w.toLowerCase());
   const extra = config.rules.map((spec, i) => {
     const at = `rules[${i}]`;
-    const s = spec as { pattern?: unknown; allow?: { bodyPatterns?: { pattern?: unknown }[] } };
-    checkRulePattern(s.pattern, where(`${at}.pattern`));
-    (Array.isArray(s.allow?.bodyPatterns) ? s.allow.bodyPatterns : []).forEach((p, j) =>
-      checkRulePattern(p?.pattern, where(`${at}.allow.bodyPatterns[${j}].pattern`)),
+    const s = spec as { pattern?: unknown; allow?: { bodyPatterns?: { pattern?: unknown; flags?: unknown }[] } };
+    // Anyone who can edit the config in a pull request writes these regexes: they run in linear time or not at all.
+    const regex = compileRulePattern(s.pattern, where(`${at}.pattern`));
+    const bodyPatterns = Array.isArray(s.allow?.bodyPatterns) ? s.allow.bodyPatterns : [];
+    const linearBodies = bodyPatterns.map((p, j) =>
+      compileRulePattern(
+        p?.pattern,
+        where(`${at}.allow.bodyPatterns[${j}].pattern`),
+        typeof p?.flags === "string" ? p.flags.replace(/[gl]/g, "") : "",
+      ),
     );
-    return compileRule(spec, `${file} ${at}`);
+    const rule = compileRule(spec, `${file} ${at}`);
+    return {
+      ...rule,
+      regex,
+      allowPatterns: rule.allowPatterns.map((p, j) => ({ ...p, regex: linearBodies[j] ?? p.regex })),
+    };
   });
   const commits = allowlist.commits.map((c) => c.toLowerCase());
   return {

@@ -146,7 +146,113 @@ export function compileAllowRegex(source: unknown, where: string): RegExp {
   return compileChecked(source, where, { lookaround: false, backreferences: false }, linearRegexFlag());
 }
 
-/** Check a rule pattern from a config file (lookaround and backreferences allowed: rule files use both). */
-export function checkRulePattern(source: unknown, where: string): void {
-  compileChecked(source, where, { lookaround: true, backreferences: true }, "");
+/** A one-character boundary at the very start or end of a pattern: `(?<![A-Za-z0-9_])`, `(?!\w)`. */
+const LEADING_BOUNDARY = /^\(\?<([!=])(\[(?:\\.|[^\]\\])*\]|\\[dDwWsS])\)/;
+const TRAILING_BOUNDARY = /\(\?([!=])(\[(?:\\.|[^\]\\])*\]|\\[dDwWsS])\)$/;
+
+interface Boundary {
+  negative: boolean;
+  char: RegExp;
+}
+
+/**
+ * A config rule's pattern on V8's linear-time engine. That engine has no
+ * lookaround, and rule patterns need token boundaries, so a one-character
+ * boundary at the start or the end is taken off and checked on each match
+ * instead (the character before or after it); any other lookaround or a
+ * backreference is refused. A match whose trailing boundary fails is not
+ * retried shorter: config rules should bound their length ({32}), as ours do.
+ */
+class BoundedRegExp extends RegExp {
+  constructor(
+    source: string,
+    flags: string,
+    private readonly before: Boundary | undefined,
+    private readonly after: Boundary | undefined,
+  ) {
+    super(source, flags);
+  }
+
+  override exec(text: string): RegExpExecArray | null {
+    for (;;) {
+      const m = super.exec(text);
+      if (m === null) return null;
+      const prev = m.index > 0 ? text[m.index - 1]! : "";
+      const next = text[m.index + m[0].length] ?? "";
+      const ok = (b: Boundary | undefined, c: string) => b === undefined || (c !== "" && b.char.test(c)) !== b.negative;
+      if (ok(this.before, prev) && ok(this.after, next)) return m;
+      if (!this.global && !this.sticky) return null;
+      this.lastIndex = m.index + 1;
+    }
+  }
+}
+
+/** V8's linear engine refuses a counted repetition above this (it replicates the repeated part). */
+const LINEAR_MAX_REPEAT = 16;
+/** Longest repetition spelled out for it: a key body is 24 to 64 characters. */
+const SPELLED_MAX_REPEAT = 256;
+
+/**
+ * `[A-Za-z0-9]{32}` as 32 copies of `[A-Za-z0-9]` (and `X{m,n}` as m copies
+ * then n - m optional ones): the same language, in a form V8's linear engine
+ * accepts. Only a single atom (a class, an escape, a character) is spelled
+ * out; a group is left as it is.
+ */
+export function spellOutRepeats(source: string): string {
+  let out = "";
+  let atom = "";
+  for (let i = 0; i < source.length; ) {
+    const c = source[i]!;
+    let token: string;
+    let isAtom = true;
+    if (c === "\\") token = source.slice(i, i + 2);
+    else if (c === "[") {
+      let j = i + 1;
+      for (; j < source.length && source[j] !== "]"; j++) if (source[j] === "\\") j++;
+      token = source.slice(i, j + 1);
+    } else if (c === "{" && atom !== "") {
+      const m = BRACE_QUANTIFIER.exec(source.slice(i));
+      const min = m ? Number(m[1]) : 0;
+      const max = m === null ? 0 : m[2] === undefined ? min : m[3] === "" ? Number.POSITIVE_INFINITY : Number(m[3]);
+      const lazy = m !== null && source[i + m[0].length] === "?";
+      if (m && !lazy && max > LINEAR_MAX_REPEAT && max <= SPELLED_MAX_REPEAT) {
+        out = out.slice(0, out.length - atom.length) + atom.repeat(min) + `(?:${atom})?`.repeat(max - min);
+        i += m[0].length;
+        atom = "";
+        continue;
+      }
+      token = m ? m[0] : c;
+      isAtom = false;
+    } else {
+      token = c;
+      isAtom = !"()|*+?^$".includes(c);
+    }
+    out += token;
+    atom = isAtom ? token : "";
+    i += token.length;
+  }
+  return out;
+}
+
+/**
+ * Compile a rule pattern from a config file to run in linear time: on V8's
+ * linear engine where this Node has it (else the structural check alone),
+ * with one-character start and end boundaries checked by BoundedRegExp.
+ */
+export function compileRulePattern(source: unknown, where: string, flags = "g"): RegExp {
+  if (typeof source !== "string" || source.length === 0) throw new ConfigError(`${where} must be a non-empty string`);
+  let body = source;
+  const lead = LEADING_BOUNDARY.exec(body);
+  if (lead) body = body.slice(lead[0].length);
+  const trail = TRAILING_BOUNDARY.exec(body);
+  if (trail) body = body.slice(0, -trail[0].length);
+  const boundary = (m: RegExpExecArray | null): Boundary | undefined =>
+    m ? { negative: m[1] === "!", char: new RegExp(m[2]!) } : undefined;
+  const linear = compileChecked(
+    spellOutRepeats(body),
+    where,
+    { lookaround: false, backreferences: false },
+    flags + linearRegexFlag(),
+  );
+  return lead || trail ? new BoundedRegExp(linear.source, linear.flags, boundary(lead), boundary(trail)) : linear;
 }

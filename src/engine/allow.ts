@@ -85,10 +85,15 @@ export function hasInlineAllow(line: Buffer): boolean {
  */
 export const LINE_WINDOW = 256;
 
-/** True when the config allowlists this key, by a regex on the key or on its line. */
-export function allowlistedByConfig(rule: Rule, data: Buffer, offset: number, secret: string): boolean {
-  if (rule.allowKeyRegexes?.some((r) => r.test(secret))) return true;
-  if (!rule.allowLineRegexes?.length) return false;
+/** Which config allowlist holds this key back (a regex on the key, or on its line), if any. */
+export function configAllowlistOf(
+  rule: Rule,
+  data: Buffer,
+  offset: number,
+  secret: string,
+): "keyRegexes" | "lineRegexes" | undefined {
+  if (rule.allowKeyRegexes?.some((r) => r.test(secret))) return "keyRegexes";
+  if (!rule.allowLineRegexes?.length) return undefined;
   const from = Math.max(0, offset - LINE_WINDOW);
   const to = Math.min(data.length, offset + secret.length + LINE_WINDOW);
   const lastNewline = data.subarray(from, offset).lastIndexOf(0x0a);
@@ -100,5 +105,5 @@ export function allowlistedByConfig(rule: Rule, data: Buffer, offset: number, se
       nextNewline === -1 ? to : offset + nextNewline,
     )
     .replace(/\r$/, "");
-  return rule.allowLineRegexes.some((r) => r.test(line));
+  return rule.allowLineRegexes.some((r) => r.test(line)) ? "lineRegexes" : undefined;
 }

@@ -5,7 +5,7 @@
 // turn their hits into small decoded windows that go through the same matching.
 // A pure function of its arguments: safe to run in a worker thread.
 import type { Chunk } from "../sources/chunk.js";
-import { allowlistedByConfig, hasInlineAllow, placeholderReason } from "./allow.js";
+import { configAllowlistOf, hasInlineAllow, placeholderReason } from "./allow.js";
 import { looksBinary, utf16Bom } from "./binary.js";
 import { DECODERS } from "./decode/index.js";
 import { buildPrefilter, type Hint, type Prefilter } from "./prefilter.js";
@@ -28,6 +28,8 @@ export interface Match {
 }
 
 export interface DetectOptions {
+  /** Counts of keys the config's allowlist regexes held back, so the run can say so (never silently). */
+  heldBack?: { keyRegexes: number; lineRegexes: number };
   /** Run the decoders (default true); TVLY_GUARD_NO_DECODE=1 turns them off for benchmarks. */
   decode?: boolean;
 }
@@ -94,7 +96,11 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: Det
   const located = binary && !bom; // a binary has no real lines: the byte offset is the location
   const matches: Match[] = [];
   for (const m of raw) {
-    if (allowlistedByConfig(m.rule, data, m.offset, m.secret)) continue;
+    const held = configAllowlistOf(m.rule, data, m.offset, m.secret);
+    if (held !== undefined) {
+      if (options.heldBack) options.heldBack[held]++;
+      continue;
+    }
     const pos = position(m.offset);
     if (pos.allowed) continue;
     if (located) matches.push({ ...m, line: 1, column: m.offset + 1, binary: true });
@@ -246,6 +252,7 @@ function positionTracker(data: Buffer, startLine: number) {
   let lineStart = 0;
   let cursor = 0;
   let column = 1;
+  let pending = 0; // continuation bytes the last lead byte still expects
   let allowedLineStart = -1;
   let allowed = false;
   return (offset: number): { line: number; column: number; allowed: boolean } => {
@@ -255,10 +262,20 @@ function positionTracker(data: Buffer, startLine: number) {
       lineStart = nl + 1;
       cursor = lineStart;
       column = 1;
+      pending = 0;
     }
+    // Count characters as a UTF-8 decoder shows them: a continuation byte that a lead byte expects
+    // adds nothing, and every byte of an invalid sequence shows as one U+FFFD (so columns stay right
+    // on Latin-1 or broken text).
     for (; cursor < offset; cursor++) {
       const byte = data[cursor]!;
-      if ((byte & 0xc0) !== 0x80) column++; // count code points, not UTF-8 continuation bytes
+      if (byte >= 0x80 && byte < 0xc0 && pending > 0) {
+        pending--;
+        continue;
+      }
+      column++;
+      pending =
+        byte >= 0xc2 && byte <= 0xdf ? 1 : byte >= 0xe0 && byte <= 0xef ? 2 : byte >= 0xf0 && byte <= 0xf4 ? 3 : 0;
     }
     if (allowedLineStart !== lineStart) {
       allowedLineStart = lineStart;

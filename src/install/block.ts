@@ -36,14 +36,18 @@ export type Placement = "append" | "top";
  */
 export function placeBlock(text: string, name: string, block: readonly string[], placement: Placement): string {
   const lines = splitLines(text);
+  // Our lines end as the file's do, so a CRLF hook stays CRLF throughout.
+  const crlf = text.includes("\r\n");
+  if (crlf) block = block.map((l) => `${l}\r`);
+  const blank = crlf ? "\r" : "";
   const span = findBlock(lines, name);
   if (span) lines.splice(span.start, span.end - span.start, ...block);
   else if (placement === "top") {
     const at = lines[0]?.startsWith("#!") ? 1 : 0;
-    lines.splice(at, 0, ...block, ...(at < lines.length && lines[at]!.trim() !== "" ? [""] : []));
+    lines.splice(at, 0, ...block, ...(at < lines.length && lines[at]!.trim() !== "" ? [blank] : []));
   } else {
     while (lines.length > 0 && lines.at(-1)!.trim() === "") lines.pop();
-    if (lines.length > 0) lines.push("");
+    if (lines.length > 0) lines.push(blank);
     lines.push(...block);
   }
   return joinLines(lines);
@@ -58,7 +62,8 @@ export function removeBlock(text: string, name: string): string | null {
   if (lines[end]?.trim() === "" && (start === 0 || lines[start - 1]!.startsWith("#!"))) end++;
   else if (start > 0 && lines[start - 1]!.trim() === "") start--;
   lines.splice(start, end - start);
-  return joinLines(lines);
+  const out = joinLines(lines);
+  return text.endsWith("\n") || out === "" ? out : out.slice(0, -1); // no newline added where there was none
 }
 
 /** True when nothing but a shebang and blank lines is left: a file install created, now unused. */
@@ -66,8 +71,12 @@ export function isEmptyScript(text: string): boolean {
   return splitLines(text).every((l, i) => l.trim() === "" || (i === 0 && l.startsWith("#!")));
 }
 
+/**
+ * Lines split on "\n" only: a CRLF file's lines keep their "\r", so joining
+ * them gives back its bytes (markers are compared trimmed, so they still match).
+ */
 function splitLines(text: string): string[] {
-  const lines = text.replace(/\r\n/g, "\n").split("\n");
+  const lines = text.split("\n");
   if (lines.at(-1) === "") lines.pop();
   return lines;
 }

@@ -11,6 +11,7 @@ export function renderJson(ctx: ReportContext): string {
     mode: ctx.mode,
     scanned: { commits, messages, files, bytes, binary, skipped },
     warnings: ctx.summary.warnings,
+    ...(ctx.summary.notReported ? { notReported: ctx.summary.notReported } : {}),
     findings: ctx.findings,
     // One entry per unique key, most urgent first (see triage/exposure.ts).
     keys: sortByUrgency(ctx.keys ?? summarizeKeys(ctx.findings)),

@@ -163,7 +163,11 @@ export function renderSarif(ctx: ReportContext): string {
             ctx.rules.findIndex((r) => r.id === f.ruleId),
           ),
         ),
-        properties: { mode: ctx.mode, scanned: { commits, messages, files, bytes, skipped } },
+        properties: {
+          mode: ctx.mode,
+          scanned: { commits, messages, files, bytes, skipped },
+          ...(ctx.summary.notReported ? { notReported: ctx.summary.notReported } : {}),
+        },
       },
     ],
   };

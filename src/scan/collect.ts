@@ -11,7 +11,7 @@ import type { ScanSetup } from "./setup.js";
 /** The engine with this scan's rules. */
 export function engineFor(setup: ScanSetup): Engine {
   // Internal switch for bench/decoders.mjs: the plain pass alone, to measure what the decoders cost.
-  const options = { decode: !setup.io.env.TVLY_GUARD_NO_DECODE };
+  const options = { decode: !setup.io.env.TVLY_GUARD_NO_DECODE, heldBack: setup.suppressed };
   return { rules: setup.rules, detect: (chunk: Chunk) => detectSecrets(chunk, setup.rules, options) };
 }
 

@@ -36,6 +36,13 @@ export async function finishScan(
   const written = writeBaselineStep(setup, allowed);
   await verifyStep(setup, findings, summary);
   const keys = await triageStep(findings, { cwd: io.cwd, env: io.env }, summary);
+  const held = describeSuppressed(
+    setup,
+    setup.suppressed.files,
+    all.length - allowed.length,
+    allowed.length - findings.length,
+  );
+  if (held) summary.notReported = held; // JSON and SARIF carry it too, not only the stderr line
   const context: ReportContext = {
     version: VERSION,
     mode,
@@ -53,12 +60,6 @@ export async function finishScan(
     writeReportFile(setup, file, await renderReport(format, { ...context, color: false }));
   for (const warning of summary.warnings) io.stderr(`tvly-guard: warning: ${warning}\n`);
   io.stderr(`${formatSummary(summary, findings.length, groupByKey(findings).length, mode)}\n`);
-  const held = describeSuppressed(
-    setup,
-    setup.suppressed.files,
-    all.length - allowed.length,
-    allowed.length - findings.length,
-  );
   if (held) io.stderr(`tvly-guard: not reported: ${held}.\n`);
   if (written !== undefined) {
     const keyCount = new Set(allowed.map((f) => f.fingerprint)).size;

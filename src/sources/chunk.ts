@@ -41,6 +41,8 @@ export interface Chunk {
 
 /** What a scan covered, as sources count it and reporters show it. */
 export interface ScanSummary {
+  /** What allowlists and the baseline held back, in words ("2 findings held back by allowlist.keyRegexes in ..."); set at the end of a scan. */
+  notReported?: string;
   commits: number;
   /** Commit messages, tag messages and notes scanned (git sources; not counted in `files`). */
   messages: number;

@@ -48,7 +48,7 @@ describe("placeBlock / removeBlock", () => {
 
   it("leaves other lines alone, CRLF or not, and refuses a block without its end marker", () => {
     expect(removeBlock("#!/bin/sh\necho a\n", "pre-commit")).toBeNull();
-    expect(removeBlock(`a\r\n\r\n${block.join("\r\n")}\r\nb\r\n`, "pre-commit")).toBe("a\nb\n");
+    expect(removeBlock(`a\r\n\r\n${block.join("\r\n")}\r\nb\r\n`, "pre-commit")).toBe("a\r\nb\r\n");
     expect(() => removeBlock(`${block[0]}\necho\n`, "pre-commit")).toThrow(/no "# <<< tvly-guard pre-commit <<<" line/);
   });
 
@@ -78,5 +78,15 @@ describe("hook templates (hooks/)", () => {
     expect(lines).toContain(`    '/usr/bin/node' '/opt/it'\\''s here/dist/cli.js' "$@"`);
     expect(lines.join("\n")).not.toContain("@installation@");
     expect(renderHookBlock("pre-commit", null).join("\n")).not.toMatch(/@installation@|dist\/cli\.js/);
+  });
+});
+
+describe("foreign bytes are kept", () => {
+  const ours = ["# >>> tvly-guard pre-commit >>>", "tvly-guard staged", "# <<< tvly-guard pre-commit <<<"];
+  it("a CRLF hook keeps its CRLF line endings through install and uninstall, byte for byte", () => {
+    const foreign = "#!/bin/sh\r\necho one\r\n\r\necho two\r\n";
+    const placed = placeBlock(foreign, "pre-commit", ours, "append");
+    expect(placed.replace(/\r\n/g, "")).not.toContain("\n"); // every line still ends in CRLF
+    expect(removeBlock(placed, "pre-commit")).toBe(foreign);
   });
 });
