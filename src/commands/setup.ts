@@ -180,7 +180,7 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
     rules,
     report: { format, output, color, extra },
     showSecret: booleanOption(args, "no-redact"),
-    progress: createProgress(io.stderr, io.stderrIsTTY),
+    progress: createProgress(io.stderr, io.stderrIsTTY, () => io.stderrColumns),
     keep: (f) => keepByConfig(setup, f) && !inBaseline(setup, f),
     config,
     maxFileSize: config.config.maxFileSize,
