@@ -75,6 +75,8 @@ export interface ReportOptions {
   format: string;
   output: string | undefined;
   color: boolean;
+  /** --verbose (staged): the full text report instead of the short one. */
+  verbose: boolean;
   /** --report FORMAT:FILE: more reports written from the same findings, never coloured. */
   extra: { format: string; file: string }[];
 }
@@ -178,7 +180,7 @@ export async function prepareScan(args: ParsedArgs, io: Io, options: PrepareOpti
   const setup: ScanSetup = {
     io,
     rules,
-    report: { format, output, color, extra },
+    report: { format, output, color, extra, verbose: booleanOption(args, "verbose") },
     showSecret: booleanOption(args, "no-redact"),
     progress: createProgress(io.stderr, io.stderrIsTTY, () => io.stderrColumns),
     keep: (f) => keepByConfig(setup, f) && !inBaseline(setup, f),
@@ -254,6 +256,7 @@ export async function finishScan(
     summary,
     rules,
     color: options.color,
+    verbose: options.verbose,
     keys,
     timing: { start: setup.startedAt, end: new Date() },
   };
