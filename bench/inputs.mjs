@@ -46,7 +46,8 @@ export const HISTORY_SHAPES = [
 
 /** A make-repo history of `shape`, built once. */
 export function historyRepo(shape) {
-  const dir = join(CACHE, `history-${shape.id}-s${SEED}-k${KEYS}`);
+  // "-packed": repacked after fast-import (older caches were not; they are rebuilt under the new name).
+  const dir = join(CACHE, `history-${shape.id}-s${SEED}-k${KEYS}-packed`);
   if (!existsSync(join(dir, ".planted.json"))) {
     note(`building ${dir} (once; cached)`);
     const r = spawnSync(

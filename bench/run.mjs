@@ -6,7 +6,7 @@
 // Inputs are generated once and cached under .bench/ (gitignored); a real
 // repository (a mirror clone of eslint, say) may be passed by path.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import { join, resolve } from "node:path";
 import { checkPlanted } from "./check-planted.mjs";
@@ -15,8 +15,21 @@ import { compare as compareRuns, mb, sec } from "./measure.mjs";
 
 const CLI = join(ROOT, "dist", "cli.js");
 const RSS_HOOK = join(ROOT, "bench", "report-rss.mjs");
-// What tvly-guard's rule matches, in ripgrep's default engine.
-const RG_PATTERN = String.raw`\btvly-(dev-|prod-)?[A-Za-z0-9]{32}\b`;
+/**
+ * The floor's pattern: every known format of the rule files (their loose patterns, in the syntax rg
+ * takes: no lookaround, no group names) between word boundaries, so the floor does what we do.
+ */
+const RG_PATTERN = (() => {
+  const dir = join(ROOT, "rules");
+  const patterns = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")))
+    .filter((rule) => !rule.fallback)
+    .map((rule) =>
+      (rule.loosePattern ?? rule.pattern).replace(/\(\?<?[!=][^()]*\)/g, "").replace(/\(\?<[A-Za-z]\w*>/g, "(?:"),
+    );
+  return String.raw`\b(?:${patterns.join("|")})\b`;
+})();
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");

@@ -25,16 +25,23 @@ const CASE_LABELS = {
   unreachable: "only objects no ref reaches hold it (`history --all-objects`)",
 };
 
-/** Rules grouped by identical remediation blocks (several key formats, one set of steps). */
+/**
+ * Rules grouped by identical remediation blocks (several key formats, one set of steps). A rule
+ * that `extends` another takes its steps, so it joins that rule's group.
+ */
 function remediationGroups(root) {
   const dir = join(root, "rules");
-  const groups = new Map();
-  for (const name of readdirSync(dir)
+  const rules = readdirSync(dir)
     .filter((n) => n.endsWith(".json"))
-    .sort()) {
-    const rule = JSON.parse(readFileSync(join(dir, name), "utf8"));
-    const key = JSON.stringify(rule.remediation);
-    if (!groups.has(key)) groups.set(key, { remediation: rule.remediation, files: [] });
+    .sort()
+    .map((name) => ({ name, rule: JSON.parse(readFileSync(join(dir, name), "utf8")) }));
+  const byId = new Map(rules.map(({ rule }) => [rule.id, rule]));
+  const groups = new Map();
+  for (const { name, rule } of rules) {
+    const remediation = (rule.extends ? byId.get(rule.extends) : rule)?.remediation;
+    if (!remediation) continue;
+    const key = JSON.stringify(remediation);
+    if (!groups.has(key)) groups.set(key, { remediation, files: [] });
     groups.get(key).files.push(`rules/${name}`);
   }
   return [...groups.values()];

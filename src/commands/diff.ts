@@ -16,7 +16,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 export const command: CommandSpec = {
   name: "diff",
   summary:
-    "Scan the lines added by each commit of a revision range (A..B, A...B, C^!), or, with --stdin-refs, the commits a pre-push hook is about to push. Merges are scanned for what the merge itself introduced (conflict resolutions). Findings name their commit, author and date.",
+    "Scan the lines added by each commit of a revision range (A..B, A...B, C^!) and each commit's message, or, with --stdin-refs, the commits (and annotated tags) a pre-push hook is about to push. Merges are scanned for what the merge itself introduced (conflict resolutions). Findings name their commit, author and date.",
   usage: "tvly-guard diff [options] <range>... | tvly-guard diff --stdin-refs [--remote NAME]",
   allowPositionals: true,
   options: [
@@ -56,11 +56,10 @@ export const command: CommandSpec = {
         "diff --stdin-refs reads git's pre-push lines from stdin; run it from a pre-push hook or pipe them in",
       );
     const ctx = { cwd: io.cwd, env: io.env };
-    const passes = stdinRefs
-      ? await passesFromPush(ctx, parsePushLines(await readAll(io.stdin)), remote)
-      : passesFromRange(args.positionals);
+    const pushed = stdinRefs ? parsePushLines(await readAll(io.stdin)) : undefined;
+    const passes = pushed ? await passesFromPush(ctx, pushed, remote) : passesFromRange(args.positionals);
     const summary = emptySummary();
-    const findings = await collectFindings(readRangeChunks(ctx, passes, summary), setup, summary);
+    const findings = await collectFindings(readRangeChunks(ctx, passes, summary, pushed?.tags), setup, summary);
     if (!stdinRefs && summary.commits === 0)
       summary.warnings.push(`the range ${args.positionals.join(" ")} holds no commits: nothing was scanned`);
     return finishScan(setup, "diff", findings, summary);

@@ -1,16 +1,18 @@
 // `tvly-guard history [range...]`: every commit reachable from any ref (or the
 // given ones), each (key, file) once with the commit that introduced it.
 import { ConfigError, UsageError } from "../errors.js";
+import { collectFindings } from "../pipeline.js";
 import { compareFindings, toFinding } from "../report/finding.js";
 import { emptySummary } from "../sources/chunk.js";
 import { scanHistory } from "../sources/history.js";
+import { planRefs, readHistoryExtraChunks } from "../sources/refs.js";
 import { type CommandSpec, stringOption } from "./args.js";
 import { finishScan, maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
 
 export const command: CommandSpec = {
   name: "history",
   summary:
-    "Scan every commit reachable from any ref (branches, tags, stashes; default --all) for Tavily API keys. Each distinct (key, file) is reported once, " +
+    "Scan every commit reachable from any ref (branches, tags, every stash entry; default --all) for Tavily API keys, and their commit messages; with every ref, also annotated tag messages, tags that point at a blob or a tree, and notes. Each distinct (key, file) is reported once, " +
     "with the commit that introduced it and whether HEAD still holds it. Works in bare and mirror clones; never fetches.",
   usage: "tvly-guard history [options] [revision-range...]",
   allowPositionals: true,
@@ -47,11 +49,13 @@ export const command: CommandSpec = {
     if (branch?.startsWith("-")) throw new UsageError(`history: --branch "${branch}" is not a revision`);
     const revs = branch !== undefined ? [branch] : args.positionals.length > 0 ? args.positionals : ["--all"];
     const summary = emptySummary();
+    const ctx = { cwd: io.cwd, env: io.env };
+    const plan = await planRefs(ctx, revs);
     const hits = await scanHistory(
       {
         cwd: io.cwd,
         env: io.env,
-        revs,
+        revs: plan.revs,
         maxFileSize,
         rules: setup.rules,
         progress: setup.progress,
@@ -63,6 +67,12 @@ export const command: CommandSpec = {
     const findings = hits.map(({ match, chunk, inHead }) =>
       Object.assign(toFinding(match, chunk, { showSecret: setup.showSecret }), { inHead }),
     );
+    findings.push(...(await collectFindings(readHistoryExtraChunks(ctx, plan, summary, maxFileSize), setup, summary)));
+    // A key only in a stash entry says which one: git stash show -p stash@{n} shows it.
+    for (const f of findings) {
+      const stash = f.commit === null ? undefined : plan.stash.get(f.commit);
+      if (stash && f.location !== "note") f.ref = stash;
+    }
     return finishScan(setup, "history", findings.sort(compareFindings), summary);
   },
 };

@@ -19,6 +19,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "scan a commit message file (for commit-msg hooks)",
     load: async () => (await import("./message.js")).command,
   },
+  receive: {
+    summary: "the server-side check a pre-receive hook runs (install --pre-receive in a bare repository)",
+    load: async () => (await import("./receive.js")).command,
+  },
   scan: {
     summary: "scan files and directories in the working tree",
     load: async () => (await import("./scan.js")).command,

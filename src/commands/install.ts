@@ -1,7 +1,8 @@
 // `tvly-guard install`: add the pre-commit (and, with --pre-push, pre-push) hook to this repository.
-import { ExitCode } from "../errors.js";
-import { displayPath, type HookChange, type HookName, installHooks } from "../install/hooks.js";
-import { booleanOption, type CommandSpec } from "./args.js";
+import { resolve } from "node:path";
+import { ExitCode, UsageError } from "../errors.js";
+import { displayPath, type HookChange, type HookName, installHooks, installServerHook } from "../install/hooks.js";
+import { booleanOption, type CommandSpec, stringOption } from "./args.js";
 
 const SAID: Record<HookChange["action"], string> = {
   created: "created",
@@ -18,7 +19,7 @@ export const command: CommandSpec = {
   name: "install",
   summary:
     "Install the git hooks: pre-commit runs `tvly-guard staged`, commit-msg runs `tvly-guard message`; with --pre-push, pre-push scans the commits being pushed. Uses husky (.husky/) when the repository does, else the hooks directory git uses (core.hooksPath, worktrees). Safe to run again.",
-  usage: "tvly-guard install [--pre-push] [--force]",
+  usage: "tvly-guard install [--pre-push] [--force] | tvly-guard install --pre-receive [--hooks-dir DIR] [--force]",
   allowPositionals: false,
   exitCodes:
     "Exit codes: 0 done (or nothing to change), 2 usage or runtime error (not a repository, a foreign hook without --force).",
@@ -27,6 +28,19 @@ export const command: CommandSpec = {
       name: "pre-push",
       type: "boolean",
       description: "also install the pre-push hook (scans the commits not yet on the remote)",
+    },
+    {
+      name: "pre-receive",
+      type: "boolean",
+      description:
+        "in a server's bare repository: install the pre-receive hook instead (refuses any push that brings a key, whatever the client ran)",
+    },
+    {
+      name: "hooks-dir",
+      type: "string",
+      value: "DIR",
+      description:
+        "with --pre-receive: write DIR/pre-receive instead (a hosting server's hook directory: GitLab custom_hooks, Gitea hooks/pre-receive.d, Gitolite)",
     },
     {
       name: "force",
@@ -46,6 +60,25 @@ export const command: CommandSpec = {
     "  npx tvly-guard install --pre-push",
   ].join("\n"),
   async run(args, io) {
+    const hooksDir = stringOption(args, "hooks-dir");
+    if (booleanOption(args, "pre-receive")) {
+      if (booleanOption(args, "pre-push"))
+        throw new UsageError("install: --pre-receive (a server) and --pre-push (a clone) do not go together");
+      const { change, runs } = await installServerHook(
+        { cwd: io.cwd, env: io.env },
+        {
+          force: booleanOption(args, "force"),
+          ...(hooksDir === undefined ? {} : { hooksDir: resolve(io.cwd, hooksDir) }),
+        },
+      );
+      io.stdout(`tvly-guard: pre-receive: ${SAID[change.action]} ${change.file}\n`);
+      io.stdout(`tvly-guard: the hook runs ${runs}.\n`);
+      io.stdout(
+        "tvly-guard: done. A push that brings a Tavily API key to this repository is now refused, whatever the pusher's own hooks do. Settings: tvly-guard receive --help.\n",
+      );
+      return ExitCode.clean;
+    }
+    if (hooksDir !== undefined) throw new UsageError("install: --hooks-dir goes with --pre-receive");
     const hooks: HookName[] = [
       "pre-commit",
       "commit-msg",

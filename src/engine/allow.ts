@@ -8,23 +8,70 @@ export const INLINE_ALLOW_MARKERS = ["tvly-guard:allow", "gitleaks:allow"].map((
 
 /** Why `body` looks like a placeholder rather than a key, or undefined if it looks real. */
 export function placeholderReason(rule: Rule, body: string): string | undefined {
-  for (const p of rule.allowPatterns) if (p.regex.test(body)) return p.reason;
-  const lower = body.toLowerCase();
+  const allow = rule.allow ?? {};
+  const text = stripSeparators(body, allow.separators);
+  for (const p of rule.allowPatterns) if (p.regex.test(p.raw ? body : text)) return p.reason;
+  const lower = text.toLowerCase();
   // One short word turns up in random bodies now and then ("your" in about 1 of 30,000);
   // placeholders spell several, so the words found must cover minWordChars letters.
   const words = rule.allowWords.filter((w) => lower.includes(w));
   const letters = words.reduce((n, w) => n + w.length, 0);
-  if (words.length > 0 && letters >= (rule.allow?.minWordChars ?? 1))
+  if (words.length > 0 && letters >= (allow.minWordChars ?? 1))
     return `contains the placeholder word${words.length > 1 ? "s" : ""} "${words.join('", "')}"`;
-  const maxSeq = rule.allow?.maxSequentialRatio;
-  if (maxSeq !== undefined && sequentialRatio(body, rule.allow?.sequences) > maxSeq)
-    return rule.allow?.reasonSequential ?? "sequential characters";
-  const maxRepeat = rule.allow?.maxRepeatRatio;
-  if (maxRepeat !== undefined && repeatRatio(body) > maxRepeat)
-    return rule.allow?.reasonRepeat ?? "runs of one character";
-  if (rule.minEntropy !== undefined && shannonEntropy(body) < rule.minEntropy)
+  const maxSeq = allow.maxSequentialRatio;
+  if (maxSeq !== undefined && sequentialRatio(text, allow.sequences) > maxSeq)
+    return allow.reasonSequential ?? "sequential characters";
+  const maxRepeat = allow.maxRepeatRatio;
+  if (maxRepeat !== undefined && repeatRatio(text) > maxRepeat) return allow.reasonRepeat ?? "runs of one character";
+  if (rule.minEntropy !== undefined && shannonEntropy(text) < rule.minEntropy)
     return "too little randomness to be a real key";
+  if (allow.base64Text && text.length >= allow.base64Text.minLength && decodesToText(text))
+    return allow.base64Text.reason;
+  const keyLike = allow.keyLike;
+  if (keyLike && !hasRandomRun(body, allow.separators ?? "", keyLike.minRunLength, keyLike.minClassChangeRatio))
+    return keyLike.reason;
   return undefined;
+}
+
+function stripSeparators(body: string, separators: string | undefined): string {
+  if (!separators) return body;
+  let out = "";
+  for (const ch of body) if (!separators.includes(ch)) out += ch;
+  return out;
+}
+
+/**
+ * True when `text` is base64 whose every whole decoded byte is printable ASCII:
+ * random key bodies decode to random bytes (24 printable bytes in a row happen
+ * about once in 10^10), encoded sentences do not.
+ */
+export function decodesToText(text: string): boolean {
+  const bytes = Buffer.from(text.slice(0, text.length - (text.length % 4)), "base64");
+  return bytes.length > 0 && bytes.every((b) => (b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x09);
+}
+
+type CharClass = 0 | 1 | 2 | 3;
+const classOf = (code: number): CharClass =>
+  code >= 0x30 && code <= 0x39 ? 0 : code >= 0x41 && code <= 0x5a ? 1 : code >= 0x61 && code <= 0x7a ? 2 : 3;
+
+/**
+ * True when some separator-free run of `minLength` or more characters changes
+ * character class (digit, upper, lower) between neighbours at least `minRatio`
+ * of the time. Random mixed-case bodies change about 62% of the time; names
+ * (`searchResultsPanel`) and words almost never, so they are not key-like.
+ */
+export function hasRandomRun(body: string, separators: string, minLength: number, minRatio: number): boolean {
+  let runStart = 0;
+  let changes = 0;
+  for (let i = 0; i <= body.length; i++) {
+    if (i === body.length || separators.includes(body[i]!)) {
+      const length = i - runStart;
+      if (length >= minLength && changes / (length - 1) >= minRatio) return true;
+      runStart = i + 1;
+      changes = 0;
+    } else if (i > runStart && classOf(body.charCodeAt(i)) !== classOf(body.charCodeAt(i - 1))) changes++;
+  }
+  return false;
 }
 
 /** True when the line holds an inline allow marker. */

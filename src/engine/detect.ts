@@ -1,12 +1,14 @@
-// detectSecrets(chunk, rules): keyword prefilter on raw bytes -> pattern on a
-// small decoded window -> placeholder and inline-allow checks -> matches with
-// line and column. Then the decoders (decode/), each behind its own byte
-// prefilter, so a chunk without any hint costs a few indexOf calls per rule.
+// detectSecrets(chunk, rules): one prefilter pass over the raw bytes finds
+// every hint of every rule (plain keywords and the decoders' encoded forms of
+// them) -> each rule's pattern on a small window around a keyword -> placeholder
+// and inline-allow checks -> matches with line and column. Decoders (decode/)
+// turn their hits into small decoded windows that go through the same matching.
+// A pure function of its arguments: safe to run in a worker thread.
 import type { Chunk } from "../sources/chunk.js";
 import { allowlistedByConfig, hasInlineAllow, placeholderReason } from "./allow.js";
 import { looksBinary, utf16Bom } from "./binary.js";
-import { DECODERS, type DecodeInput } from "./decode/index.js";
-import { type ByteCounts, sampleBytes } from "./decode/needle.js";
+import { DECODERS } from "./decode/index.js";
+import { buildPrefilter, type Hint, type Prefilter } from "./prefilter.js";
 import type { Rule } from "./rule.js";
 
 /** A raw match. It holds the key itself, so it never leaves the engine layer as is. */
@@ -32,26 +34,59 @@ export interface DetectOptions {
 
 type RawMatch = Omit<Match, "line" | "column">;
 
+interface KeywordHit {
+  keyword: string;
+  at: number;
+}
+
+/** What detection needs from one list of rules, built once per list. */
+interface RuleSet {
+  /** Rules that claim their matches first, then the fallback rules (which report only unclaimed tokens). */
+  ordered: readonly Rule[];
+  keywords: readonly string[];
+  /** Prefilters over the keywords alone (decoders off) and over the keywords plus every decoder's hints. */
+  plainOnly: Prefilter;
+  withDecoders: Prefilter;
+  /** Decoded bytes a window needs after its hint: the longest match any rule allows. */
+  window: number;
+}
+
+const PLAIN = "plain";
 const NEWLINE = 0x0a;
+const ruleSets = new WeakMap<readonly Rule[], RuleSet>();
+
+function ruleSetOf(rules: readonly Rule[]): RuleSet {
+  let set = ruleSets.get(rules);
+  if (set) return set;
+  const keywords = [...new Set(rules.flatMap((r) => r.keywords))];
+  const plain: Hint[] = keywords.map((text) => ({ text: Buffer.from(text).toString("latin1"), owner: PLAIN }));
+  const encoded: Hint[] = DECODERS.flatMap((d) =>
+    keywords.flatMap((k) => d.hints(k).map((h) => ({ ...h, owner: d.encoding }))),
+  );
+  set = {
+    ordered: [...rules.filter((r) => !r.fallback), ...rules.filter((r) => r.fallback)],
+    keywords,
+    plainOnly: buildPrefilter(plain),
+    withDecoders: buildPrefilter([...plain, ...encoded]),
+    window: Math.max(...rules.map((r) => r.maxMatchLength)),
+  };
+  ruleSets.set(rules, set);
+  return set;
+}
 
 /** Find every key in a chunk, plain or encoded, that is not a placeholder and not on an allowed line. */
 export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: DetectOptions = {}): Match[] {
+  if (rules.length === 0) return [];
+  const set = ruleSetOf(rules);
   const data = chunk.data;
   const binary = chunk.binary ?? looksBinary(data);
-  const raw: RawMatch[] = [];
-  let counts: ByteCounts | undefined; // sampled once per chunk, only when decoders run
-  for (const rule of rules) {
-    const hits: number[] = [];
-    const plain = matchPlain(data, rule, hits);
-    // Loops, not push(...spread): a file with 400,000 keys would pass 400,000 arguments and overflow the stack.
-    for (const m of plain) raw.push(m);
-    if (options.decode !== false)
-      for (const m of matchDecoded(
-        { data, rule, plainHits: hits, binary, counts: (counts ??= sampleBytes(data)) },
-        plain,
-      ))
-        raw.push(m);
-  }
+  const decode = options.decode !== false;
+  const hits = (decode ? set.withDecoders : set.plainOnly).find(data);
+  const plainHits = (hits.get(PLAIN) ?? []).map((h) => ({ keyword: h.hint.text, at: h.at }));
+  // Binary data packs records edge to edge: there the keys' text word boundaries would hide them.
+  const raw = matchText(data, plainHits, set, binary);
+  // Loops, not push(...spread): a file with 400,000 keys would pass 400,000 arguments and overflow the stack.
+  if (decode && hits.size > 0) for (const m of matchDecoded(data, hits, plainHits, binary, set, raw)) raw.push(m);
   if (raw.length === 0) return [];
   raw.sort((a, b) => a.offset - b.offset);
   const bom = binary ? utf16Bom(data) : undefined;
@@ -68,27 +103,88 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: Det
   return matches;
 }
 
-/** Plain keys: every keyword hit (recorded in `hits` for the decoders' context checks), then the pattern. */
-function matchPlain(data: Buffer, rule: Rule, hits?: number[]): RawMatch[] {
+/**
+ * Every rule's pattern around the keyword hits of `data`. A fallback rule
+ * (the unknown-format net) reports a token only where no other rule's pattern
+ * matched, placeholders included: a known placeholder is not an unknown key.
+ */
+function matchText(data: Buffer, hits: readonly KeywordHit[], set: RuleSet, loose: boolean): RawMatch[] {
   const out: RawMatch[] = [];
-  const seen = new Set<number>();
-  for (const keyword of rule.keywordBytes) {
-    for (let at = data.indexOf(keyword); at !== -1; at = data.indexOf(keyword, at + keyword.length)) {
-      hits?.push(at);
-      collectAround(data, at, rule, seen, out);
+  const claims = new Claims();
+  for (const rule of set.ordered) {
+    const seen = new Set<number>();
+    for (const hit of hits) {
+      if (!rule.keywords.includes(hit.keyword)) continue;
+      // Any token through a claimed keyword overlaps that claim: skip the fallback's regex there.
+      if (rule.fallback && claims.overlaps(hit.at, hit.at + 1)) continue;
+      for (const m of matchAround(data, hit.at, rule, loose, seen)) {
+        const end = m.offset + m.secret.length;
+        if (!rule.fallback) claims.add(m.offset, end);
+        else if (claims.overlaps(m.offset, end)) continue;
+        if (!m.placeholder) out.push({ rule, secret: m.secret, prefix: m.prefix, offset: m.offset });
+      }
     }
   }
   return out;
 }
 
+/**
+ * Byte ranges the known rules matched. Added while they run, then asked by the
+ * fallback rules (which run last) in O(log n), so a file of 400,000 keys stays linear-ish.
+ */
+class Claims {
+  private readonly ranges: [number, number][] = [];
+  private sorted = true;
+  private maxEnd: number[] = [];
+
+  add(from: number, to: number): void {
+    this.ranges.push([from, to]);
+    this.sorted = false;
+  }
+
+  /** True when [from, to) overlaps a claimed range. */
+  overlaps(from: number, to: number): boolean {
+    if (this.ranges.length === 0) return false;
+    if (!this.sorted) {
+      this.ranges.sort((a, b) => a[0] - b[0]);
+      let max = -1;
+      this.maxEnd = this.ranges.map(([, end]) => (max = Math.max(max, end)));
+      this.sorted = true;
+    }
+    let lo = 0;
+    let hi = this.ranges.length - 1;
+    let last = -1; // the last range that starts before `to`
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ranges[mid]![0] < to) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last >= 0 && this.maxEnd[last]! > from;
+  }
+}
+
 /** Keys in decoded windows, placed at their encoded text; a key the plain pass found is not reported again. */
-function matchDecoded(input: DecodeInput, plain: RawMatch[]): RawMatch[] {
+function matchDecoded(
+  data: Buffer,
+  hits: ReadonlyMap<string, readonly { at: number; hint: Hint }[]>,
+  plainHits: readonly KeywordHit[],
+  binary: boolean,
+  set: RuleSet,
+  plain: readonly RawMatch[],
+): RawMatch[] {
   const taken = new Set(plain.map((m) => m.offset));
   const out: RawMatch[] = [];
+  const plainOffsets = plainHits.map((h) => h.at);
   for (const decoder of DECODERS) {
-    if (input.binary && !decoder.inBinary) continue;
+    if (binary && !decoder.inBinary) continue;
+    const own = hits.get(decoder.encoding) ?? [];
+    if (own.length === 0 && plainOffsets.length === 0) continue;
+    const input = { data, hits: own, plainHits: plainOffsets, binary, window: set.window };
     for (const span of decoder.decode(input)) {
-      for (const m of matchPlain(span.data, input.rule)) {
+      for (const m of matchText(span.data, keywordHits(span.data, set.keywords), set, false)) {
+        if (span.cut && m.offset + m.secret.length >= span.data.length) continue; // cut short: another window has it whole
         const offset = span.origin(m.offset);
         if (taken.has(offset)) continue;
         taken.add(offset);
@@ -99,14 +195,32 @@ function matchDecoded(input: DecodeInput, plain: RawMatch[]): RawMatch[] {
   return out;
 }
 
+/** Keyword offsets in a small decoded window (the chunk itself goes through the prefilter instead). */
+function keywordHits(data: Buffer, keywords: readonly string[]): KeywordHit[] {
+  const hits: KeywordHit[] = [];
+  for (const keyword of keywords)
+    for (let at = data.indexOf(keyword, 0, "latin1"); at !== -1; at = data.indexOf(keyword, at + 1, "latin1"))
+      hits.push({ keyword, at });
+  return hits;
+}
+
+interface PatternMatch {
+  secret: string;
+  prefix: string;
+  offset: number;
+  /** The body is a placeholder or a fake (the rule's allow checks). */
+  placeholder: boolean;
+}
+
 // Decode only a window around the keyword (latin1 maps bytes 1:1, so offsets
 // stay byte offsets; key characters are ASCII and non-ASCII bytes never look
 // like key characters, so token boundaries hold).
-function collectAround(data: Buffer, at: number, rule: Rule, seen: Set<number>, out: RawMatch[]): void {
+function matchAround(data: Buffer, at: number, rule: Rule, loose: boolean, seen: Set<number>): PatternMatch[] {
   const start = Math.max(0, at - rule.maxMatchLength);
   const end = Math.min(data.length, at + rule.maxMatchLength);
   const window = data.toString("latin1", start, end);
-  const regex = rule.regex;
+  const regex = loose ? rule.looseRegex : rule.regex;
+  const out: PatternMatch[] = [];
   regex.lastIndex = 0;
   for (let m = regex.exec(window); m !== null; m = regex.exec(window)) {
     if (m[0].length === 0) {
@@ -120,9 +234,9 @@ function collectAround(data: Buffer, at: number, rule: Rule, seen: Set<number>, 
     seen.add(offset);
     const prefix = groups.prefix ?? "";
     const body = groups.body ?? secret.slice(prefix.length);
-    if (placeholderReason(rule, body) !== undefined) continue;
-    out.push({ rule, secret, prefix, offset });
+    out.push({ secret, prefix, offset, placeholder: placeholderReason(rule, body) !== undefined });
   }
+  return out;
 }
 
 // Turns ascending byte offsets into line/column, scanning each byte at most

@@ -11,24 +11,7 @@ export function redact(secret: string, prefix = ""): string {
   return `${prefix}${body.slice(0, keep)}…`;
 }
 
-/** Stable fingerprint of a key: SHA-256, so a 32-character random body cannot be recovered from it. */
+/** Stable fingerprint of a key: SHA-256, so a random body of 32 or more characters cannot be recovered from it. */
 export function fingerprint(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
-}
-
-/**
- * Redact every key in text we did not write ourselves (git's stderr,
- * exception text), placeholder or not, so even an error line cannot re-leak one.
- */
-export function scrubSecrets(text: string, patterns: readonly RegExp[]): string {
-  return patterns.reduce(
-    (out, pattern) =>
-      out.replace(new RegExp(pattern.source, "g"), (...args: unknown[]) => {
-        const whole = args[0] as string;
-        const groups = args.at(-1) as Record<string, string | undefined> | undefined;
-        const secret = groups?.secret ?? whole;
-        return whole.replace(secret, redact(secret, groups?.prefix ?? ""));
-      }),
-    text,
-  );
 }

@@ -29,6 +29,8 @@ export interface RuleRemediation {
   rotationDays?: number;
   /** What docs and examples should show instead of a real key. */
   placeholder?: string;
+  /** A line shown before the steps (the unknown-format rule says it does not recognise the token). */
+  notice?: string;
   /**
    * One line per triage case (live, revoked, pushed, unpushed, inHead, old) and per kind of place
    * that needs its own clean-up (commitMessage, tagMessage, note, unreachable); `{slot}`s filled at render time.
@@ -47,17 +49,38 @@ export interface RuleVerify {
   revokedStatuses: number[];
 }
 
+/** How a key of a rule looks, for tests: a prefix, then random segments joined by "-". */
+export interface KeyShape {
+  prefix: string;
+  /** Lengths of the random segments (one for `tvly-` + 32, two for `tvly-dev-` + 5 + `-` + 42). */
+  segments: number[];
+  /** Character ranges of the random part, such as "A-Za-z0-9". */
+  alphabet: string;
+}
+
 /** A rule as written in a rules/*.json file. */
 export interface RuleSpec {
   id: string;
+  /** Id of a rule in the same folder whose fields this one takes where it has none (remediation and allow merged). */
+  extends?: string;
   description: string;
   severity?: "error" | "warning" | "note";
+  /** How often a match is a real key (SARIF's precision property): very-high, high, medium or low. */
+  precision?: "very-high" | "high" | "medium" | "low";
   keywords: string[];
   /** JS regex; named groups `secret` (else the whole match), optional `prefix` and `body`. */
   pattern: string;
+  /**
+   * The same key without the word boundaries: used on binary chunks, where records are packed
+   * edge to edge (`...tavilyprodtvly-prod-<body>` in an SQLite page), and by the output scrubber.
+   */
+  loosePattern?: string;
+  /** Report only tokens that no other rule's pattern matches, placeholders included (the unknown-format net). */
+  fallback?: boolean;
   minEntropy?: number;
   allow?: {
-    bodyPatterns?: { pattern: string; flags?: string; reason: string }[];
+    /** Tested on the body with the separators removed, or on the raw body when `raw` is set. */
+    bodyPatterns?: { pattern: string; flags?: string; reason: string; raw?: boolean }[];
     bodyWords?: string[];
     /** Placeholder words found in a body must cover at least this many letters together. */
     minWordChars?: number;
@@ -68,13 +91,22 @@ export interface RuleSpec {
     /** Highest share of characters equal to their predecessor. */
     maxRepeatRatio?: number;
     reasonRepeat?: string;
+    /** Characters between a body's segments ("-"): removed before the randomness checks. */
+    separators?: string;
+    /** A body that is base64 of readable text (at least minLength characters) is not a key. */
+    base64Text?: { minLength: number; reason: string };
+    /**
+     * A key has a long random run: at least minRunLength characters without a separator, in which
+     * the character class (upper, lower, digit) changes from one character to the next often enough.
+     */
+    keyLike?: { minRunLength: number; minClassChangeRatio: number; reason: string };
   };
   remediation: RuleRemediation;
   verify?: RuleVerify;
   samples?: {
     mustNotMatch?: string[];
     fakeBodies?: string[];
-    keyShapes?: { prefix: string; length: number; alphabet: string }[];
+    keyShapes?: KeyShape[];
   };
 }
 
@@ -82,10 +114,12 @@ export interface RuleSpec {
 export interface Rule extends RuleSpec {
   severity: "error" | "warning" | "note";
   regex: RegExp;
+  /** `loosePattern` compiled (else `regex`): binary chunks and the scrubber. */
+  looseRegex: RegExp;
   keywordBytes: Buffer[];
   /** Longest text a match can span, bounding the window decoded around a keyword hit. */
   maxMatchLength: number;
-  allowPatterns: { regex: RegExp; reason: string }[];
+  allowPatterns: { regex: RegExp; reason: string; raw: boolean }[];
   allowWords: string[];
   /** Config allowlist regexes (.tvly-guard.json) tested on the whole key. */
   allowKeyRegexes?: readonly RegExp[];
@@ -146,12 +180,17 @@ export function compileRule(spec: unknown, source: string): Rule {
     return {
       regex: compile(p.pattern, p.flags ?? "", source, `allow.bodyPatterns[${i}].pattern`),
       reason: p.reason ?? "placeholder",
+      raw: p.raw === true,
     };
   });
+  need(s.loosePattern === undefined || typeof s.loosePattern === "string", source, "loosePattern", "must be a string");
+  need(s.extends === undefined, source, "extends", `names no rule in the same folder ("${s.extends}")`);
+  const regex = compile(s.pattern, "g", source, "pattern");
   return {
     ...s,
     severity: s.severity ?? "error",
-    regex: compile(s.pattern, "g", source, "pattern"),
+    regex,
+    looseRegex: s.loosePattern === undefined ? regex : compile(s.loosePattern, "g", source, "loosePattern"),
     keywordBytes: s.keywords.map((k) => Buffer.from(k, "utf8")),
     maxMatchLength: 256,
     allowPatterns,
@@ -159,21 +198,50 @@ export function compileRule(spec: unknown, source: string): Rule {
   };
 }
 
-/** Load and compile every rule file in `dir` (sorted, so order is stable). */
+/** Fields a rule never takes from the one it extends: what makes it a rule of its own. */
+const OWN_FIELDS = new Set([
+  "$schema",
+  "id",
+  "extends",
+  "description",
+  "pattern",
+  "loosePattern",
+  "fallback",
+  "samples",
+]);
+
+/** `spec` with the fields it lacks taken from the rule it extends (remediation and allow merged one level deep). */
+function resolveExtends(spec: RuleSpec, specs: ReadonlyMap<string, RuleSpec>, source: string): RuleSpec {
+  if (spec.extends === undefined) return spec;
+  const base = specs.get(spec.extends);
+  need(base && base.extends === undefined, source, "extends", `names no rule in the same folder ("${spec.extends}")`);
+  const merged: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(base)) if (!OWN_FIELDS.has(field)) merged[field] = value;
+  Object.assign(merged, spec, {
+    remediation: { ...base.remediation, ...spec.remediation },
+    allow: { ...base.allow, ...spec.allow },
+  });
+  delete merged.extends;
+  return merged as unknown as RuleSpec;
+}
+
+/** Load and compile every rule file in `dir` (sorted, so order is stable); `extends` resolved within the folder. */
 export function loadRulesFrom(dir: string): Rule[] {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
-    .sort();
-  return files.map((f) => {
+    .map((f) => f.slice(0, -".json".length))
+    .sort() // by name without the extension: a rule comes before the rules named after it
+    .map((name) => `${name}.json`);
+  const parsed = files.map((f) => {
     const path = join(dir, f);
-    let parsed: unknown;
     try {
-      parsed = JSON.parse(readFileSync(path, "utf8"));
+      return { path, spec: JSON.parse(readFileSync(path, "utf8")) as RuleSpec };
     } catch (err) {
       throw new ConfigError(`${path}: not valid JSON (${(err as Error).message})`);
     }
-    return compileRule(parsed, path);
   });
+  const byId = new Map(parsed.map(({ spec }) => [spec?.id, spec]));
+  return parsed.map(({ path, spec }) => compileRule(resolveExtends(spec, byId, path), path));
 }
 
 let builtin: Rule[] | undefined;

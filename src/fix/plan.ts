@@ -137,7 +137,7 @@ async function* readTargets(
 /** Find every key under `paths` and decide what to do with each. */
 export async function planFix(options: PlanOptions): Promise<FixPlan> {
   const { root, rules } = options;
-  const remediation = rules[0]?.remediation;
+  const remediation = rules.find((r) => !r.fallback)?.remediation;
   const defaultVar = remediation?.envVar ?? "API_KEY";
   const placeholder = remediation?.placeholder ?? "<key>";
   const envAbs = resolve(root, ENV_FILE);
@@ -167,6 +167,11 @@ export async function planFix(options: PlanOptions): Promise<FixPlan> {
     let byteAt = 0;
     let charAt = 0;
     for (const m of matches) {
+      if (m.rule.fallback) {
+        // A token of no known format may not be a key at all: never rewrite code on a guess.
+        outcome(m, "manual", "not a key format tvly-guard knows: check it, then move it by hand if it is a key");
+        continue;
+      }
       const wanted = env.nameFor(m.secret, defaultVar);
       if (language?.name === ".env") {
         keptEnvFiles.add(path);

@@ -45,3 +45,23 @@ export async function readHookLayout(ctx: GitContext): Promise<HookLayout> {
   const hooksPath = (await runGitForCode(ctx, ["config", "--get", "core.hooksPath"])).stdout.toString("utf8").trim();
   return { toplevel, hooksDir, hooksPath: hooksPath || undefined };
 }
+
+/**
+ * Where a server repository runs hooks from: `--git-path hooks` (core.hooksPath
+ * honoured), and whether this is a bare repository, as a server's is.
+ * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-bare-repository
+ *
+ *   true                    --is-bare-repository
+ *   /srv/git/app.git/hooks  --git-path hooks (absolute)
+ */
+export async function readServerHookLayout(ctx: GitContext): Promise<{ bare: boolean; hooksDir: string }> {
+  const out = await runGitText(ctx, [
+    "rev-parse",
+    "--path-format=absolute",
+    "--is-bare-repository",
+    "--git-path",
+    "hooks",
+  ]);
+  const [bare, hooksDir = ""] = out.split("\n");
+  return { bare: bare === "true", hooksDir };
+}

@@ -3,9 +3,12 @@
 import { GitError } from "../errors.js";
 import { type GitContext, runGitText, startGit, type TokenStream } from "./exec.js";
 
-/** `--all` stays an option; everything else is a revision, never an option (a ref named "-x" cannot inject one). */
+/** Our own pseudo-options: `--all`, and `--exclude=<glob>` before it (history leaves notes refs to their own pass). */
+const isRefOption = (r: string) => r === "--all" || r.startsWith("--exclude=");
+
+/** `--all` (and its `--exclude`s) stay options; everything else is a revision, never an option (a ref named "-x" cannot inject one). */
 export function revisionArgs(revs: readonly string[]): string[] {
-  return [...revs.filter((r) => r === "--all"), "--end-of-options", ...revs.filter((r) => r !== "--all")];
+  return [...revs.filter(isRefOption), "--end-of-options", ...revs.filter((r) => !isRefOption(r))];
 }
 
 /** How many commits `revs` reach (for progress and ETA only: 0 when git cannot say). */

@@ -88,3 +88,28 @@ export async function readFilesAt(
   );
   return new Map(paths.map((p) => [p, blobs.get(`${head}:${p}`) ?? null]));
 }
+
+/** A blob in a tree, with its path. */
+export interface TreeBlob {
+  path: string;
+  oid: string;
+  mode: string;
+}
+
+/**
+ * Every blob under `tree` (a tree, or a commit's tree), recursively; gitlinks left out.
+ * https://git-scm.com/docs/git-ls-tree
+ *
+ *   100644 blob <oid>\t<path>\0
+ */
+export async function listTreeBlobs(ctx: GitContext, tree: string): Promise<TreeBlob[]> {
+  // No "--": with --full-tree, an empty pathspec after it matches nothing.
+  const out = await runGitText(ctx, ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", tree]);
+  const blobs: TreeBlob[] = [];
+  for (const entry of out.split("\0")) {
+    const tab = entry.indexOf("\t");
+    const [mode = "", type = "", oid = ""] = entry.slice(0, tab).split(" ");
+    if (tab !== -1 && type === "blob") blobs.push({ path: entry.slice(tab + 1), oid, mode });
+  }
+  return blobs;
+}

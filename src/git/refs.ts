@@ -53,3 +53,49 @@ export async function readPushedCommits(
     return null;
   }
 }
+
+/** A ref and what it points at. */
+export interface RefTip {
+  name: string;
+  oid: string;
+  /** "commit", "tag" (an annotated tag), "tree" or "blob". */
+  type: string;
+}
+
+/**
+ * Every ref (branches, tags, notes, the stash, anything under refs/), with
+ * the type of the object it names. https://git-scm.com/docs/git-for-each-ref
+ *
+ *   <oid> commit refs/heads/main\n
+ *   <oid> tag refs/tags/v1.0\n
+ *   <oid> blob refs/tags/key-blob\n
+ */
+export async function listRefs(ctx: GitContext): Promise<RefTip[]> {
+  const out = await runGitText(ctx, ["for-each-ref", "--format=%(objectname) %(objecttype) %(refname)"]);
+  return out
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [oid = "", type = "", ...name] = line.split(" ");
+      return { oid, type, name: name.join(" ") };
+    });
+}
+
+/**
+ * Every stash entry, newest first (`stash@{0}`, `stash@{1}`, ...): the stash
+ * reflog, since refs/stash itself names only the newest. Each entry is a merge
+ * whose parents are HEAD at the time, the index, and the untracked files (-u).
+ * https://git-scm.com/docs/git-stash#_discussion
+ *
+ *   <sha> <HEAD parent> <index parent> [<untracked parent>]\n per entry
+ */
+export async function listStashEntries(ctx: GitContext): Promise<{ sha: string; parents: string[] }[]> {
+  const out = await runGitText(ctx, ["log", "--walk-reflogs", "--format=%H %P", "refs/stash", "--"]);
+  return out
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [sha = "", ...parents] = line.split(" ");
+      return { sha, parents };
+    });
+}

@@ -16,12 +16,13 @@ import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
 import type { GitContext } from "../git/exec.js";
-import { type HookLayout, readHookLayout } from "../git/hooks.js";
+import { type HookLayout, readHookLayout, readServerHookLayout } from "../git/hooks.js";
 import { extractBlock, findBlock, isEmptyScript, type Placement, placeBlock, removeBlock } from "./block.js";
 import { detectHusky, type HuskySetup } from "./husky.js";
 
+/** The hooks of a clone (install, uninstall); the server's pre-receive is installed on its own. */
 export const HOOK_NAMES = ["pre-commit", "commit-msg", "pre-push"] as const;
-export type HookName = (typeof HOOK_NAMES)[number];
+export type HookName = (typeof HOOK_NAMES)[number] | "pre-receive";
 
 /** Where the shipped hook templates live (hooks/ in the package). */
 export const HOOK_TEMPLATES_DIR = fileURLToPath(new URL("../../hooks/", import.meta.url));
@@ -34,6 +35,7 @@ const OWN_COMMAND: Record<HookName, string> = {
   "pre-commit": "staged",
   "commit-msg": 'message "$1"',
   "pre-push": 'diff --stdin-refs --remote "$1"',
+  "pre-receive": "receive",
 };
 
 /** The block that runs the moved-aside hook after the check (only after --force). */
@@ -263,4 +265,43 @@ export async function uninstallHooks(ctx: GitContext): Promise<UninstallResult> 
 export function displayPath(layout: HookLayout, file: string): string {
   const rel = relative(layout.toplevel, file);
   return rel.startsWith("..") ? file : rel.split(sep).join("/");
+}
+
+export interface ServerInstallResult {
+  change: HookChange;
+  runs: string;
+}
+
+/**
+ * Install the pre-receive block in a bare (server) repository's hooks
+ * directory, or in `hooksDir` (a hosting server's own hook directory, which
+ * may hold no repository at all). Same block rules as the client hooks.
+ */
+export async function installServerHook(
+  ctx: GitContext,
+  options: { force: boolean; hooksDir?: string },
+): Promise<ServerInstallResult> {
+  let dir = options.hooksDir;
+  if (dir === undefined) {
+    const layout = await readServerHookLayout(ctx).catch((err: unknown) => {
+      throw new UsageError(
+        `install --pre-receive: ${ctx.cwd} is not a git repository (${(err as Error).message}); run it inside the server's bare repository, or give --hooks-dir`,
+      );
+    });
+    if (!layout.bare)
+      throw new UsageError(
+        "install --pre-receive goes in the server's bare repository (where pushes arrive), not in a clone with a work tree; or give --hooks-dir",
+      );
+    dir = layout.hooksDir;
+  }
+  const installation = { cli: fileURLToPath(new URL("../cli.js", import.meta.url)), node: process.execPath };
+  const target: Target = {
+    hook: "pre-receive",
+    file: join(dir, "pre-receive"),
+    placement: "top",
+    shebang: "#!/bin/sh",
+    needsExec: true,
+  };
+  const apply = planInstall(target, renderHookBlock("pre-receive", installation), options.force);
+  return { change: apply(), runs: `${installation.node} ${installation.cli}, else tvly-guard on PATH` };
 }

@@ -2,6 +2,7 @@
 // report files, baselines): keys are redacted whatever precedes or follows
 // them and in their encoded forms, with the loaded rules' own patterns, and
 // control characters in names are neutralised before they reach a terminal.
+import { placeholderReason } from "../engine/allow.js";
 import { detectSecrets } from "../engine/detect.js";
 import { redact } from "../engine/redact.js";
 import { builtinRules, type Rule } from "../engine/rule.js";
@@ -83,7 +84,7 @@ export function redactedIo(io: Io): Io {
 
 export class Redaction {
   private rules: Rule[] = [];
-  private patterns: RegExp[] = [];
+  private patterns: { rule: Rule; regex: RegExp }[] = [];
 
   constructor(private readonly loadRules: () => readonly Rule[]) {}
 
@@ -93,7 +94,7 @@ export class Redaction {
     for (const rule of rules as readonly Rule[]) {
       if (this.rules.some((r) => r.pattern === rule.pattern)) continue;
       this.rules.push(rule);
-      this.patterns.push(new RegExp(withoutAssertions(rule.pattern), "g"));
+      this.patterns.push({ rule, regex: new RegExp(withoutAssertions(rule.pattern), "g") });
     }
   }
 
@@ -106,25 +107,29 @@ export class Redaction {
       return; // the rules themselves failed to load: that error is being reported, with nothing to match
     }
     this.rules = [...builtin];
-    this.patterns = builtin.map((r) => new RegExp(withoutAssertions(r.pattern), "g"));
+    this.patterns = builtin.map((rule) => ({ rule, regex: new RegExp(withoutAssertions(rule.pattern), "g") }));
   }
 
   /** The text with every key redacted (plain or encoded) and control characters neutralised. */
   scrub(text: string): string {
     if (text === "") return text;
     this.ensureLoaded();
-    return neutraliseControls(this.redactPlain(this.redactEncoded(text)));
+    // Plain first: a glued key is then gone before the decoders could read it as a longer, unknown-format token.
+    return neutraliseControls(this.redactEncoded(this.redactPlain(text)));
   }
 
   /** A key in a name or a message: the rule's pattern without its boundaries, so nothing before or after it matters. */
   private redactPlain(text: string): string {
     let out = text;
-    for (const pattern of this.patterns) {
-      out = out.replace(pattern, (...args: unknown[]) => {
+    for (const { rule, regex } of this.patterns) {
+      out = out.replace(regex, (...args: unknown[]) => {
         const whole = args[0] as string;
         const groups = args.at(-1) as Record<string, string | undefined> | undefined;
         const secret = (typeof groups === "object" && groups?.secret) || whole;
         const prefix = (typeof groups === "object" && groups?.prefix) || "";
+        // The unknown-format net would catch names (tvly-search-results-...): keep what its own checks call a name.
+        const body = (typeof groups === "object" && groups?.body) || secret.slice(prefix.length);
+        if (rule.fallback && placeholderReason(rule, body) !== undefined) return whole;
         return whole.replace(secret, redact(secret, prefix));
       });
     }

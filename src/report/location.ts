@@ -17,7 +17,9 @@ export function describePlace(f: Finding): string {
     case "note":
       return `note on ${f.commit ? `commit ${short(f.commit)}` : `object ${short(f.object ?? "")}`}${f.ref ? ` (${f.ref})` : ""}`;
     case "blob":
-      return `blob ${short(f.object ?? "")} (no commit or path names it)`;
+      return f.ref
+        ? `blob ${short(f.object ?? "")} (${f.ref})`
+        : `blob ${short(f.object ?? "")} (no commit or path names it)`;
   }
 }
 
@@ -31,10 +33,13 @@ export function formatLocation(f: Finding): string {
   const tags = how.length ? ` [${how.join(", ")}]` : "";
   if (f.location !== "file") {
     const by = f.author ? `, ${f.author}${f.date ? ` ${f.date.slice(0, 10)}` : ""}` : "";
-    return `${describePlace(f)} line ${f.line}:${f.column}${tags}${f.location === "commit-message" ? by : ""}`;
+    const stash = f.location === "commit-message" && f.ref ? ` (${f.ref})` : "";
+    return `${describePlace(f)}${stash} line ${f.line}:${f.column}${tags}${f.location === "commit-message" ? by : ""}`;
   }
   const where = `${f.file}:${f.line}:${f.column}${tags}`;
-  if (!f.commit) return where;
+  // A file no commit names (a tree a tag points at), or one in a stash entry: the ref says where.
+  const ref = f.ref ? `${f.commit ? ", " : " ("}${f.ref}${f.commit ? "" : ")"}` : "";
+  if (!f.commit) return `${where}${ref}`;
   const date = f.date ? ` ${f.date.slice(0, 10)}` : "";
-  return `${where} (commit ${f.commit.slice(0, 12)}, ${f.author ?? "unknown author"}${date})`;
+  return `${where} (commit ${f.commit.slice(0, 12)}${ref}, ${f.author ?? "unknown author"}${date})`;
 }

@@ -92,6 +92,7 @@ export function renderRemediation(
   if (places.length > 10) lines.push(c.dim(`    … and ${places.length - 10} more`));
   if (rule) {
     const r = rule.remediation;
+    if (r.notice) lines.push(`  ${c.bold(c.yellow("?"))} ${r.notice}`);
     for (const note of [...(key ? caseNotes(key, r) : []), ...placeNotes(places, r)])
       lines.push(`  ${c.bold("!")} ${note}`);
     lines.push(`  ${c.bold(r.title)}:`);

@@ -33,6 +33,7 @@ function describeRule(rule: Rule) {
   const steps = r.steps.map((step) => fillStep(step, r));
   const text = [
     rule.description,
+    ...(r.notice ? ["", r.notice] : []),
     "",
     `${r.title}:`,
     ...steps.map((s, i) => `${i + 1}. ${s}`),
@@ -40,6 +41,7 @@ function describeRule(rule: Rule) {
   ].join("\n");
   const markdown = [
     rule.description,
+    ...(r.notice ? ["", r.notice] : []),
     "",
     `**${r.title}:**`,
     "",
@@ -58,7 +60,7 @@ function describeRule(rule: Rule) {
     defaultConfiguration: { level: rule.severity },
     properties: {
       tags: ["security", "secret", "credential"],
-      precision: "very-high",
+      precision: rule.precision ?? "very-high",
       "security-severity": SECURITY_SEVERITY[rule.severity],
     },
   };

@@ -3,7 +3,9 @@
 // With workers > 1 each lane runs in a worker thread of its own (detection
 // off the main thread, which only walks the log); with 1, two lanes run on
 // the main thread (the path history had before workers; kept as the switch
-// for comparing results and for one-core machines).
+// for comparing results and for one-core machines). By default the threads
+// start only once a history proves big: a small one is over before a worker
+// has loaded the engine.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { looksBinary } from "../engine/binary.js";
@@ -19,6 +21,8 @@ export interface BlobScanOptions {
   rules: readonly Rule[];
   /** Worker threads; 1: detection on the main thread. */
   workers: number;
+  /** Search the first this many blobs on the main thread, then start the workers (0: start them at once). */
+  workersAfter: number;
 }
 
 /** What the lanes read, added up. */
@@ -52,8 +56,13 @@ export function defaultWorkers(): number {
   return Math.min(4, availableParallelism());
 }
 
+/** Blobs searched on the main thread before the default workers start (a 2k-commit history has about 4k). */
+export const DEFAULT_WORKERS_AFTER = 8192;
+
 export function startBlobScanner(options: BlobScanOptions): BlobScanner {
-  return options.workers > 1 ? new WorkerScanner(options) : new InlineScanner(options);
+  if (options.workers <= 1) return new InlineScanner(options);
+  if (options.workersAfter <= 0) return new WorkerScanner(options);
+  return new GrowingScanner(options);
 }
 
 const emptyTotals = (): BlobTotals => ({ files: 0, bytes: 0, binary: 0, tooLarge: 0, unreadable: [] });
@@ -152,6 +161,41 @@ class InlineScanner implements BlobScanner {
       for (const [oid, matches] of lane.hits) hits.set(oid, matches);
     }
     return { totals, hits };
+  }
+}
+
+/** Main-thread lanes first; worker lanes for every blob after the first `workersAfter`. */
+class GrowingScanner implements BlobScanner {
+  private readonly inline: InlineScanner;
+  private workers: WorkerScanner | undefined;
+  private requested = 0;
+
+  constructor(private readonly options: BlobScanOptions) {
+    this.inline = new InlineScanner(options);
+  }
+
+  request(oid: string, lane: number): boolean {
+    if (this.workers === undefined && ++this.requested > this.options.workersAfter)
+      this.workers = new WorkerScanner(this.options);
+    return (this.workers ?? this.inline).request(oid, lane);
+  }
+
+  onDrain(listener: () => void): void {
+    this.inline.onDrain(listener);
+  }
+
+  progress(): { files: number; bytes: number } {
+    const a = this.inline.progress();
+    const b = this.workers?.progress() ?? { files: 0, bytes: 0 };
+    return { files: a.files + b.files, bytes: a.bytes + b.bytes };
+  }
+
+  async finish(): Promise<BlobScanResult> {
+    const [first, second] = await Promise.all([this.inline.finish(), this.workers?.finish()]);
+    if (second === undefined) return first;
+    addTotals(first.totals, second.totals);
+    for (const [oid, matches] of second.hits) first.hits.set(oid, matches);
+    return first;
   }
 }
 

@@ -13,7 +13,7 @@ import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
 import { readRepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
 import { formatBytes } from "../report/summary.js";
-import { defaultWorkers, startBlobScanner } from "./blob-scan.js";
+import { DEFAULT_WORKERS_AFTER, defaultWorkers, startBlobScanner } from "./blob-scan.js";
 import type { Chunk, ScanSummary } from "./chunk.js";
 import { HistoryIndex } from "./history-index.js";
 import type { OidTable } from "./oid-table.js";
@@ -28,7 +28,10 @@ export interface HistoryOptions {
   progress: Progress;
   /** Count the commits up front, for an ETA (only worth it when progress is shown). */
   countCommits: boolean;
-  /** Worker threads searching blobs (default: one per core); 1 searches on the main thread. */
+  /**
+   * Worker threads searching blobs; 1 searches on the main thread. Given: they start at once.
+   * Default: one per core, started once the history has more than a few thousand blobs.
+   */
   workers?: number;
 }
 
@@ -57,6 +60,7 @@ export async function scanHistory(options: HistoryOptions, summary: ScanSummary)
     maxSize: options.maxFileSize,
     rules,
     workers: options.workers ?? defaultWorkers(),
+    workersAfter: options.workers === undefined ? DEFAULT_WORKERS_AFTER : 0,
   });
   let missingSeen = 0;
   const missingListed: string[] = [];

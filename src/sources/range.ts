@@ -1,11 +1,13 @@
 // The lines added by each commit of a revision range (`A..B`, `A...B`, `C^!`,
-// or a pre-push hook's refs), as chunks that carry their commit, author and date.
+// or a pre-push hook's refs), and each commit's message, as chunks that carry
+// their commit, author and date; a pushed annotated tag's message too.
 import { GitError, InputError, UsageError } from "../errors.js";
 import { type GitContext, gitStderr } from "../git/exec.js";
 import { COMMIT_MARKER, readRangePatches } from "../git/patch.js";
 import { filterKnownCommits, listRangeCommits } from "../git/refs.js";
 import { FETCH_ALL_HINT, type RepositoryFacts, readRepositoryFacts } from "../git/repository.js";
 import type { Chunk, CommitInfo, ScanSummary } from "./chunk.js";
+import { type NamedTag, readCommitMessageChunks, readTagMessageChunks, shortTagName } from "./messages.js";
 import { type BinaryFile, chunksFromFile, readBinaryBlobs } from "./patch-chunks.js";
 import { parseUnifiedDiff } from "./unified-diff.js";
 
@@ -37,6 +39,8 @@ export interface PushLines {
   updated: { local: string; remote: string }[];
   /** Branches new to the remote (its sha is all zeros). */
   created: string[];
+  /** Tag refs pushed (their sha may be an annotated tag object, whose message is scanned). */
+  tags: NamedTag[];
 }
 
 /**
@@ -45,17 +49,18 @@ export interface PushLines {
  * https://git-scm.com/docs/githooks#_pre_push
  */
 export function parsePushLines(text: string): PushLines {
-  const pushed: PushLines = { updated: [], created: [] };
+  const pushed: PushLines = { updated: [], created: [], tags: [] };
   for (const [i, raw] of text.split("\n").entries()) {
     const line = raw.trim();
     if (!line) continue;
-    const [, localSha, , remoteSha, extra] = line.split(/\s+/);
+    const [localRef, localSha, , remoteSha, extra] = line.split(/\s+/);
     if (!localSha || !remoteSha || extra !== undefined || !SHA.test(localSha) || !SHA.test(remoteSha)) {
       throw new InputError(
         `--stdin-refs: line ${i + 1} is not "<local ref> <local sha> <remote ref> <remote sha>", as git gives a pre-push hook`,
       );
     }
     if (ZERO.test(localSha)) continue;
+    if (localRef!.startsWith("refs/tags/")) pushed.tags.push({ oid: localSha, ref: shortTagName(localRef!) });
     if (ZERO.test(remoteSha)) pushed.created.push(localSha);
     else pushed.updated.push({ local: localSha, remote: remoteSha });
   }
@@ -140,10 +145,12 @@ export async function* readRangeChunks(
   ctx: GitContext,
   passes: RangePasses,
   summary: ScanSummary,
+  tags: readonly NamedTag[] = [],
 ): AsyncGenerator<Chunk> {
   const shape = await readRepositoryFacts(ctx);
   await checkShallowBoundary(ctx, passes, shape);
   const seen = new Set<string>();
+  const seenMessages = new Set<string>();
   for (const revs of passes) {
     let commit: CommitInfo | undefined;
     let skip = false;
@@ -164,9 +171,12 @@ export async function* readRangeChunks(
         }
       }
       yield* readBinaryBlobs(ctx, binaries, summary);
+      yield* readCommitMessageChunks(ctx, [...revs, "--"], summary, seenMessages);
     } catch (err) {
       if (err instanceof GitError) explainRevisionFailure(err, shape);
       throw err;
     }
   }
+  // A pushed annotated tag: its message (a tag pointing at a blob or tree is server-side's job, see receive).
+  yield* readTagMessageChunks(ctx, tags, summary);
 }

@@ -1,15 +1,22 @@
-// The labelled precision/recall corpus: positive and negative cases across
-// formats, in three categories (plain, encoded, binary). Built at run time
-// from seeded fake keys, so the repository holds no key-shaped literal.
-import { fakeKeys } from "../helpers/fake-key.mjs";
+// The labelled precision/recall corpus, in three categories (plain, encoded,
+// binary), for every key format the rule files describe. Text cases are
+// folders under cases/<category>/: `ng.<name>` must be reported, `ok.<name>`
+// must not; `{{key}}` slots (optionally `{{key|base64}}` and other filters)
+// are filled at run time with a fresh fake key of each format, so one folder
+// is one case per format. Encodings that need code (UTF-16, base64 of a whole
+// file, binaries) are built below. The repository holds no key-shaped literal.
+import { readdirSync, readFileSync } from "node:fs";
+import { fakeKeys, keyFormats } from "../helpers/fake-key.mjs";
 
 /**
  * @typedef {"plain" | "encoded" | "binary"} Category
- * @typedef {{ category: Category, format: string, path: string, data: Buffer, keys: string[] }} Case
- * `keys` are the keys a scanner must report in the file; [] marks a negative case.
+ * @typedef {{ key: string, ruleId: string }} Expected
+ * @typedef {{ category: Category, format: string, name: string, path: string, data: Buffer, keys: Expected[] }} Case
+ * `keys` are the keys a scanner must report in the file, each by its rule; [] marks a negative case.
+ * `format` is a KeyFormat name, or "-" for a case that holds no key at all.
  */
 
-const PREFIXES = /** @type {const} */ (["tvly-", "tvly-dev-", "tvly-prod-"]);
+const CASES_DIR = new URL("cases/", import.meta.url);
 const b64 = (s) => Buffer.from(s).toString("base64");
 const pctAll = (s) => [...Buffer.from(s)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 const utf16 = (s, be = false) => {
@@ -17,10 +24,20 @@ const utf16 = (s, be = false) => {
   return Buffer.concat([Buffer.from(be ? [0xfe, 0xff] : [0xff, 0xfe]), be ? body.swap16() : body]);
 };
 
-/** Placeholders and fakes from docs, tutorials and tests: a scanner must stay quiet on each. */
+/** The filters a `{{key|filter}}` slot may name. */
+const FILTERS = {
+  base64: b64,
+  "percent-dash": (k) => k.replace(/-/g, "%2D"),
+  "percent-all": pctAll,
+  "json-u": (k) => `\\u0074${k.slice(1)}`,
+  "js-hex-dash": (k) => k.replace(/-/g, "\\x2d"),
+};
+const SLOT = /\{\{key(?:\|([a-z0-9-]+))?\}\}/g;
+
+/** Placeholders and fakes from docs, tutorials and tests, for every format: a scanner must stay quiet on each. */
 export function placeholders() {
   const x = (n, c = "x") => c.repeat(n);
-  const bodies = [
+  const classic = [
     x(32),
     x(32, "X"),
     x(32, "0"),
@@ -58,115 +75,131 @@ export function placeholders() {
     "AAAABBBBCCCCDDDDEEEEFFFFGGGGHHHH",
     `apikey${x(26, "0")}`,
     `Xy${x(30, "x")}`,
+    "0cc175b9c0f1b6a831c399e269772661", // an MD5 digest used as a cache key
+    "D41D8CD98F00B204E9800998ECF8427E",
+    b64("this is not a real key!!"), // base64 of a sentence
   ];
-  return PREFIXES.flatMap((p) => bodies.map((b) => p + b));
+  const segmented = [
+    `${x(5)}-${x(42)}`,
+    `${x(6, "X")}-${x(42, "X")}`,
+    `12345-abcdefghijklmnopqrstuvwxyz${"ABCDEFGHIJKLMNOP"}`,
+    `${x(5, "0")}-${x(42, "0")}`,
+    `abcde-${x(42, "a")}`,
+    `AbC12-${x(42, "Z")}`,
+    "YOUR-API-KEY-HERE",
+    `a1B2c-${"a1B2c".repeat(8)}a1`,
+    `12345-YourTavilyApiKeyGoesHere${x(18, "0")}`,
+    `1a2b3-${"0cc175b9c0f1b6a831c399e269772661"}0cc175b9c0`,
+    `xxxxx-xxxx-xxxx-xxxx-${x(12)}`,
+    `${"aB3dE-".repeat(6)}aB3dE`,
+  ];
+  return [
+    ...["tvly-", "tvly-dev-", "tvly-prod-"].flatMap((p) => classic.map((b) => p + b)),
+    ...["tvly-dev-", "tvly-prod-", "tvly-"].flatMap((p) => segmented.map((b) => p + b)),
+    "tvly-guard",
+    "tvly-python",
+    "tvly-search-results",
+    "tvly-search-results-container-wrapper",
+    "tvly-searchResultsContainerWrapper",
+    "tvly-550e8400-e29b-41d4-a716-446655440000",
+  ];
+}
+
+/** The case folders under cases/<category>/: name, whether they hold keys, and their files. */
+function caseFolders() {
+  return readdirSync(CASES_DIR).flatMap((category) =>
+    readdirSync(new URL(`${category}/`, CASES_DIR)).map((folder) => {
+      const dir = new URL(`${category}/${folder}/`, CASES_DIR);
+      const files = readdirSync(dir).map((f) => ({ name: f, text: readFileSync(new URL(f, dir), "latin1") }));
+      return { category, folder, positive: folder.startsWith("ng."), files };
+    }),
+  );
 }
 
 /** Every case of the corpus, deterministic for a seed. */
 export function buildCorpus(seed = 6) {
   const keys = fakeKeys(seed);
-  const key = () => keys.next(PREFIXES[Math.floor(keys.rand() * 3)]);
+  const formats = keyFormats();
   /** @type {Case[]} */
   const cases = [];
-  const add = (category, format, ext, make, positive = true) => {
-    for (let i = 0; i < 3; i++) {
-      const k = key();
-      const content = make(k, i);
+  const keyOf = (format) => keys.shaped(format.shape);
+
+  // Folders: each holding a slot becomes one case per format.
+  for (const { category, folder, positive, files } of caseFolders()) {
+    const slotted = files.some((f) => f.text.match(SLOT));
+    for (const format of slotted ? formats : [undefined]) {
+      for (const file of files) {
+        /** @type {Expected[]} */
+        const expected = [];
+        const text = file.text.replace(SLOT, (_, filter) => {
+          const key = keyOf(format);
+          expected.push({ key, ruleId: format.ruleId });
+          return filter ? FILTERS[filter](key) : key;
+        });
+        const tag = format ? format.name.replace(/[:]/g, "_") : "";
+        cases.push({
+          category,
+          format: format?.name ?? "-",
+          name: folder,
+          path: `${category}/${folder}${tag ? `/${tag}` : ""}/${file.name}`,
+          data: Buffer.from(text, "latin1"),
+          keys: positive ? expected : [],
+        });
+      }
+    }
+  }
+
+  // Built cases: one per format each. In binary data a key ends where its format says (32 or 42
+  // characters, whatever follows is the next field), so a longer token of no known format is reported
+  // there as the known key it starts with: binaries are scored on the known formats only.
+  const add = (category, name, ext, make, positive = true) => {
+    for (const format of category === "binary" ? formats.filter((f) => !f.fallback) : formats) {
+      const k = keyOf(format);
+      const content = make(k, formats.indexOf(format));
       cases.push({
         category,
-        format,
-        path: `${category}/${format}-${positive ? "pos" : "neg"}-${i}.${ext}`,
+        format: format.name,
+        name,
+        path: `${category}/${name}/${format.name.replace(/[:]/g, "_")}.${ext}`,
         data: Buffer.isBuffer(content) ? content : Buffer.from(content),
-        keys: positive ? [k] : [],
+        keys: positive ? [{ key: k, ruleId: format.ruleId }] : [],
       });
     }
   };
-
-  // plain: the places keys leak as typed
-  add("plain", "dotenv", "env", (k) => `DEBUG=1\nTAVILY_API_KEY=${k}\nPORT=8080\n`);
-  add("plain", "dotenv-export", "sh", (k) => `#!/bin/sh\nexport TAVILY_API_KEY='${k}'\nexec node server.js\n`);
-  add("plain", "python", "py", (k) => `from tavily import TavilyClient\n\nclient = TavilyClient(api_key="${k}")\n`);
-  add("plain", "js-fallback", "ts", (k) => `export const key = process.env.TAVILY_API_KEY || "${k}";\n`);
-  add("plain", "json", "json", (k) => JSON.stringify({ tavily: { apiKey: k, timeout: 30 } }, null, 2));
-  add("plain", "yaml", "yaml", (k) => `env:\n  - name: TAVILY_API_KEY\n    value: ${k}\n`);
-  add("plain", "toml", "toml", (k) => `[tool.search]\ntavily_key = "${k}"\n`);
-  add(
-    "plain",
-    "dockerfile",
-    "dockerfile",
-    (k) => `FROM python:3.12\nENV TAVILY_API_KEY=${k}\nCMD ["python", "app.py"]\n`,
-  );
-  add("plain", "workflow", "yml", (k) => `jobs:\n  run:\n    env:\n      TAVILY_API_KEY: "${k}"\n`);
-  add("plain", "markdown", "md", (k) => `# Setup\n\n\`\`\`bash\nexport TAVILY_API_KEY=${k}\n\`\`\`\n`);
-  add("plain", "notebook", "ipynb", (k) =>
-    JSON.stringify(
-      {
-        cells: [{ cell_type: "code", source: ["import os\n", `os.environ["TAVILY_API_KEY"] = "${k}"\n`], outputs: [] }],
-        nbformat: 4,
-      },
-      null,
-      1,
-    ),
-  );
-  add(
-    "plain",
-    "mcp-url",
-    "json",
-    (k) => `{"mcpServers":{"tavily":{"url":"https://mcp.tavily.com/mcp/?tavilyApiKey=${k}"}}}\n`,
-  );
-  add("plain", "csv", "csv", (k) => `name,key,owner\nsearch,${k},ops\n`);
-  add("plain", "xml", "xml", (k) => `<config><add key="TavilyApiKey" value="${k}"/></config>\n`);
-  add("plain", "go", "go", (k) => `package main\n\nconst tavilyKey = \`${k}\`\n`);
-  add("plain", "crlf", "ini", (k) => `[tavily]\r\napi_key = ${k}\r\n`);
-  add("plain", "no-newline", "txt", (k) => k);
-  add("plain", "unicode", "txt", (k) => `clé → ${k} ✓\n`);
-  add("plain", "minified", "js", (k) => `!function(){${"var q=1;".repeat(4000)}const t={apiKey:"${k}"};}();`);
-  add("plain", "log", "log", (k) => `2024-05-01T10:00:00Z INFO request headers={"Authorization": "Bearer ${k}"}\n`);
   // Many random keys: the placeholder filter must not eat real ones.
-  for (let f = 0; f < 4; f++) {
-    const many = Array.from({ length: 100 }, key);
+  for (const format of formats) {
+    const many = Array.from({ length: 100 }, () => keyOf(format));
     cases.push({
       category: "plain",
-      format: "random-keys",
-      path: `plain/random-keys-pos-${f}.txt`,
+      format: format.name,
+      name: "ng.random-keys",
+      path: `plain/ng.random-keys/${format.name.replace(/[:]/g, "_")}.txt`,
       data: Buffer.from(many.map((k, i) => `key${i}=${k}\n`).join("")),
-      keys: many,
+      keys: many.map((key) => ({ key, ruleId: format.ruleId })),
     });
   }
 
-  // encoded: base64, percent, JSON/JS escapes, UTF-16
+  // encoded: base64 of whole files, UTF-16 text
   add(
     "encoded",
-    "k8s-secret",
+    "ng.k8s-secret-newline",
     "yaml",
-    (k) =>
-      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: search\ntype: Opaque\ndata:\n  TAVILY_API_KEY: ${b64(k)}\n`,
-  );
-  add("encoded", "k8s-secret-newline", "yaml", (k) => `apiVersion: v1\nkind: Secret\ndata:\n  key: ${b64(`${k}\n`)}\n`);
-  add(
-    "encoded",
-    "base64-env",
-    "yaml",
-    (k, i) => `data:\n  .env: ${b64(`${"#".repeat(i)}TAVILY_API_KEY=${k}\nDEBUG=0\n`)}\n`,
+    (k) => `apiVersion: v1\nkind: Secret\ndata:\n  key: ${b64(`${k}\n`)}\n`,
   );
   add(
     "encoded",
-    "base64url-jwt",
+    "ng.base64-env",
+    "yaml",
+    (k, i) => `data:\n  .env: ${b64(`${"#".repeat(i % 3)}TAVILY_API_KEY=${k}\nDEBUG=0\n`)}\n`,
+  );
+  add(
+    "encoded",
+    "ng.base64url-jwt",
     "txt",
     (k) =>
       `token=eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ sub: "svc", tavily: k })).toString("base64url")}.\n`,
   );
-  add(
-    "encoded",
-    "percent-redirect",
-    "log",
-    (k) => `GET /login?next=${encodeURIComponent(`https://mcp.tavily.com/mcp/?tavilyApiKey=${k}`)} 302\n`,
-  );
-  add("encoded", "percent-dash", "txt", (k) => `curl -d "api_key=${k.replace(/-/g, "%2D")}" https://example.org\n`);
-  add("encoded", "percent-all", "txt", (k) => `q=${pctAll(k)}&x=1\n`);
-  add("encoded", "json-unicode", "json", (k) => `{"key": "\\u0074${k.slice(1)}"}\n`);
-  add("encoded", "json-after-newline", "json", (k) => `${JSON.stringify({ log: `loading config\n${k}\ndone` })}\n`);
-  add("encoded", "notebook-output", "ipynb", (k) =>
+  add("encoded", "ng.notebook-output", "ipynb", (k) =>
     JSON.stringify({
       cells: [
         {
@@ -177,34 +210,42 @@ export function buildCorpus(seed = 6) {
       ],
     }),
   );
-  add("encoded", "js-hex-escape", "js", (k) => `var k="${k.replace(/-/g, "\\x2d")}";\n`);
-  add("encoded", "utf16le-reg", "reg", (k) =>
+  add("encoded", "ng.utf16le-reg", "reg", (k) =>
     utf16(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\Search]\r\n"ApiKey"="${k}"\r\n`),
   );
-  add("encoded", "utf16le-ps1", "ps1", (k) => utf16(`$env:TAVILY_API_KEY = "${k}"\r\nInvoke-Search\r\n`));
-  add("encoded", "utf16be", "txt", (k) => utf16(`key=${k}\n`, true));
+  add("encoded", "ng.utf16le-ps1", "ps1", (k) => utf16(`$env:TAVILY_API_KEY = "${k}"\r\nInvoke-Search\r\n`));
+  add("encoded", "ng.utf16be", "txt", (k) => utf16(`key=${k}\n`, true));
   // `base64` wraps at 76 columns: the key may straddle a line break (a miss if the wrap splits the hint itself)
   add(
     "encoded",
-    "base64-wrapped",
+    "ng.base64-wrapped",
     "b64",
     (k, i) =>
-      `${(b64(`${"#".repeat(20 + i * 7)} settings\nTAVILY_API_KEY=${k}\n`).match(/.{1,76}/g) ?? []).join("\n")}\n`,
+      `${(b64(`${"#".repeat(20 + (i % 3) * 7)} settings\nTAVILY_API_KEY=${k}\n`).match(/.{1,76}/g) ?? []).join("\n")}\n`,
   );
-  // Known limits, kept in the corpus so the figures stay honest:
+  // A known limit, kept in the corpus so the figures stay honest:
   add(
     "encoded",
-    "limit-double-percent",
+    "ng.limit-double-percent",
     "log",
     (k) => `next=${encodeURIComponent(encodeURIComponent(`?tavilyApiKey=${k}`)).replace(/-/g, "%252D")}\n`,
   );
 
-  // binary: keys verbatim (or UTF-16) inside binary files
+  // binary: keys verbatim (or UTF-16, or base64) inside binary files
   const bytes = (n, i) => Buffer.from(Array.from({ length: n }, (_, j) => (j * 31 + i * 7) % 256));
-  add("binary", "sqlite", "db", (k, i) =>
+  add("binary", "ng.sqlite", "db", (k, i) =>
     Buffer.concat([Buffer.from("SQLite format 3\0"), bytes(4000, i), Buffer.from(`\x0b${k}`), bytes(2000, i)]),
   );
-  add("binary", "png-text", "png", (k, i) =>
+  // SQLite stores a row's text columns back to back: letters glued on both sides of the key.
+  add("binary", "ng.sqlite-packed-record", "db", (k, i) =>
+    Buffer.concat([
+      Buffer.from("SQLite format 3\0"),
+      bytes(400, i),
+      Buffer.from(`\x17\x0b\x1dtavilyprod${k}searchops`),
+      bytes(200, i),
+    ]),
+  );
+  add("binary", "ng.png-text", "png", (k, i) =>
     Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
       bytes(500, i),
@@ -212,7 +253,7 @@ export function buildCorpus(seed = 6) {
       bytes(500, i),
     ]),
   );
-  add("binary", "tar", "tar", (k) =>
+  add("binary", "ng.tar", "tar", (k) =>
     Buffer.concat([
       Buffer.from("config/.env"),
       Buffer.alloc(501),
@@ -220,7 +261,7 @@ export function buildCorpus(seed = 6) {
       Buffer.alloc(400),
     ]),
   );
-  add("binary", "pyc", "pyc", (k, i) =>
+  add("binary", "ng.pyc", "pyc", (k, i) =>
     Buffer.concat([
       Buffer.from([0x6f, 0x0d, 0x0d, 0x0a, 0, 0, 0, 0]),
       bytes(300, i),
@@ -229,40 +270,22 @@ export function buildCorpus(seed = 6) {
       bytes(300, i),
     ]),
   );
-  // Known limits: text values packed edge to edge (SQLite records) glue onto the key; base64 is not decoded in binaries.
-  add("binary", "limit-packed-record", "db", (k, i) =>
-    Buffer.concat([Buffer.from("SQLite format 3\0"), bytes(400, i), Buffer.from(`\x17\x0bsearch${k}`), bytes(200, i)]),
-  );
-  add("binary", "limit-base64", "bin", (k, i) =>
+  add("binary", "ng.base64", "bin", (k, i) =>
     Buffer.concat([bytes(400, i), Buffer.from(`cfg:${b64(k)}`), Buffer.alloc(20)]),
   );
-  add("binary", "pe-utf16", "exe", (k, i) =>
+  add("binary", "ng.pe-utf16", "exe", (k, i) =>
     Buffer.concat([Buffer.from("MZ"), bytes(1022, i), Buffer.from(`ApiKey=${k}`, "utf16le"), Buffer.alloc(64)]),
   );
 
-  // negatives: placeholders in every category, near-misses, and keyless noise
+  // negatives: placeholders in every category, and keyless noise
   const ph = placeholders();
-  cases.push({
-    category: "plain",
-    format: "placeholders",
-    path: "plain/placeholders-neg.md",
-    data: Buffer.from(ph.map((p) => `TAVILY_API_KEY=${p}\n`).join("")),
-    keys: [],
-  });
-  add("plain", "near-miss", "txt", (k) => `a=x${k}\nb=${k}Z\nc=${k}_old\nd=${k.slice(0, -1)}\n`, false);
-  add("plain", "allowed-line", "py", (k) => `KEY = "${k}"  # tvly-guard:allow\n`, false);
-  add(
-    "plain",
-    "template",
-    "sh",
-    () => 'export TAVILY_API_KEY=tvly-${TAVILY_API_KEY}\ncurl -H "Authorization: Bearer tvly-$KEY"\n',
-    false,
-  );
-  cases.push({
-    category: "encoded",
-    format: "placeholders",
-    path: "encoded/placeholders-neg.yaml",
-    data: Buffer.from(
+  const negative = (category, name, data) =>
+    cases.push({ category, format: "-", name, path: `${category}/${name}`, data, keys: [] });
+  negative("plain", "ok.placeholders.md", Buffer.from(ph.map((p) => `TAVILY_API_KEY=${p}\n`).join("")));
+  negative(
+    "encoded",
+    "ok.placeholders.yaml",
+    Buffer.from(
       ph
         .map(
           (p, i) =>
@@ -270,26 +293,16 @@ export function buildCorpus(seed = 6) {
         )
         .join(""),
     ),
-    keys: [],
-  });
-  cases.push({
-    category: "encoded",
-    format: "placeholders-utf16",
-    path: "encoded/placeholders-neg.reg",
-    data: utf16(ph.map((p) => `"ApiKey"="${p}"\r\n`).join("")),
-    keys: [],
-  });
-  add("encoded", "random-base64", "txt", (_, i) => bytes(60_000, i).toString("base64"), false);
-  add("encoded", "allowed-base64", "yaml", (k) => `data:\n  key: ${b64(k)} # tvly-guard:allow\n`, false);
-  add("encoded", "truncated-base64", "yaml", (k) => `data:\n  key: ${b64(k.slice(0, -1))}\n`, false);
-  add(
-    "binary",
-    "placeholders",
-    "bin",
-    (_, i) => Buffer.concat([bytes(100, i), Buffer.from(ph.join("\0")), bytes(100, i)]),
-    false,
   );
-  add("binary", "noise", "bin", (_, i) => bytes(50_000, i), false);
-  add("binary", "glued", "bin", (k, i) => Buffer.concat([bytes(100, i), Buffer.from(`${k}9`), bytes(100, i)]), false);
+  negative("encoded", "ok.placeholders-utf16.reg", utf16(ph.map((p) => `"ApiKey"="${p}"\r\n`).join("")));
+  for (let i = 0; i < 3; i++) {
+    negative("encoded", `ok.random-base64-${i}.txt`, Buffer.from(bytes(60_000, i).toString("base64")));
+    negative(
+      "binary",
+      `ok.placeholders-${i}.bin`,
+      Buffer.concat([bytes(100, i), Buffer.from(ph.join("\0")), bytes(100, i)]),
+    );
+    negative("binary", `ok.noise-${i}.bin`, bytes(50_000, i));
+  }
   return cases;
 }

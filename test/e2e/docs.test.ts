@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { renderFile, staleFiles, TARGETS } from "../../scripts/render-docs.mjs";
+import { fakeKeys } from "../helpers/fake-key.js";
+import { tempDir, writeFiles } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -186,6 +188,30 @@ describe("the docs match the CLI", () => {
   });
 });
 
+describe("the output page matches the reports", () => {
+  it("has a section for every format --format takes", () => {
+    const help = runCli(["scan", "--help"]).stdout;
+    const formats = /report format: ([a-z, ]+) \(default/.exec(help)![1]!.split(", ");
+    const page = readFileSync(join(ROOT, "docs/output.md"), "utf8");
+    expect(formats.filter((f) => !new RegExp(`^## ${f}$`, "m").test(page))).toEqual([]);
+  });
+
+  it("shows the JSON report with the fields a scan writes, no more, no less", () => {
+    const page = readFileSync(join(ROOT, "docs/output.md"), "utf8");
+    const example = JSON.parse(page.split("```json\n")[1]!.split("```")[0]!);
+    const dir = tempDir();
+    writeFiles(dir, { ".env": `TAVILY_API_KEY=${fakeKeys(15).next()}\n` });
+    const r = runCli(["scan", ".", "--format", "json"], { cwd: dir });
+    expect(r.code).toBe(1);
+    const real = JSON.parse(r.stdout);
+    const keysOf = (o: object) => Object.keys(o).sort();
+    expect(keysOf(example)).toEqual(keysOf(real));
+    expect(keysOf(example.scanned)).toEqual(keysOf(real.scanned));
+    expect(keysOf(example.scanned.skipped)).toEqual(keysOf(real.scanned.skipped));
+    expect(keysOf(example.findings[0])).toEqual(keysOf(real.findings[0])); // a plain key: no encoding, no offset
+  });
+});
+
 describe("the integrations page matches the files it describes", () => {
   const page = readFileSync(join(ROOT, "docs/integrations.md"), "utf8");
 
@@ -221,8 +247,9 @@ describe("text generated from the rule files", () => {
 
   it("is the only place outside rules/ that holds a remediation step", () => {
     const steps = readdirSync(join(ROOT, "rules")).flatMap((n) => {
-      const r = JSON.parse(readFileSync(join(ROOT, "rules", n), "utf8")).remediation;
-      return [...r.steps, ...Object.values(r.cases ?? {}), r.rotation].filter(Boolean) as string[];
+      // A rule that extends another may hold no remediation of its own, or only a notice.
+      const r = JSON.parse(readFileSync(join(ROOT, "rules", n), "utf8")).remediation ?? {};
+      return [...(r.steps ?? []), ...Object.values(r.cases ?? {}), r.rotation, r.notice].filter(Boolean) as string[];
     });
     // Long enough to be a sentence of its own, short enough to survive slot filling unchanged.
     const probes = steps.flatMap((s) => s.split(/\{\w+\}/)).filter((p) => p.trim().length >= 24);

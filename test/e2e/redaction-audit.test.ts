@@ -4,6 +4,7 @@
 // --no-redact asks for it. Built from COMMANDS and FORMATS, so a command or
 // format added later is audited without touching this file, and a command
 // without an entry in EXERCISES fails the first test.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,7 +16,7 @@ import { FORMATS } from "../../src/report/index.js";
 import { run } from "../../src/run.js";
 import { fakeKeys } from "../helpers/fake-key.js";
 import { git, writeFiles } from "../helpers/git-repo.js";
-import type { CliResult } from "../helpers/run-cli.js";
+import { CLI, type CliResult } from "../helpers/run-cli.js";
 import { runCliAsync } from "../helpers/run-cli-async.js";
 
 const KEY = fakeKeys(31337).next("tvly-dev-");
@@ -108,6 +109,13 @@ const EXERCISES: Record<string, Exercise> = {
     ],
   },
   history: { args: ["history"], code: 1 },
+  receive: {
+    args: ["receive"],
+    code: 0,
+    steps: [["receive"]],
+    after: (dir) => pushToGuardedServer(dir),
+    afterCode: 1,
+  },
   message: {
     args: ["message", "COMMIT_MSG"],
     code: 1,
@@ -126,6 +134,16 @@ const EXERCISES: Record<string, Exercise> = {
   schema: { args: ["schema"], code: 0, steps: [["schema", "--output", "schema.json"]] },
   fix: { args: ["fix"], code: 0, steps: [["fix", "--dry-run"], ["fix"]] },
 };
+
+/** A real `git push` of the leaky repository to a bare server with the pre-receive hook, so its remote: lines are audited. */
+function pushToGuardedServer(dir: string): CliResult {
+  const server = auditDir();
+  git(server, ["init", "-q", "--bare"]);
+  const installed = spawnSync(process.execPath, [CLI, "install", "--pre-receive"], { cwd: server, encoding: "utf8" });
+  if (installed.status !== 0) throw new Error(installed.stderr);
+  const r = spawnSync("git", ["push", `file://${server}`, "HEAD:refs/heads/main"], { cwd: dir, encoding: "utf8" });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
 
 /** A real `git commit` of a staged key, so an installed hook's message is audited too. */
 function commitThroughHook(dir: string): CliResult {

@@ -37,13 +37,14 @@ export const GIT_ENV = {
   GIT_CONFIG_GLOBAL: "/dev/null",
 };
 
-/** Run git in `cwd` and return its stdout. */
-export function git(cwd: string, args: string[], env: Record<string, string> = {}): string {
+/** Run git in `cwd` (with `input` on stdin) and return its stdout. */
+export function git(cwd: string, args: string[], env: Record<string, string> = {}, input?: string): string {
   return execFileSync("git", args, {
     cwd,
     env: { ...process.env, ...GIT_ENV, ...env },
     encoding: "utf8",
     stdio: ["pipe", "pipe", "pipe"],
+    ...(input === undefined ? {} : { input }),
   });
 }
 

@@ -45,7 +45,9 @@ describe("tvly-guard diff <range>", () => {
       date: "2024-03-01T10:00:00+02:00",
     });
     expect(r.report!.scanned).toMatchObject({ commits: 2, files: 3 });
-    expect(r.stderr).toMatch(/tvly-guard diff: scanned 2 commits, 3 blobs, \d+ B: 2 keys found in 2 places\./);
+    expect(r.stderr).toMatch(
+      /tvly-guard diff: scanned 2 commits, 3 blobs, 2 messages, \d+ B: 2 keys found in 2 places\./,
+    );
     for (const k of [before, k1, k2]) expect(r.stdout + r.stderr).not.toContain(k);
   });
 

@@ -1,15 +1,7 @@
 // base64 and base64url (Kubernetes Secrets, .dockerconfigjson, data URIs,
 // JWT-ish blobs). A keyword encodes to one of three fixed strings, one per
 // byte alignment; those strings are the prefilter.
-import type { Rule } from "../rule.js";
-import { findNeedle, type Needle, toNeedle } from "./needle.js";
-import { type DecodedSpan, type DecodeInput, type Decoder, decodeWindows, perRule, windowBytes } from "./span.js";
-
-interface Form {
-  needle: Needle;
-  /** Encoded characters between the start of the 4-character group and the needle. */
-  lead: number;
-}
+import { type DecodedSpan, type DecodeInput, type Decoder, decodeWindows } from "./span.js";
 
 /**
  * For each alignment a (0, 1, 2 unknown bytes before the keyword in its
@@ -31,10 +23,6 @@ export function base64Forms(keyword: Buffer): { text: string; lead: number }[] {
   return forms;
 }
 
-const formsFor = perRule((rule: Rule): Form[] =>
-  rule.keywordBytes.flatMap((k) => base64Forms(k).map((f) => ({ needle: toNeedle(f.text, 4), lead: f.lead }))),
-);
-
 const B64 = new Uint8Array(256);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_") B64[c.charCodeAt(0)] = 1;
 const isB64 = (byte: number | undefined) => byte !== undefined && B64[byte] === 1;
@@ -54,7 +42,7 @@ function wrappedLineStart(data: Buffer, i: number): number {
   return isB64(data[j]) ? j : -1;
 }
 
-function decodeAt(data: Buffer, groupStart: number, rule: Rule): DecodedSpan | undefined {
+function decodeAt(data: Buffer, groupStart: number, window: number): DecodedSpan | undefined {
   for (let i = groupStart; i < groupStart + 4; i++) if (!isB64(data[i])) return undefined;
   // Up to two whole groups before: the byte before the key decides its left boundary.
   let start = groupStart;
@@ -62,7 +50,7 @@ function decodeAt(data: Buffer, groupStart: number, rule: Rule): DecodedSpan | u
   // Collect base64 characters to the right, across line wraps (`base64` and MIME wrap at 76
   // columns, PEM at 64), remembering where each one sits in the chunk. Only a long line of
   // whole groups counts as wrapped, so the next line of a .env or YAML file is never glued on.
-  const wanted = groupStart - start + Math.ceil((2 * windowBytes(rule)) / 3) * 4;
+  const wanted = groupStart - start + Math.ceil((2 * window) / 3) * 4;
   const chars = Buffer.allocUnsafe(wanted);
   const origins = new Int32Array(wanted);
   let n = 0;
@@ -78,7 +66,12 @@ function decodeAt(data: Buffer, groupStart: number, rule: Rule): DecodedSpan | u
   }
   const decoded = Buffer.from(chars.toString("latin1", 0, n), "base64"); // Node accepts both alphabets here
   const encoding = alphabetOf(data, groupStart);
-  return { encoding, data: decoded, origin: (offset) => origins[Math.min(Math.floor(offset / 3) * 4, n - 1)] ?? start };
+  return {
+    encoding,
+    data: decoded,
+    origin: (offset) => origins[Math.min(Math.floor(offset / 3) * 4, n - 1)] ?? start,
+    cut: n === wanted,
+  };
 }
 
 const URL_ONLY = new Set([0x2d, 0x5f]); // - _
@@ -99,15 +92,18 @@ function alphabetOf(data: Buffer, at: number): "base64" | "base64url" {
 
 export const base64Decoder: Decoder = {
   encoding: "base64",
-  inBinary: false,
-  decode({ data, rule, counts }: DecodeInput): DecodedSpan[] {
+  inBinary: true, // config blobs and packed resources carry base64 inside binaries too
+  hints: (keyword) => base64Forms(Buffer.from(keyword)),
+  decode({ data, hits, window }: DecodeInput): DecodedSpan[] {
     const groupStarts: number[] = [];
-    for (const form of formsFor(rule))
-      for (const at of findNeedle(data, form.needle, counts)) if (at >= form.lead) groupStarts.push(at - form.lead);
+    for (const { hint, at } of hits) {
+      const lead = hint.lead ?? 0;
+      if (at >= lead) groupStarts.push(at - lead);
+    }
     return decodeWindows(
       groupStarts,
-      rule,
-      (g) => decodeAt(data, g, rule),
+      window,
+      (g) => decodeAt(data, g, window),
       (g) => g % 4,
     );
   },

@@ -1,8 +1,7 @@
 // JSON and JavaScript string escapes: `\u0074vly-`, `\x74vly-`, `tvly\u002d`,
 // and keys right after an escape (`"line\ntvly-..."` in notebooks and
 // serialized logs), where the escape's letter would otherwise glue onto the key.
-import type { Rule } from "../rule.js";
-import { findNeedle, isWordByte, type Needle, toNeedle } from "./needle.js";
+import { isWordByte } from "./hint-text.js";
 import {
   type DecodedSpan,
   type DecodeInput,
@@ -10,9 +9,7 @@ import {
   decodeWindows,
   hex2,
   hexValue,
-  perRule,
   SpanBuilder,
-  windowBytes,
 } from "./span.js";
 
 const BACKSLASH = 0x5c;
@@ -35,10 +32,6 @@ export function escapeForms(keyword: string): { text: string; leads?: string[] }
   if (head > 0) forms.push({ text: `${keyword.slice(0, head)}\\` });
   return forms.filter((f, i) => forms.findIndex((g) => g.text === f.text) === i);
 }
-
-const needlesFor = perRule((rule: Rule): Needle[] =>
-  rule.keywords.flatMap(escapeForms).map((f) => toNeedle(f.text, 3, f.leads)),
-);
 
 /** True when the backslash at `i` starts an escape (an odd run of backslashes ends at it). */
 function isEscape(data: Buffer, i: number): boolean {
@@ -86,24 +79,24 @@ function pushPrevious(data: Buffer, start: number, out: SpanBuilder): void {
   if (start > 0) out.push(data[start - 1]!, start - 1);
 }
 
-function decodeFrom(data: Buffer, start: number, rule: Rule): DecodedSpan {
+function decodeFrom(data: Buffer, start: number, window: number): DecodedSpan {
   const out = new SpanBuilder();
   pushPrevious(data, start, out);
-  out.pushUnescaped(data, start, 2 * windowBytes(rule), escapeAt);
+  out.pushUnescaped(data, start, 2 * window, escapeAt);
   return out.build("json-escape");
 }
 
 export const jsonEscapeDecoder: Decoder = {
   encoding: "json-escape",
   inBinary: false,
-  decode({ data, rule, plainHits, counts }: DecodeInput): DecodedSpan[] {
-    const starts = new Set<number>();
-    for (const needle of needlesFor(rule)) for (const at of findNeedle(data, needle, counts)) starts.add(at);
+  hints: escapeForms,
+  decode({ data, hits, plainHits, window }: DecodeInput): DecodedSpan[] {
+    const starts = new Set(hits.map((h) => h.at));
     // A plain keyword right after an escape: "\ntvly-" reads as "ntvly-" to the plain pass.
     for (const at of plainHits) {
       if (!isWordByte(data[at - 1])) continue;
       for (const len of [2, 4, 6]) if (at >= len && data[at - len] === BACKSLASH) starts.add(at);
     }
-    return decodeWindows(starts, rule, (at) => decodeFrom(data, at, rule));
+    return decodeWindows(starts, window, (at) => decodeFrom(data, at, window));
   },
 };

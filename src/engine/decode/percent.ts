@@ -1,8 +1,7 @@
 // Percent-encoding (URLs, form bodies, query strings): `tvly%2D...`, fully
 // escaped keywords, and keys right after an escape (`?url=...%3Dtvly-...`),
 // where the escape's hex digit would otherwise glue onto the key.
-import type { Rule } from "../rule.js";
-import { commonPrefix, distinctNeedles, findNeedle, isWordByte, type Needle, toNeedle } from "./needle.js";
+import { commonPrefix, distinctNeedles, isWordByte } from "./hint-text.js";
 import {
   type DecodedSpan,
   type DecodeInput,
@@ -10,9 +9,7 @@ import {
   decodeWindows,
   hex2,
   hexValue,
-  perRule,
   SpanBuilder,
-  windowBytes,
 } from "./span.js";
 
 const PERCENT = 0x25;
@@ -29,21 +26,17 @@ export function percentForms(keyword: string): string[] {
   return distinctNeedles(forms).filter((f) => f.length >= 4);
 }
 
-const needlesFor = perRule((rule: Rule): Needle[] =>
-  distinctNeedles(rule.keywords.flatMap(percentForms)).map((f) => toNeedle(f, 2)),
-);
-
 const escapeAt = (data: Buffer, i: number) =>
   data[i] === PERCENT && hexValue(data[i + 1]) >= 0 && hexValue(data[i + 2]) >= 0
     ? hexValue(data[i + 1]) * 16 + hexValue(data[i + 2])
     : -1;
 
-function decodeFrom(data: Buffer, start: number, rule: Rule): DecodedSpan {
+function decodeFrom(data: Buffer, start: number, window: number): DecodedSpan {
   const out = new SpanBuilder();
   const before = start >= 3 ? escapeAt(data, start - 3) : -1;
   if (before >= 0) out.push(before, start - 3);
   else if (start > 0) out.push(data[start - 1]!, start - 1);
-  out.pushUnescaped(data, start, 2 * windowBytes(rule), (bytes, at) => {
+  out.pushUnescaped(data, start, 2 * window, (bytes, at) => {
     const value = escapeAt(bytes, at);
     return value >= 0 ? [value, 3] : undefined;
   });
@@ -53,11 +46,11 @@ function decodeFrom(data: Buffer, start: number, rule: Rule): DecodedSpan {
 export const percentDecoder: Decoder = {
   encoding: "percent",
   inBinary: false,
-  decode({ data, rule, plainHits, counts }: DecodeInput): DecodedSpan[] {
-    const starts = new Set<number>();
-    for (const needle of needlesFor(rule)) for (const at of findNeedle(data, needle, counts)) starts.add(at);
+  hints: (keyword) => percentForms(keyword).map((text) => ({ text })),
+  decode({ data, hits, plainHits, window }: DecodeInput): DecodedSpan[] {
+    const starts = new Set(hits.map((h) => h.at));
     // A plain keyword right after an escape: "%3Dtvly-" reads as "3Dtvly-" to the plain pass.
     for (const at of plainHits) if (at >= 3 && isWordByte(data[at - 1]) && escapeAt(data, at - 3) >= 0) starts.add(at);
-    return decodeWindows(starts, rule, (at) => decodeFrom(data, at, rule));
+    return decodeWindows(starts, window, (at) => decodeFrom(data, at, window));
   },
 };

@@ -1,7 +1,6 @@
 // What a decoder hands back: a small decoded window and the way back from
 // each decoded byte to the byte offset of the encoded text in the chunk.
-import type { Rule } from "../rule.js";
-import type { ByteCounts } from "./needle.js";
+import type { Hint, HintHit } from "../prefilter.js";
 
 export interface DecodedSpan {
   /** Reported as the finding's `encoding`: "base64", "percent", "utf16le"... */
@@ -10,44 +9,45 @@ export interface DecodedSpan {
   data: Buffer;
   /** Byte offset in the original chunk of the encoded text behind decoded byte `offset`. */
   origin(offset: number): number;
+  /** The window stopped at its size limit, not where the encoded text ended: its last token may be cut short. */
+  cut: boolean;
 }
 
 export interface DecodeInput {
   data: Buffer;
-  rule: Rule;
-  /** Offsets of the rule's plain keywords, found by the plain pass: context checks on them are free. */
+  /** Where the prefilter found this decoder's hints. */
+  hits: readonly HintHit[];
+  /** Offsets of the rules' plain keywords, found by the same pass: context checks on them are free. */
   plainHits: readonly number[];
   /** The chunk failed the text test (looksBinary). */
   binary: boolean;
-  /** A sample of the chunk's byte counts, to search each needle from its rarest byte. */
-  counts: ByteCounts;
+  /** How many decoded bytes a window reaches past its hint: enough for the longest match a rule allows. */
+  window: number;
 }
 
 export interface Decoder {
   encoding: string;
   /** Also run on binary chunks (UTF-16 strings and base64 blobs live in executables; escaped text rarely does). */
   inBinary: boolean;
-  /** Decoded windows worth matching; [] (after a few indexOf calls) when nothing hints at this encoding. */
+  /** The fixed strings that hint at this encoding of `keyword`, for the one prefilter pass. */
+  hints(keyword: string): Omit<Hint, "owner">[];
+  /** Decoded windows worth matching around the hits; [] when there are none. */
   decode(input: DecodeInput): DecodedSpan[];
 }
-
-/** How many decoded bytes a window reaches past its hint: enough for the longest match the rule allows. */
-export const windowBytes = (rule: Rule) => rule.maxMatchLength;
 
 /**
  * Decode a window at each start (ascending after sorting), skipping a start
  * that an earlier window on the same grid already decodes with a whole
- * window's room after it. A window is twice `windowBytes` long, so a hint that
+ * window's room after it. A window is twice `half` long, so a hint that
  * repeats every few bytes costs linear work, not one window per hit.
  * `grid` tells starts apart that decode differently (base64 alignment, UTF-16 parity).
  */
 export function decodeWindows(
   starts: Iterable<number>,
-  rule: Rule,
+  half: number,
   decodeAt: (start: number) => DecodedSpan | undefined,
   grid: (start: number) => number = () => 0,
 ): DecodedSpan[] {
-  const half = windowBytes(rule);
   const reach = new Map<number, number>();
   const spans: DecodedSpan[] = [];
   for (const start of [...new Set(starts)].sort((a, b) => a - b)) {
@@ -65,6 +65,8 @@ export function decodeWindows(
 export class SpanBuilder {
   private readonly bytes: number[] = [];
   private readonly origins: number[] = [];
+  /** Set when a copy stopped at its limit with encoded text left. */
+  cut = false;
 
   get length(): number {
     return this.bytes.length;
@@ -86,7 +88,8 @@ export class SpanBuilder {
     max: number,
     escapeAt: (data: Buffer, at: number) => readonly [number, number] | undefined,
   ): void {
-    for (let i = start; i < data.length && this.length < max; ) {
+    let i = start;
+    while (i < data.length && this.length < max) {
       const esc = escapeAt(data, i);
       if (esc) {
         this.push(esc[0], i);
@@ -96,6 +99,7 @@ export class SpanBuilder {
         i++;
       }
     }
+    if (i < data.length) this.cut = true;
   }
 
   build(encoding: string): DecodedSpan {
@@ -104,6 +108,7 @@ export class SpanBuilder {
       encoding,
       data: Buffer.from(this.bytes),
       origin: (offset) => origins[Math.min(offset, origins.length - 1)] ?? 0,
+      cut: this.cut,
     };
   }
 }
@@ -122,13 +127,3 @@ export const hex2 = (byte: number, upper: boolean) => {
   const h = byte.toString(16).padStart(2, "0");
   return upper ? h.toUpperCase() : h;
 };
-
-/** Cache of per-rule needles: computed once from the rule's keywords, never hard-coded. */
-export function perRule<T>(build: (rule: Rule) => T): (rule: Rule) => T {
-  const cache = new WeakMap<Rule, T>();
-  return (rule) => {
-    let value = cache.get(rule);
-    if (value === undefined) cache.set(rule, (value = build(rule)));
-    return value;
-  };
-}

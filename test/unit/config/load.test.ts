@@ -49,7 +49,8 @@ const INVALID: Record<string, { message: RegExp; schema?: false }> = {
   },
   "lookbehind-regex.json": { message: /: "allowlist\.lineRegexes\[0\]" uses lookahead or lookbehind/, schema: false },
   "disabled-rule-unknown.json": {
-    message: /: "disabledRules\[0\]" names no rule \(rules: tavily-api-key\)$/,
+    message:
+      /: "disabledRules\[0\]" names no rule \(rules: tavily-api-key, tavily-api-key-segmented, tavily-api-key-unknown-format\)$/,
     schema: false,
   },
   "disables-every-rule.json": {
@@ -217,7 +218,12 @@ describe("config files", () => {
       }),
     });
     const rules = (await loadConfig(dir, "c.json")).applyToRules(builtinRules());
-    expect(rules.map((r) => r.id)).toEqual(["tavily-api-key", "acme-token"]);
+    expect(rules.map((r) => r.id)).toEqual([
+      "tavily-api-key",
+      "tavily-api-key-segmented",
+      "tavily-api-key-unknown-format",
+      "acme-token",
+    ]);
     for (const r of rules) {
       expect(r.allowWords).toContain("fixture");
       expect(r.allowKeyRegexes?.map(String)).toEqual([expect.stringMatching(/^\/\^x\/l?$/)]);
@@ -225,12 +231,18 @@ describe("config files", () => {
     }
     expect(builtinRules()[0]!.allowWords).not.toContain("fixture"); // the shared builtin rule is not mutated
     writeFiles(dir, { "d.json": JSON.stringify({ rules: [extra], disabledRules: ["tavily-api-key"] }) });
-    expect((await loadConfig(dir, "d.json")).applyToRules(builtinRules()).map((r) => r.id)).toEqual(["acme-token"]);
+    expect((await loadConfig(dir, "d.json")).applyToRules(builtinRules()).map((r) => r.id)).toEqual([
+      "tavily-api-key-segmented",
+      "tavily-api-key-unknown-format",
+      "acme-token",
+    ]);
     // Replacing a builtin rule: disable it and add one with the same id.
     writeFiles(dir, {
       "e.json": JSON.stringify({ rules: [{ ...extra, id: "tavily-api-key" }], disabledRules: ["tavily-api-key"] }),
     });
     expect((await loadConfig(dir, "e.json")).applyToRules(builtinRules()).map((r) => [r.id, r.keywords])).toEqual([
+      ["tavily-api-key-segmented", ["tvly-"]],
+      ["tavily-api-key-unknown-format", ["tvly-"]],
       ["tavily-api-key", ["acme_"]],
     ]);
   });

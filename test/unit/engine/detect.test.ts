@@ -5,6 +5,7 @@ import { fakeKeys } from "../../helpers/fake-key.js";
 
 const rules = builtinRules();
 const keys = fakeKeys(7);
+const UNKNOWN = "tavily-api-key-unknown-format";
 const detect = (text: string | Buffer, startLine = 1) =>
   detectSecrets({ path: "f", data: Buffer.isBuffer(text) ? text : Buffer.from(text), startLine }, rules);
 
@@ -16,23 +17,35 @@ describe("detectSecrets", () => {
     expect(m).toMatchObject({ secret: key, prefix, line: 2, column: 12 });
   });
 
-  it("requires the key to stand alone as a token", () => {
+  const ids = (found: { rule: { id: string } }[]) => found.map((m) => m.rule.id);
+
+  it("requires a known-format key to stand alone as a token; longer tokens are unknown-format warnings", () => {
     const key = keys.next("tvly-");
     expect(detect(`x${key}`)).toEqual([]);
-    expect(detect(`${key}Z`)).toEqual([]);
-    expect(detect(`${key}_old`)).toEqual([]);
-    expect(detect(`"${key}"`)).toHaveLength(1);
-    expect(detect(`?tavilyApiKey=${key}&x=1`)).toHaveLength(1);
+    expect(ids(detect(`${key}Z`))).toEqual([UNKNOWN]);
+    expect(ids(detect(`${key}_old`))).toEqual([UNKNOWN]);
+    expect(detect(`${key}Z`)[0]!.rule.severity).toBe("warning");
+    expect(ids(detect(`"${key}"`))).toEqual(["tavily-api-key"]);
+    expect(ids(detect(`?tavilyApiKey=${key}&x=1`))).toEqual(["tavily-api-key"]);
+    const segmented = keys.shaped({ prefix: "tvly-dev-", segments: [5, 42], alphabet: "A-Za-z0-9" });
+    expect(detect(`x${segmented}`)).toEqual([]);
+    expect(ids(detect(`${segmented}Z`))).toEqual([UNKNOWN]);
+    expect(ids(detect(`'${segmented}'`))).toEqual(["tavily-api-key-segmented"]);
   });
 
-  it("rejects bodies that are too short or too long", () => {
-    expect(detect(`tvly-dev-${keys.body(31)}`)).toEqual([]);
-    expect(detect(`tvly-dev-${keys.body(33)}`)).toEqual([]);
-    expect(detect(`tvly-${keys.body(40)}`)).toEqual([]);
+  it("reports bodies of no known length only through the unknown-format rule", () => {
+    for (const text of [`tvly-dev-${keys.body(31)}`, `tvly-dev-${keys.body(33)}`, `tvly-${keys.body(40)}`])
+      expect(ids(detect(text)), text).toEqual([UNKNOWN]);
+    const first = (n: number) => `tvly-dev-${keys.body(n)}-${keys.body(42)}`;
+    expect(ids(detect(first(3)))).toEqual([UNKNOWN]);
+    expect(ids(detect(first(9)))).toEqual([UNKNOWN]);
+    for (const n of [4, 5, 6, 7, 8]) expect(ids(detect(first(n)))).toEqual(["tavily-api-key-segmented"]);
+    expect(ids(detect(`tvly-dev-${keys.body(5)}-${keys.body(41)}`))).toEqual([UNKNOWN]);
+    expect(detect(`tvly-${keys.body(12)}`)).toEqual([]); // too short to be anything
   });
 
-  it("rejects every placeholder the rule file lists", () => {
-    const rule = rules[0]!;
+  it("rejects every placeholder the classic rule file lists", () => {
+    const rule = rules.find((r) => r.id === "tavily-api-key")!;
     for (const sample of rule.samples?.mustNotMatch ?? []) expect(detect(sample), sample).toEqual([]);
     for (const body of rule.samples?.fakeBodies ?? []) {
       for (const prefix of ["tvly-", "tvly-dev-", "tvly-prod-"]) expect(detect(`${prefix}${body}`), body).toEqual([]);

@@ -4,14 +4,7 @@ import { describe, expect, it } from "vitest";
 import { detectSecrets } from "../../../src/engine/detect.js";
 import { BUILTIN_RULES_DIR, compileRule, loadRulesFrom } from "../../../src/engine/rule.js";
 import { ConfigError } from "../../../src/errors.js";
-import { seededRandom } from "../../helpers/fake-key.js";
-
-const ranges: Record<string, string> = {
-  "A-Z": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-  "a-z": "abcdefghijklmnopqrstuvwxyz",
-  "0-9": "0123456789",
-};
-const expand = (alphabet: string) => alphabet.replace(/A-Z|a-z|0-9/g, (r) => ranges[r]!);
+import { fakeKeys } from "../../helpers/fake-key.js";
 
 describe("rule files", () => {
   const files = readdirSync(BUILTIN_RULES_DIR).filter((f) => f.endsWith(".json"));
@@ -24,27 +17,42 @@ describe("rule files", () => {
     );
   });
 
+  const detect = (text: string) => detectSecrets({ path: "x", data: Buffer.from(text), startLine: 1 }, rules);
+
   for (const rule of rules) {
-    it(`${rule.id}: key shapes match and samples do not`, () => {
-      const rand = seededRandom(1);
+    it(`${rule.id}: its key shapes are found by it alone, and its samples by no rule`, () => {
+      const keys = fakeKeys(1);
       for (const shape of rule.samples?.keyShapes ?? []) {
-        const alphabet = expand(shape.alphabet);
         for (let i = 0; i < 200; i++) {
-          const key =
-            shape.prefix +
-            Array.from({ length: shape.length }, () => alphabet[Math.floor(rand() * alphabet.length)]).join("");
-          const found = detectSecrets({ path: "x", data: Buffer.from(`v = "${key}"`), startLine: 1 }, [rule]);
+          const key = keys.shaped(shape);
           expect(
-            found.map((m) => m.secret),
+            detect(`v = "${key}"`).map((m) => [m.secret, m.rule.id]),
             key,
-          ).toEqual([key]);
+          ).toEqual([[key, rule.id]]);
         }
       }
-      for (const sample of rule.samples?.mustNotMatch ?? []) {
-        expect(detectSecrets({ path: "x", data: Buffer.from(sample), startLine: 1 }, [rule]), sample).toEqual([]);
-      }
+      expect(rule.samples?.mustNotMatch?.length, "every rule lists placeholders of its own").toBeGreaterThan(3);
+      for (const sample of rule.samples?.mustNotMatch ?? []) expect(detect(sample), sample).toEqual([]);
+      for (const body of rule.samples?.fakeBodies ?? [])
+        for (const prefix of new Set(rule.samples?.keyShapes?.map((s) => s.prefix)))
+          expect(detect(`${prefix}${body}`), prefix + body).toEqual([]);
     });
   }
+
+  it("extends: a rule takes the remediation, verify and allow lists of the rule it names", () => {
+    const [classic, segmented, unknown] = [
+      "tavily-api-key",
+      "tavily-api-key-segmented",
+      "tavily-api-key-unknown-format",
+    ].map((id) => rules.find((r) => r.id === id)!);
+    expect(segmented!.remediation).toEqual(classic!.remediation);
+    expect(segmented!.verify).toEqual(classic!.verify);
+    expect(segmented!.allowWords).toEqual(classic!.allowWords);
+    expect(unknown!.remediation.steps).toEqual(classic!.remediation.steps);
+    expect(unknown!.remediation.notice).toMatch(/does not recognise/);
+    expect(unknown!.severity).toBe("warning");
+    expect(unknown!.fallback).toBe(true);
+  });
 
   it("names the file and field of a bad rule", () => {
     expect(() =>
@@ -59,5 +67,18 @@ describe("rule files", () => {
         "bad.json",
       ),
     ).toThrow(/bad\.json: "keywords"/);
+    expect(() =>
+      compileRule(
+        {
+          id: "x",
+          extends: "y",
+          description: "d",
+          keywords: ["k"],
+          pattern: "a",
+          remediation: { title: "t", steps: [] },
+        },
+        "bad.json",
+      ),
+    ).toThrow(/bad\.json: "extends" names no rule/);
   });
 });

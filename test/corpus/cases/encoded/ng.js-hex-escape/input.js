@@ -1,0 +1,1 @@
+var k = "{{key|js-hex-dash}}";

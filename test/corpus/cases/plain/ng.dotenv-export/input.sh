@@ -1,0 +1,3 @@
+#!/bin/sh
+export TAVILY_API_KEY='{{key}}'
+exec node server.js

@@ -1,0 +1,1 @@
+export const tavilyKey = process.env.TAVILY_API_KEY || "{{key}}";

@@ -1,0 +1,3 @@
+import os
+
+os.environ["TAVILY_API_KEY"] = "{{key}}"

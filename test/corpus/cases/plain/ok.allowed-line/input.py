@@ -1,0 +1,1 @@
+KEY = "{{key}}"  # tvly-guard:allow
