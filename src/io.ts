@@ -10,6 +10,8 @@ export interface Io {
   cwd: string;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width when stderr is one (the progress line must fit it, or each update wraps onto a new line). */
+  stderrColumns?: number;
   /** The output redaction pass (src/output/redaction.ts): set by run() when it wraps stdout and stderr. */
   redaction?: { addRules(rules: readonly unknown[]): void; scrub(text: string): string };
   /** stdout without the redaction pass: only a --no-redact report is written here. */
@@ -68,5 +70,9 @@ export function processIo(): Io {
     cwd: process.cwd(),
     stdoutIsTTY: isatty(1),
     stderrIsTTY: isatty(2),
+    // Read on each use: the terminal can be resized during a long scan.
+    get stderrColumns() {
+      return process.stderr.columns;
+    },
   };
 }

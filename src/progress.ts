@@ -1,5 +1,7 @@
 // A single self-overwriting status line on stderr, for long scans. Only on a
-// TTY, at most ten updates a second, erased when the scan ends.
+// TTY, at most ten updates a second, cut to the terminal's width (a longer line
+// wraps, and `\r` then rewrites only its last row, leaving stale rows behind),
+// and erased when the scan ends.
 
 export interface Progress {
   update(text: () => string): void;
@@ -8,7 +10,19 @@ export interface Progress {
 
 const SILENT: Progress = { update() {}, done() {} };
 
-export function createProgress(write: (s: string) => void, enabled: boolean, intervalMs = 100): Progress {
+/** `text` in at most `columns - 1` code points (the last column would wrap on some terminals), ending in "…" when cut. */
+export function fitToWidth(text: string, columns: number | undefined): string {
+  if (!columns || columns < 2) return text;
+  const chars = [...text];
+  return chars.length < columns ? text : `${chars.slice(0, columns - 2).join("")}…`;
+}
+
+export function createProgress(
+  write: (s: string) => void,
+  enabled: boolean,
+  columns: () => number | undefined = () => undefined,
+  intervalMs = 100,
+): Progress {
   if (!enabled) return SILENT;
   let last = 0;
   let shown = false;
@@ -18,10 +32,11 @@ export function createProgress(write: (s: string) => void, enabled: boolean, int
       if (now - last < intervalMs) return;
       last = now;
       shown = true;
-      write(`\r\x1b[2K${text()}`);
+      write(`\r\x1b[2K${fitToWidth(text(), columns())}`);
     },
     done() {
       if (shown) write("\r\x1b[2K");
+      shown = false;
     },
   };
 }

@@ -20,9 +20,9 @@ function globalHelp(): string {
     "Commands:",
     ...names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`),
     "",
-    "Run `tvly-guard <command> --help` for a command's options.",
-    "  -h, --help     show this help",
-    "  -v, --version  print the version",
+    "Run `tvly-guard help <command>` (or `tvly-guard <command> --help`) for a command's options.",
+    "  -h, --help         show this help",
+    "  -V, --version      print the version",
     "",
     EXIT_CODES_HELP,
     "",
@@ -34,20 +34,20 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
   const io = redactedIo(rawIo);
   try {
     const [name, ...rest] = argv;
+    if (name === "help" && rest.length > 0) {
+      io.stdout(renderCommandHelp(await loadCommand(rest[0]!)));
+      return ExitCode.clean;
+    }
     if (name === undefined || name === "-h" || name === "--help" || name === "help") {
       io.stdout(globalHelp());
       return ExitCode.clean;
     }
-    if (name === "-v" || name === "--version") {
+    // -V as most CLIs spell it; -v kept for scripts written against 0.1.0.
+    if (name === "-V" || name === "-v" || name === "--version") {
       io.stdout(`${VERSION}\n`);
       return ExitCode.clean;
     }
-    const entry = COMMANDS[name];
-    if (!entry)
-      throw new UsageError(
-        `unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(", ")}; see tvly-guard --help)`,
-      );
-    const command = await entry.load();
+    const command = await loadCommand(name);
     const args = parseCommandArgs(command, [...rest]);
     if (args.values.help === true) {
       io.stdout(renderCommandHelp(command));
@@ -65,6 +65,15 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     }
     return ExitCode.error;
   }
+}
+
+async function loadCommand(name: string) {
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry)
+    throw new UsageError(
+      `unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(", ")}; see tvly-guard --help)`,
+    );
+  return entry.load();
 }
 
 /** One line (io.stderr redacts it). */

@@ -43,4 +43,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "scan every commit reachable from any ref (full-history audit)",
     load: async () => (await import("./history.js")).command,
   },
+  schema: {
+    summary: "print the JSON Schema of .tvly-guard.json, for editors (--output FILE writes it)",
+    load: async () => (await import("./schema.js")).command,
+  },
 };

@@ -93,6 +93,7 @@ export function readScanFlags(args: ParsedArgs): ScanFlags {
     output: stringOption(args, "output"),
     reports: stringListOption(args, "report").map(parseReportTarget),
     noRedact: booleanOption(args, "no-redact"),
+    verbose: booleanOption(args, "verbose"),
     noColor: booleanOption(args, "no-color"),
     config: stringOption(args, "config"),
     baseline: stringOption(args, "baseline"),

@@ -13,7 +13,14 @@ export const command: CommandSpec = {
     "Scan what the next commit would add: the lines staged in the index against HEAD. It reads the index git will commit (GIT_INDEX_FILE, set by git for `commit -a` and `commit <paths>`), not the working tree, and reports only added lines, with the staged file's line numbers.",
   usage: "tvly-guard staged [options]",
   allowPositionals: false,
-  options: [...SCAN_OPTIONS],
+  options: [
+    ...SCAN_OPTIONS,
+    {
+      name: "verbose",
+      type: "boolean",
+      description: "text report: every remediation step and the triage, not the short form a refused commit shows",
+    },
+  ],
   details: [
     "Examples:",
     "  tvly-guard staged                      # in .git/hooks/pre-commit or .husky/pre-commit",

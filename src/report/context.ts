@@ -15,6 +15,8 @@ export interface ReportContext {
   color: boolean;
   /** One entry per unique key (triage, --verify); reporters fall back to summarizeKeys(findings) when absent. */
   keys?: KeyExposure[];
+  /** staged: the full report (every step, triage) instead of the short one a refused commit shows. */
+  verbose?: boolean;
   /** When the scan started and ended (reports that carry times: GitLab, JUnit); absent means now. */
   timing?: { start: Date; end: Date };
 }

@@ -1,5 +1,6 @@
 // Human output: each finding, then one remediation block per unique key, most urgent first.
 import pc from "picocolors";
+import { renderBlockedCommit } from "./blocked.js";
 import type { ReportContext } from "./context.js";
 import { groupByKey, sortByUrgency, summarizeKeys } from "./keys.js";
 import { formatLocation } from "./location.js";
@@ -8,6 +9,7 @@ import { renderFixHint, renderRemediation } from "./remediation.js";
 export function renderText(ctx: ReportContext): string {
   if (ctx.findings.length === 0) return "";
   const c = pc.createColors(ctx.color);
+  if (ctx.mode === "staged" && !ctx.verbose) return renderBlockedCommit(ctx, c);
   const groups = new Map(groupByKey(ctx.findings).map((g) => [g[0]!.fingerprint, g]));
   const rulesById = new Map(ctx.rules.map((r) => [r.id, r]));
   const keys = groups.size === 1 ? "1 key" : `${groups.size} keys`;

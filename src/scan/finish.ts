@@ -50,6 +50,7 @@ export async function finishScan(
     summary,
     rules,
     color: options.color,
+    verbose: options.verbose,
     keys,
     timing: { start: setup.startedAt, end: new Date() },
   };

@@ -14,6 +14,8 @@ export interface ReportOptions {
   format: string;
   output: string | undefined;
   color: boolean;
+  /** --verbose (staged): the full text report instead of the short one a refused commit shows. */
+  verbose: boolean;
   /** --report FORMAT:FILE: more reports written from the same findings, never coloured. */
   extra: { format: string; file: string }[];
 }
@@ -65,6 +67,8 @@ export interface ScanFlags {
   reports: { format: string; file: string }[];
   noRedact: boolean;
   noColor: boolean;
+  /** staged --verbose: the full text report. */
+  verbose: boolean;
   config: string | undefined;
   baseline: string | undefined;
   writeBaseline: string | undefined;
@@ -100,9 +104,9 @@ export async function createScanSetup(flags: ScanFlags, io: Io, options: Prepare
   const setup: ScanSetup = {
     io,
     rules,
-    report: { format, output, color, extra: flags.reports },
+    report: { format, output, color, extra: flags.reports, verbose: flags.verbose },
     showSecret: flags.noRedact,
-    progress: createProgress(io.stderr, io.stderrIsTTY),
+    progress: createProgress(io.stderr, io.stderrIsTTY, () => io.stderrColumns),
     config,
     maxFileSize: config.config.maxFileSize,
     skipsFile(abs) {

@@ -16,6 +16,7 @@ import {
   setUpHusky,
 } from "../helpers/hook-repo.js";
 import { cloneWithFreshBundle, PACKAGE_ROOT } from "../helpers/package.js";
+import { runCli } from "../helpers/run-cli.js";
 
 const keys = fakeKeys(9000);
 
@@ -33,6 +34,11 @@ function expectRefusedCommit(r: GitResult, key: string, where: string): void {
   expect(out).toContain("git commit --no-verify");
   expect(out).toContain("tvly-guard:allow");
   expect(out).toContain("tvly-guard fix");
+  expect(out).toContain("tvly-guard staged --verbose");
+  // What, where, the fix and the revoke link, without the advice three times over.
+  const lines = out.trimEnd().split("\n");
+  expect(lines.length, out).toBeLessThanOrEqual(10);
+  expect(out.match(/https:\/\/app\.tavily\.com/g)).toHaveLength(1);
 }
 
 function expectCommitGate(repo: string): void {
@@ -151,5 +157,24 @@ describe("the project's own pre-commit hook (.husky/pre-commit)", () => {
     rmSync(join(repo, "src/x.ts"));
     git(repo, ["add", "-A"]);
     expect(commitWithHooks(repo, { "src/y.ts": "export {};\n" }, "clean").code).toBe(0);
+  });
+});
+
+describe("tvly-guard staged --verbose", () => {
+  it("prints the full report a refused commit leaves out: every step, the guide, the quick fix", () => {
+    const repo = gitRepo({ "README.md": "demo\n" });
+    const key = keys.next();
+    writeFiles(repo, { "a.env": `TAVILY_API_KEY=${key}\n` });
+    git(repo, ["add", "a.env"]);
+    const short = runCli(["staged"], { cwd: repo });
+    const full = runCli(["staged", "--verbose"], { cwd: repo });
+    expect(short.code).toBe(1);
+    expect(full.code).toBe(1);
+    expect(full.stdout).toContain("What to do, key by key (most urgent first):");
+    expect(full.stdout).toMatch(/^ {4}1\. /m);
+    expect(full.stdout).toContain("Guide: https://");
+    expect(short.stdout).not.toMatch(/^ {4}1\. /m);
+    expect(full.stdout.split("\n").length).toBeGreaterThan(short.stdout.split("\n").length + 5);
+    expect(full.stdout + short.stdout).not.toContain(key);
   });
 });

@@ -131,6 +131,7 @@ const EXERCISES: Record<string, Exercise> = {
     afterCode: 1,
   },
   uninstall: { args: ["uninstall"], code: 0, steps: [["install"], ["uninstall"]] },
+  schema: { args: ["schema"], code: 0, steps: [["schema", "--output", "schema.json"]] },
   fix: { args: ["fix"], code: 0, steps: [["fix", "--dry-run"], ["fix"]] },
 };
 

@@ -215,4 +215,24 @@ describe("tvly-guard scan", () => {
     expect(r.stdout).toContain("--max-file-size");
     expect(r.stdout).toContain("Exit codes: 0");
   });
+
+  it("tvly-guard help <command> prints that command's help; an unknown one is exit 2", () => {
+    for (const name of ["scan", "staged", "diff", "history", "install"]) {
+      const r = runCli(["help", name]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(runCli([name, "--help"]).stdout);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: tvly-guard ${name}`));
+    }
+    const bad = runCli(["help", "scna"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^tvly-guard: unknown command "scna" \(commands: /);
+    expect(runCli(["help", "toString"]).code).toBe(2);
+  });
+
+  it("--version, -V and -v print the package version", () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    for (const flag of ["--version", "-V", "-v"])
+      expect(runCli([flag])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    expect(runCli(["--help"]).stdout).toContain("-V, --version");
+  });
 });

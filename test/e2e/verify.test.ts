@@ -131,8 +131,8 @@ describe("--verify against a local Tavily stand-in", () => {
   });
 
   it("lists --verify in every scanning command's help", () => {
-    // receive is the server's hook: its output goes to the pusher, and it takes no report options.
-    const scanning = (n: string) => n !== "fix" && n !== "receive" && !n.includes("install");
+    // receive is the server's hook (its output goes to the pusher) and schema prints a file: neither takes report options.
+    const scanning = (n: string) => n !== "fix" && n !== "receive" && n !== "schema" && !n.includes("install");
     for (const name of Object.keys(COMMANDS).filter(scanning)) {
       expect(runCli([name, "--help"]).stdout, name).toMatch(/--verify/);
     }
