@@ -10,13 +10,13 @@ const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
 /** Lowest first. A module may import from its own layer or any layer below. */
 const LAYERS = [
-  ["errors", "io", "version", "progress", "size", "fs"],
+  ["errors", "io", "version", "progress", "size", "fs", "paths"],
   ["git"],
   ["engine", "sources", "report"],
   ["config", "verify", "triage", "output"],
   ["scan"],
   ["fix", "install"],
-  ["commands", "pipeline"],
+  ["commands"],
   ["run", "cli", "action"],
 ];
 const rankOf = new Map(LAYERS.flatMap((names, rank) => names.map((n) => [n, rank])));

@@ -1,11 +1,13 @@
 // `tvly-guard diff <range>` and `diff --stdin-refs`: the lines each commit of a range adds.
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
-import { collectFindings } from "../pipeline.js";
+import { collectFindings } from "../scan/collect.js";
+import { finishScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
 import { parsePushLines, passesFromPush, passesFromRange, readRangeChunks } from "../sources/range.js";
+import { chunkSource } from "../sources/source.js";
 import { booleanOption, type CommandSpec, stringOption } from "./args.js";
-import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
+import { prepareScan, SCAN_OPTIONS } from "./setup.js";
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const parts: Buffer[] = [];
@@ -59,7 +61,11 @@ export const command: CommandSpec = {
     const pushed = stdinRefs ? parsePushLines(await readAll(io.stdin)) : undefined;
     const passes = pushed ? await passesFromPush(ctx, pushed, remote) : passesFromRange(args.positionals);
     const summary = emptySummary();
-    const findings = await collectFindings(readRangeChunks(ctx, passes, summary, pushed?.tags), setup, summary);
+    const findings = await collectFindings(
+      chunkSource((counted) => readRangeChunks(ctx, passes, counted, pushed?.tags)),
+      setup,
+      summary,
+    );
     if (!stdinRefs && summary.commits === 0)
       summary.warnings.push(`the range ${args.positionals.join(" ")} holds no commits: nothing was scanned`);
     return finishScan(setup, "diff", findings, summary);

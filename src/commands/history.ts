@@ -1,14 +1,14 @@
 // `tvly-guard history [range...]`: every commit reachable from any ref (or the
 // given ones), each (key, file) once with the commit that introduced it.
 import { ConfigError, UsageError } from "../errors.js";
-import { collectFindings } from "../pipeline.js";
-import { compareFindings, toFinding } from "../report/finding.js";
+import { collectFindings } from "../scan/collect.js";
+import { finishScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
-import { scanHistory } from "../sources/history.js";
+import { historySource } from "../sources/history.js";
 import { readUnreachableChunks } from "../sources/objects.js";
 import { planRefs, readHistoryExtraChunks } from "../sources/refs.js";
 import { booleanOption, type CommandSpec, stringOption } from "./args.js";
-import { finishScan, maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
+import { maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
 
 export const command: CommandSpec = {
   name: "history",
@@ -62,31 +62,28 @@ export const command: CommandSpec = {
     const summary = emptySummary();
     const ctx = { cwd: io.cwd, env: io.env };
     const plan = await planRefs(ctx, revs);
-    const hits = await scanHistory(
-      {
+    // Blobs are searched by the source itself (worker threads); messages, notes and stashes come as chunks.
+    const source = {
+      ...historySource({
         cwd: io.cwd,
         env: io.env,
         revs: plan.revs,
         maxFileSize,
-        rules: setup.rules,
-        progress: setup.progress,
         countCommits: io.stderrIsTTY,
         workers: readWorkers(io.env),
+      }),
+      async *chunks(counted: typeof summary) {
+        yield* readHistoryExtraChunks(ctx, plan, counted, maxFileSize);
+        if (allObjects) yield* readUnreachableChunks(ctx, plan, counted, maxFileSize);
       },
-      summary,
-    );
-    const findings = hits.map(({ match, chunk, inHead }) =>
-      Object.assign(toFinding(match, chunk, { showSecret: setup.showSecret }), { inHead }),
-    );
-    findings.push(...(await collectFindings(readHistoryExtraChunks(ctx, plan, summary, maxFileSize), setup, summary)));
-    if (allObjects)
-      findings.push(...(await collectFindings(readUnreachableChunks(ctx, plan, summary, maxFileSize), setup, summary)));
+    };
+    const findings = await collectFindings(source, setup, summary);
     // A key only in a stash entry says which one: git stash show -p stash@{n} shows it.
     for (const f of findings) {
       const stash = f.commit === null ? undefined : plan.stash.get(f.commit);
       if (stash && f.location !== "note") f.ref = stash;
     }
-    return finishScan(setup, "history", findings.sort(compareFindings), summary);
+    return finishScan(setup, "history", findings, summary);
   },
 };
 

@@ -2,16 +2,12 @@
 import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { readMessageConfig } from "../git/message-config.js";
-import { collectFindings } from "../pipeline.js";
-import type { Chunk } from "../sources/chunk.js";
+import { runScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
 import { cleanupFor, readCommitMessageChunk } from "../sources/commit-message.js";
+import { chunkSource } from "../sources/source.js";
 import type { CommandSpec } from "./args.js";
-import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
-
-async function* one(chunk: Chunk): AsyncGenerator<Chunk> {
-  yield chunk;
-}
+import { prepareScan, SCAN_OPTIONS } from "./setup.js";
 
 export const command: CommandSpec = {
   name: "message",
@@ -33,9 +29,10 @@ export const command: CommandSpec = {
     if (file === undefined || extra.length > 0)
       throw new UsageError("message: give the one commit message file to scan (see tvly-guard message --help)");
     const setup = await prepareScan(args, io, { paths: "cwd" });
-    const summary = emptySummary();
     const cleanup = cleanupFor(await readMessageConfig({ cwd: io.cwd, env: io.env }), io.env);
-    const chunk = readCommitMessageChunk(resolve(io.cwd, file), cleanup, summary);
-    return finishScan(setup, "message", await collectFindings(one(chunk), setup, summary), summary);
+    const source = chunkSource(async function* (summary) {
+      yield readCommitMessageChunk(resolve(io.cwd, file), cleanup, summary);
+    });
+    return runScan(setup, "message", source, emptySummary());
   },
 };

@@ -9,11 +9,13 @@ import { ConfigError, ExitCode, UsageError } from "../errors.js";
 import { readGuardConfig } from "../git/receive.js";
 import { readRepositoryFacts } from "../git/repository.js";
 import type { Io } from "../io.js";
-import { collectFindings } from "../pipeline.js";
+import { collectFindings } from "../scan/collect.js";
+import { finishScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
 import { parseReceiveLines, type RefUpdate, readPushChunks } from "../sources/push.js";
+import { chunkSource } from "../sources/source.js";
 import type { CommandSpec } from "./args.js";
-import { finishScan, prepareScan, readMaxFileSize } from "./setup.js";
+import { prepareScan, readMaxFileSize } from "./setup.js";
 
 /** The push option a pusher sends (`git push -o tvly-guard.skip`) to ask for the bypass. */
 export const SKIP_OPTION = "tvly-guard.skip";
@@ -111,7 +113,16 @@ export const command: CommandSpec = {
     const summary = emptySummary();
     const scan = (async () => {
       const chunks = readPushChunks(ctx, updates, summary, readMaxFileSize(args, setup));
-      return finishScan(setup, "receive", await collectFindings(chunks, setup, summary), summary);
+      return finishScan(
+        setup,
+        "receive",
+        await collectFindings(
+          chunkSource(() => chunks),
+          setup,
+          summary,
+        ),
+        summary,
+      );
     })();
     const code = await withBound(scan, policy.timeoutSeconds);
     if (code === "timeout") {

@@ -1,10 +1,11 @@
 // `tvly-guard scan [paths...]`: files in the working tree (or stdin).
 
-import { collectFindings } from "../pipeline.js";
+import { runScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
 import { readFileChunks } from "../sources/files.js";
+import { chunkSource } from "../sources/source.js";
 import type { CommandSpec } from "./args.js";
-import { finishScan, maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
+import { maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
 
 export const command: CommandSpec = {
   name: "scan",
@@ -18,13 +19,13 @@ export const command: CommandSpec = {
   async run(args, io) {
     const setup = await prepareScan(args, io, { paths: "cwd" });
     const maxFileSize = readMaxFileSize(args, setup);
-    const summary = emptySummary();
     const paths = args.positionals.length > 0 ? args.positionals : ["."];
-    const chunks = readFileChunks(
-      paths,
-      { cwd: io.cwd, env: io.env, maxFileSize, stdin: io.stdin, skipFile: setup.skipsFile },
-      summary,
+    const options = { cwd: io.cwd, env: io.env, maxFileSize, stdin: io.stdin, skipFile: setup.skipsFile };
+    return runScan(
+      setup,
+      "scan",
+      chunkSource((summary) => readFileChunks(paths, options, summary)),
+      emptySummary(),
     );
-    return finishScan(setup, "scan", await collectFindings(chunks, setup, summary), summary);
   },
 };

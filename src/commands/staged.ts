@@ -1,10 +1,11 @@
 // `tvly-guard staged`: what the next commit would add, for pre-commit hooks.
 
-import { collectFindings } from "../pipeline.js";
+import { runScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
+import { chunkSource } from "../sources/source.js";
 import { readStagedChunks } from "../sources/staged.js";
 import type { CommandSpec } from "./args.js";
-import { finishScan, prepareScan, SCAN_OPTIONS } from "./setup.js";
+import { prepareScan, SCAN_OPTIONS } from "./setup.js";
 
 export const command: CommandSpec = {
   name: "staged",
@@ -24,8 +25,12 @@ export const command: CommandSpec = {
   ].join("\n"),
   async run(args, io) {
     const setup = await prepareScan(args, io);
-    const summary = emptySummary();
-    const chunks = readStagedChunks({ cwd: io.cwd, env: io.env }, summary);
-    return finishScan(setup, "staged", await collectFindings(chunks, setup, summary), summary);
+    const ctx = { cwd: io.cwd, env: io.env };
+    return runScan(
+      setup,
+      "staged",
+      chunkSource((summary) => readStagedChunks(ctx, summary)),
+      emptySummary(),
+    );
   },
 };

@@ -1,13 +1,15 @@
 // Plan a fix without touching the disk: which files change and how, what goes
 // into .env and .gitignore, and what the user must do by hand. fix.ts writes it.
+
 import { statSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { detectSecrets } from "../engine/detect.js";
 import { redact } from "../engine/redact.js";
 import type { Rule } from "../engine/rule.js";
 import { InputError } from "../errors.js";
 import { MAX_READ_SIZE, readRegularFile } from "../fs/open-file.js";
 import { listIgnoredOf, listTrackedOf } from "../git/ignore.js";
+import { toPosix } from "../paths.js";
 import type { Chunk } from "../sources/chunk.js";
 import { emptySummary } from "../sources/chunk.js";
 import { readFileChunks } from "../sources/files.js";
@@ -58,7 +60,6 @@ export interface PlanOptions {
 }
 
 const ENV_FILE = ".env";
-const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
 
 /**
  * A file fix appends to (.env, .gitignore): absent is null; anything else

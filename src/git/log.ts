@@ -3,6 +3,9 @@
 import { GitError } from "../errors.js";
 import { type GitContext, runGitText, startGit, type TokenStream } from "./exec.js";
 
+/** The tree-entry mode of a submodule (a commit in another repository, not a blob). */
+export const GITLINK_MODE = "160000";
+
 /** Our own pseudo-options: `--all`, and `--exclude=<glob>` before it (history leaves notes refs to their own pass). */
 const isRefOption = (r: string) => r === "--all" || r.startsWith("--exclude=");
 
@@ -87,7 +90,7 @@ const ZERO = 0x30;
 // ":<6-digit old mode> <6-digit new mode> <old id> <new id> <status>": modes are always six octal digits.
 const NEW_MODE = 8;
 const OLD_OID = 15;
-const GITLINK_MODE = Buffer.from("160000");
+const GITLINK_MODE_BYTES = Buffer.from(GITLINK_MODE);
 
 /**
  * Parses git's output a read at a time. A record (a header's three tokens, or
@@ -140,7 +143,7 @@ export class RawLogParser {
     let deleted = true;
     for (let i = oid; i < oid + oidLength && deleted; i++) deleted = bytes[i] === ZERO;
     if (!deleted) {
-      const gitlink = bytes.compare(GITLINK_MODE, 0, 6, at + NEW_MODE, at + NEW_MODE + 6) === 0;
+      const gitlink = bytes.compare(GITLINK_MODE_BYTES, 0, 6, at + NEW_MODE, at + NEW_MODE + 6) === 0;
       this.handlers.onChange(bytes, oid, oidLength, first + 1, pathEnd, gitlink);
     }
     return pathEnd + 1;

@@ -11,7 +11,8 @@ export function formatBytes(n: number): string {
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "1 file", "2 files". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export function formatSummary(s: ScanSummary, findings: number, keys: number, mode: string): string {
   const fileModes = mode === "scan" || mode === "staged"; // no commits: the working tree or the index

@@ -58,6 +58,8 @@ export function defaultWorkers(): number {
 
 /** Blobs searched on the main thread before the default workers start (a 2k-commit history has about 4k). */
 export const DEFAULT_WORKERS_AFTER = 8192;
+/** ...or bytes read on the main thread: a history of large blobs gets its workers after a few hundred. */
+const WORKERS_AFTER_BYTES = 16 * 1024 * 1024;
 
 export function startBlobScanner(options: BlobScanOptions): BlobScanner {
   if (options.workers <= 1) return new InlineScanner(options);
@@ -164,7 +166,7 @@ class InlineScanner implements BlobScanner {
   }
 }
 
-/** Main-thread lanes first; worker lanes for every blob after the first `workersAfter`. */
+/** Main-thread lanes first; worker lanes for every blob after the first `workersAfter` (or 16 MiB read). */
 class GrowingScanner implements BlobScanner {
   private readonly inline: InlineScanner;
   private workers: WorkerScanner | undefined;
@@ -175,7 +177,10 @@ class GrowingScanner implements BlobScanner {
   }
 
   request(oid: string, lane: number): boolean {
-    if (this.workers === undefined && ++this.requested > this.options.workersAfter)
+    if (
+      this.workers === undefined &&
+      (++this.requested > this.options.workersAfter || this.inline.progress().bytes >= WORKERS_AFTER_BYTES)
+    )
       this.workers = new WorkerScanner(this.options);
     return (this.workers ?? this.inline).request(oid, lane);
   }

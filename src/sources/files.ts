@@ -2,12 +2,14 @@
 // ls-files, names byte for byte); elsewhere fast-glob walks. Symlinks are
 // never followed, nothing but regular files is read, and "-" is stdin
 // (bounded). Yields one Chunk per file; everything not read is counted.
+
 import { closeSync, lstatSync, type Stats } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import { InputError } from "../errors.js";
 import { OpenError, openFailure, openRegularFile, readOpened } from "../fs/open-file.js";
 import { listWorkTree } from "../git/ignore.js";
+import { toPosix } from "../paths.js";
 import type { ScanSummary } from "./chunk.js";
 import { type Chunk, countScanned } from "./chunk.js";
 
@@ -22,8 +24,6 @@ export interface FileSourceOptions {
 }
 
 export { looksBinary } from "../engine/binary.js";
-
-const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
 
 /** Report paths relative to the current directory, or to the scanned root when it lies outside it. */
 function displayPath(cwd: string, root: string, abs: string): string {

@@ -1,10 +1,9 @@
-// Every commit reachable from the given refs: one `git log --raw` pass lists
+// Every commit reachable from the given refs, as a SearchingSource for the
+// pipeline: one `git log --raw` pass lists
 // the blobs each commit introduces, each distinct blob is read once through
 // `cat-file --batch` and searched as raw bytes, and only blobs that hold a key
 // are attributed: to the earliest commit that put the key at that path.
 import type { Match } from "../engine/detect.js";
-import { detectSecrets } from "../engine/detect.js";
-import type { Rule } from "../engine/rule.js";
 import { GitError } from "../errors.js";
 import { readBlobs } from "../git/cat-file.js";
 import type { GitContext } from "../git/exec.js";
@@ -14,9 +13,17 @@ import { readRepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
 import { formatBytes } from "../report/summary.js";
 import { DEFAULT_WORKERS_AFTER, defaultWorkers, startBlobScanner } from "./blob-scan.js";
-import type { Chunk, ScanSummary } from "./chunk.js";
+import type { ScanSummary } from "./chunk.js";
 import { HistoryIndex } from "./history-index.js";
 import type { OidTable } from "./oid-table.js";
+import type { Engine, Hit, SearchingSource } from "./source.js";
+
+/** The history `options.revs` reach, searched with the pipeline's engine (its rules go to the worker threads). */
+export function historySource(options: HistoryOptions): SearchingSource {
+  return {
+    search: (engine, summary, progress) => scanHistory({ ...options, engine, progress }, summary),
+  };
+}
 
 export interface HistoryOptions {
   cwd: string;
@@ -24,8 +31,6 @@ export interface HistoryOptions {
   /** Revisions and ranges handed to git (`--all`, `main`, `v1..v2`). */
   revs: readonly string[];
   maxFileSize: number;
-  rules: readonly Rule[];
-  progress: Progress;
   /** Count the commits up front, for an ETA (only worth it when progress is shown). */
   countCommits: boolean;
   /**
@@ -35,19 +40,18 @@ export interface HistoryOptions {
   workers?: number;
 }
 
-/** A (key, file) pair, where it was introduced and whether HEAD still holds it. */
-export interface HistoryHit {
-  match: Match;
-  chunk: Chunk;
-  /** null: HEAD cannot be read (no commits, or its version of the file is missing). */
-  inHead: boolean | null;
-}
+/** A (key, file) pair, where it was introduced and whether HEAD still holds it (null: HEAD cannot be read). */
+type HistoryHit = Hit & { inHead: boolean | null };
 
 const MAX_LISTED_MISSING = 5;
 
 /** Scan the history `options.revs` reach; `summary` gets commits, blobs, bytes, skips and warnings. */
-export async function scanHistory(options: HistoryOptions, summary: ScanSummary): Promise<HistoryHit[]> {
-  const { revs, rules, progress } = options;
+async function scanHistory(
+  options: HistoryOptions & { engine: Engine; progress: Progress },
+  summary: ScanSummary,
+): Promise<HistoryHit[]> {
+  const { revs, engine, progress } = options;
+  const { rules } = engine;
   const ctx: GitContext = { cwd: options.cwd, env: options.env };
   const facts = await readRepositoryFacts(ctx);
   if (facts.shallow) summary.warnings.push(shallowWarning(facts.shallowBoundary));
@@ -120,7 +124,7 @@ export async function scanHistory(options: HistoryOptions, summary: ScanSummary)
     hits,
     missing,
     maxFileSize: options.maxFileSize,
-    rules,
+    detect: engine.detect,
   });
   return introduced;
 }
@@ -167,7 +171,7 @@ interface HeadContext {
   hits: Map<string, Match[]>;
   missing: Set<string>;
   maxFileSize: number;
-  rules: readonly Rule[];
+  detect: Engine["detect"];
 }
 
 /** Does HEAD's version of each reported file still hold the key? Unknown (null) without HEAD or its blob. */
@@ -185,10 +189,7 @@ async function markInHead(found: HistoryHit[], ctx: HeadContext): Promise<void> 
     else if (ctx.missing.has(sha)) keysIn.set(sha, null);
     else if (extra.has(sha)) {
       const data = extra.get(sha);
-      keysIn.set(
-        sha,
-        data ? new Set(detectSecrets({ path: "", data, startLine: 1 }, ctx.rules).map((m) => m.secret)) : null,
-      );
+      keysIn.set(sha, data ? new Set(ctx.detect({ path: "", data, startLine: 1 }).map((m) => m.secret)) : null);
     } else keysIn.set(sha, new Set());
   }
   for (const f of found) {

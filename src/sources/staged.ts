@@ -4,9 +4,11 @@
 
 import { readBlobs } from "../git/cat-file.js";
 import { type GitContext, isMissingObjectFailure } from "../git/exec.js";
+import { GITLINK_MODE } from "../git/log.js";
 import { listMissingHeadObjects } from "../git/objects.js";
 import { listStagedEntries, readStagedPatch, readStagedPatchAgainst } from "../git/patch.js";
 import { readMergeHeads } from "../git/work-tree.js";
+import { plural } from "../report/summary.js";
 import type { ScanSummary } from "./chunk.js";
 import { type Chunk, countScanned } from "./chunk.js";
 import { type BinaryFile, chunksFromFile, readBinaryBlobs } from "./patch-chunks.js";
@@ -124,7 +126,7 @@ async function* readStagedWithoutFetching(
   summary: ScanSummary,
   original: unknown,
 ): AsyncGenerator<Chunk> {
-  const entries = (await listStagedEntries(ctx)).filter((e) => e.newMode !== "160000" && e.status !== "U");
+  const entries = (await listStagedEntries(ctx)).filter((e) => e.newMode !== GITLINK_MODE && e.status !== "U");
   const missing = await listMissingHeadObjects(ctx);
   const whole = entries.filter((e) => missing.has(e.oldOid));
   if (whole.length === 0) throw original; // the diff failed for another reason: report git's own
@@ -143,5 +145,3 @@ async function* readStagedWithoutFetching(
     `partial clone: the committed version of ${plural(whole.length, "staged file")} is not in this repository and tvly-guard never fetches, so ${whole.length === 1 ? "it was" : "they were"} scanned whole: ${whole.map((e) => e.path).join(", ")}`,
   );
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;

@@ -29,6 +29,8 @@
 // https://git-scm.com/docs/git-diff#generate_patch_text_with_p
 // https://git-scm.com/docs/git-diff#_combined_diff_format
 
+import { GITLINK_MODE } from "../git/log.js";
+
 /** Consecutive added lines of one file: `data` holds them joined by "\n". */
 export interface AddedRun {
   startLine: number;
@@ -61,7 +63,6 @@ const PLUS = 0x2b;
 const MINUS = 0x2d;
 const SPACE = 0x20;
 const BACKSLASH = 0x5c;
-const GITLINK_MODE = "160000";
 
 /**
  * Cuts a byte stream into lines (without "\n"), piece by piece, synchronously:

@@ -138,7 +138,7 @@ describe("--verify against a local Tavily stand-in", () => {
     }
   });
 
-  it.runIf("diff" in COMMANDS)("verifies in git modes too, next to the triage", async () => {
+  it("verifies in git modes too, next to the triage", async () => {
     const live = keys.next();
     api.answers.set(live, 200);
     const repo = gitRepo({ "README.txt": "demo\n" });

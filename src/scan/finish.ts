@@ -1,0 +1,78 @@
+// The end of every scan: the post-steps in order, the report, the stderr
+// summary, and the exit code.
+import { resolve } from "node:path";
+import { displayFile } from "../config/load.js";
+import { ExitCode } from "../errors.js";
+import { writeOutputFile } from "../fs/atomic-write.js";
+import type { ReportContext } from "../report/context.js";
+import type { Finding } from "../report/finding.js";
+import { loadReporter } from "../report/index.js";
+import { groupByKey } from "../report/keys.js";
+import { formatSummary } from "../report/summary.js";
+import type { ScanSummary } from "../sources/chunk.js";
+import type { Source } from "../sources/source.js";
+import { VERSION } from "../version.js";
+import { collectFindings } from "./collect.js";
+import type { ScanSetup } from "./setup.js";
+import { describeSuppressed, inBaseline, keepByConfig, triageStep, verifyStep, writeBaselineStep } from "./steps.js";
+
+/** The whole pipeline: scan `source`, then finishScan. */
+export async function runScan(setup: ScanSetup, mode: string, source: Source, summary: ScanSummary): Promise<number> {
+  return finishScan(setup, mode, await collectFindings(source, setup, summary), summary);
+}
+
+/** Write the report and the summary line; return the exit code the findings call for. */
+export async function finishScan(
+  setup: ScanSetup,
+  mode: string,
+  all: Finding[],
+  summary: ScanSummary,
+): Promise<number> {
+  const { io, rules, report: options, baseline } = setup;
+  const allowed = all.filter((f) => keepByConfig(setup, f));
+  const findings = allowed.filter((f) => !inBaseline(setup, f));
+  // The written baseline holds every finding the config does not allow, including ones
+  // the old baseline held back, so `--baseline b --write-baseline b` refreshes it.
+  const written = writeBaselineStep(setup, allowed);
+  await verifyStep(setup, findings, summary);
+  const keys = await triageStep(findings, { cwd: io.cwd, env: io.env }, summary);
+  const context: ReportContext = {
+    version: VERSION,
+    mode,
+    findings,
+    summary,
+    rules,
+    color: options.color,
+    keys,
+    timing: { start: setup.startedAt, end: new Date() },
+  };
+  const report = (await loadReporter(options.format))(context);
+  if (options.output !== undefined) writeReportFile(setup, options.output, report);
+  else if (report) (setup.showSecret ? (io.unredactedStdout ?? io.stdout) : io.stdout)(report);
+  for (const { format, file } of options.extra)
+    writeReportFile(setup, file, (await loadReporter(format))({ ...context, color: false }));
+  for (const warning of summary.warnings) io.stderr(`tvly-guard: warning: ${warning}\n`);
+  io.stderr(`${formatSummary(summary, findings.length, groupByKey(findings).length, mode)}\n`);
+  const held = describeSuppressed(
+    setup,
+    setup.suppressed.files,
+    all.length - allowed.length,
+    allowed.length - findings.length,
+  );
+  if (held) io.stderr(`tvly-guard: not reported: ${held}.\n`);
+  if (written !== undefined) {
+    const keyCount = new Set(allowed.map((f) => f.fingerprint)).size;
+    io.stderr(
+      `tvly-guard: wrote ${written} baseline ${written === 1 ? "entry" : "entries"} (${keyCount} ${keyCount === 1 ? "key" : "keys"}) to ${displayFile(io.cwd, baseline.writeAbs!)}; exit 0. Pass --baseline ${baseline.writeFile} to stop reporting them (still revoke any key that was real).\n`,
+    );
+    return ExitCode.clean;
+  }
+  return findings.length > 0 ? ExitCode.findings : ExitCode.clean;
+}
+
+/** A report file is output too: through the redaction pass, unless --no-redact asked for the keys. */
+function writeReportFile(setup: ScanSetup, file: string, report: string): void {
+  const { io } = setup;
+  const text = setup.showSecret ? report : (io.redaction?.scrub(report) ?? report);
+  writeOutputFile(resolve(io.cwd, file), text, file);
+}
