@@ -5,8 +5,9 @@ import { collectFindings } from "../scan/collect.js";
 import { finishScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
 import { historySource } from "../sources/history.js";
+import { readUnreachableChunks } from "../sources/objects.js";
 import { planRefs, readHistoryExtraChunks } from "../sources/refs.js";
-import { type CommandSpec, stringOption } from "./args.js";
+import { booleanOption, type CommandSpec, stringOption } from "./args.js";
 import { maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
 
 export const command: CommandSpec = {
@@ -25,6 +26,12 @@ export const command: CommandSpec = {
       value: "REF",
       description: "only commits reachable from REF (instead of every ref)",
     },
+    {
+      name: "all-objects",
+      type: "boolean",
+      description:
+        "also every object no ref reaches (reset-away, rebased and force-pushed commits, reflog-only commits, deleted tags, loose blobs): for server mirrors and forensic audits",
+    },
     maxFileSizeOption("blobs"),
   ],
   details: [
@@ -33,6 +40,7 @@ export const command: CommandSpec = {
     "  tvly-guard history --branch main         # main and its ancestors",
     "  tvly-guard history v1.0..HEAD            # a range, as git log takes it",
     "  git clone --mirror URL repo.git && cd repo.git && tvly-guard history --format json",
+    "  tvly-guard history --all-objects         # also what no ref reaches (after a reset or a force push)",
     "",
     "A shallow clone is scanned with a warning (older history is not there); a partial (blobless) clone",
     "is never fetched from: blobs it lacks are listed in a warning and not scanned.",
@@ -47,6 +55,9 @@ export const command: CommandSpec = {
     if (branch !== undefined && args.positionals.length > 0)
       throw new UsageError("history: give --branch or a revision range, not both");
     if (branch?.startsWith("-")) throw new UsageError(`history: --branch "${branch}" is not a revision`);
+    const allObjects = booleanOption(args, "all-objects");
+    if (allObjects && (branch !== undefined || args.positionals.length > 0))
+      throw new UsageError("history: --all-objects reads the whole object store; give it without --branch or a range");
     const revs = branch !== undefined ? [branch] : args.positionals.length > 0 ? args.positionals : ["--all"];
     const summary = emptySummary();
     const ctx = { cwd: io.cwd, env: io.env };
@@ -61,7 +72,10 @@ export const command: CommandSpec = {
         countCommits: io.stderrIsTTY,
         workers: readWorkers(io.env),
       }),
-      chunks: (counted: typeof summary) => readHistoryExtraChunks(ctx, plan, counted, maxFileSize),
+      async *chunks(counted: typeof summary) {
+        yield* readHistoryExtraChunks(ctx, plan, counted, maxFileSize);
+        if (allObjects) yield* readUnreachableChunks(ctx, plan, counted, maxFileSize);
+      },
     };
     const findings = await collectFindings(source, setup, summary);
     // A key only in a stash entry says which one: git stash show -p stash@{n} shows it.

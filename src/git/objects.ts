@@ -113,3 +113,80 @@ export async function listTreeBlobs(ctx: GitContext, tree: string): Promise<Tree
   }
   return blobs;
 }
+
+/**
+ * Every object in the object store (loose, packed, and in alternates), reachable
+ * or not: git's own listing, in pack order. https://git-scm.com/docs/git-cat-file#Documentation/git-cat-file.txt---batch-all-objects
+ *
+ *   <oid> blob 1234\n
+ */
+export async function listAllObjects(ctx: GitContext): Promise<Map<string, { type: string; size: number }>> {
+  const objects = new Map<string, { type: string; size: number }>();
+  const args = [
+    "cat-file",
+    "--batch-all-objects",
+    "--unordered",
+    "--batch-check=%(objectname) %(objecttype) %(objectsize)",
+  ];
+  await streamGitTokens(ctx, args, "\n", (line) => {
+    const [oid = "", type = "", size = "0"] = line.split(" ");
+    if (oid) objects.set(oid, { type, size: Number(size) });
+  }).done;
+  return objects;
+}
+
+/**
+ * Every object that a ref (or one of `extra`, such as older stash entries) reaches.
+ * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---objects
+ *
+ *   <oid>\n
+ */
+export async function listReachableObjects(ctx: GitContext, extra: readonly string[]): Promise<Set<string>> {
+  const reachable = new Set<string>();
+  const args = ["rev-list", "--objects", "--no-object-names", ...revisionArgs(["--all", ...extra])];
+  await streamGitTokens(ctx, args, "\n", (line) => {
+    if (line) reachable.add(line);
+  }).done;
+  return reachable;
+}
+
+/**
+ * The blobs each of `commits` puts at each path against its first parent (the
+ * commits only, not their ancestors: --no-walk), read from stdin.
+ * https://git-scm.com/docs/git-log#_raw_output_format
+ *
+ *   \x01<sha>\0\n:100644 100644 <old> <new> M\0<path>\0 ...
+ */
+export async function listCommitBlobs(
+  ctx: GitContext,
+  commits: readonly string[],
+): Promise<{ commit: string; path: string; blob: string }[]> {
+  if (commits.length === 0) return [];
+  const args = [
+    "log",
+    "--raw",
+    "-z",
+    "--no-abbrev",
+    "--no-renames",
+    "--no-color",
+    "--no-ext-diff",
+    "--root",
+    "--diff-merges=first-parent",
+    "--format=%x01%H",
+    "--no-walk",
+    "--stdin",
+  ];
+  const tokens = (await runGitText(ctx, args, `${commits.join("\n")}\n`)).split("\0");
+  const out: { commit: string; path: string; blob: string }[] = [];
+  let commit = "";
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!.replace(/^\n/, "");
+    if (token.startsWith("\x01")) commit = token.slice(1);
+    else if (token.startsWith(":")) {
+      const [, mode = "", , blob = ""] = token.slice(1).split(" ");
+      const path = tokens[++i] ?? "";
+      if (mode !== "160000" && !/^0+$/.test(blob)) out.push({ commit, path, blob });
+    }
+  }
+  return out;
+}

@@ -15,6 +15,7 @@ interface JsonFinding {
   commit: string | null;
   ref?: string;
   object?: string;
+  reachable?: boolean;
   secret: string;
 }
 
@@ -123,6 +124,44 @@ describe("history: keys outside the commits' files", () => {
     expect(scan(repo, ["history", "--branch", "main"]).code).toBe(0);
     commitFiles(repo, { "b.txt": "b\n" }, `oops ${keys.next()}`);
     expect(scan(repo, ["history", "--branch", "main"]).findings).toMatchObject([{ location: "commit-message" }]);
+  });
+});
+
+describe("history --all-objects: what no ref reaches", () => {
+  it("finds a key in a commit that was reset away, says no ref reaches it, and plain history does not claim it", () => {
+    const repo = gitRepo({ "README.md": "demo\n" });
+    const key = keys.next();
+    const gone = commitFiles(repo, { "secrets.env": `TAVILY_API_KEY=${key}\n` }, "oops");
+    git(repo, ["reset", "-q", "--hard", "HEAD~1"]);
+    expect(scan(repo, ["history"]).code).toBe(0);
+    const r = scan(repo, ["history", "--all-objects"]);
+    expect(r.code).toBe(1);
+    expect(r.findings).toMatchObject([{ location: "file", file: "secrets.env", commit: gone, reachable: false }]);
+    expect(r.findings[0]!.ref).toBeUndefined();
+    const out = text(repo, ["history", "--all-objects"]).stdout;
+    expect(out).toContain("[not reachable from any ref]");
+    expect(out).toContain("git gc --prune=now");
+    expect(out).not.toContain(key);
+  });
+
+  it("finds a key in a blob nothing names and in a deleted tag's message; a clean store is exit 0", () => {
+    const repo = gitRepo({ "README.md": "demo\n" });
+    const [loose, tagged] = [keys.next(), keys.next()];
+    const blob = git(repo, ["hash-object", "-w", "--stdin"], {}, `k=${loose}\n`).trim();
+    git(repo, ["tag", "-a", "old", "-m", `notes ${tagged}`]);
+    const tagObject = sha(repo, "refs/tags/old");
+    git(repo, ["tag", "-d", "old"]);
+    const r = scan(repo, ["history", "--all-objects"]);
+    expect(r.code).toBe(1);
+    expect(r.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ location: "blob", object: blob, reachable: false }),
+        expect.objectContaining({ location: "tag-message", object: tagObject, reachable: false }),
+      ]),
+    );
+    const clean = gitRepo({ "README.md": "demo\n" });
+    git(clean, ["hash-object", "-w", "--stdin"], {}, "nothing\n");
+    expect(scan(clean, ["history", "--all-objects"]).code).toBe(0);
   });
 });
 
