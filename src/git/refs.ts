@@ -45,7 +45,8 @@ export async function readPushedCommits(
   if (bare) return () => true;
   try {
     const anyRemote = await runGitText(ctx, ["for-each-ref", "--count=1", "--format=%(refname)", "refs/remotes/"]);
-    if (!anyRemote.trim()) return () => false;
+    // No remote-tracking ref: nothing to compare with, so "not pushed" would be a guess.
+    if (!anyRemote.trim()) return null;
     const out = await runGitText(ctx, ["rev-list", ...commits, "--not", "--remotes", "--"]);
     const unpushed = new Set(out.split("\n").filter(Boolean));
     return (commit) => !unpushed.has(commit);

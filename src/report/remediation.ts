@@ -38,6 +38,13 @@ function statusTags(key: KeyExposure, c: Colors): string[] {
   return tags;
 }
 
+/**
+ * Rewriting local commits (amend, rebase) is advice for work of the last days; a
+ * commit weeks old has usually been copied, branched from or backed up since.
+ */
+const REWRITE_DAYS = 14;
+const isRecent = (key: KeyExposure) => key.ageDays === null || key.ageDays <= REWRITE_DAYS;
+
 /** The case notes that apply to this key, in the order a user should act on them. */
 function caseNotes(key: KeyExposure, r: RuleRemediation): string[] {
   const cases = r.cases ?? {};
@@ -46,7 +53,7 @@ function caseNotes(key: KeyExposure, r: RuleRemediation): string[] {
   if (key.verified === true) notes.push(cases.live);
   if (key.verified === false) notes.push(cases.revoked);
   if (key.pushed === true) notes.push(cases.pushed);
-  if (key.pushed === false) notes.push(cases.unpushed);
+  if (key.pushed === false && isRecent(key)) notes.push(cases.unpushed);
   if (key.inHead === true) notes.push(cases.inHead);
   if (key.ageDays !== null && r.rotationDays !== undefined && key.ageDays > r.rotationDays)
     notes.push(cases.old, r.rotation);

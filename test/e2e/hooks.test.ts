@@ -6,7 +6,7 @@ import { readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys, redacted } from "../helpers/fake-key.js";
-import { git, gitRepo, tempDir } from "../helpers/git-repo.js";
+import { git, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import {
   addLocalDependency,
   commitWithHooks,

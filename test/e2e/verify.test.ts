@@ -149,7 +149,8 @@ describe("--verify against a local Tavily stand-in", () => {
     });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).keys).toMatchObject([
-      { firstCommit: sha, verified: true, pushed: false, inHead: true, ageDays: 0 },
+      // No remote-tracking ref to compare with: pushed is unknown, not "no".
+      { firstCommit: sha, verified: true, pushed: null, inHead: true, ageDays: 0 },
     ]);
     expect(api.requests).toHaveLength(1);
   });

@@ -160,6 +160,26 @@ describe("exposure triage", () => {
     expect(await isPushed(repo, "0".repeat(40))).toBe(null);
   });
 
+  it("gives no rewrite advice without a remote to compare with, nor for a local commit weeks old", async () => {
+    const key = keys.next();
+    const alone = gitRepo({ "README.txt": "demo\n" });
+    commitFiles(alone, { "app.py": `KEY = "${key}"\n` }, "leak", at(2));
+    const noRemote = runCli(["history"], { cwd: alone });
+    expect(noRemote.code).toBe(1);
+    expect(noRemote.stdout).not.toMatch(/not pushed|git commit --amend/);
+
+    const old = gitRepo({ "README.txt": "demo\n" });
+    const remote = gitRepo(undefined, { bare: true });
+    git(old, ["remote", "add", "origin", remote]);
+    git(old, ["push", "-q", "origin", "HEAD:main"]);
+    git(old, ["fetch", "-q", "origin"]);
+    commitFiles(old, { "app.py": `KEY = "${key}"\n` }, "leak", at(60));
+    const stale = runCli(["history"], { cwd: old });
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toMatch(/not pushed/);
+    expect(stale.stdout).not.toMatch(/git commit --amend/);
+  });
+
   it("reads HEAD's files as bytes, reports missing ones, and has no HEAD in an empty repository", async () => {
     const { repo } = buildRepo();
     const files = await readHeadFiles(repo, ["app.py", "missing.txt", "notes.txt"]);
