@@ -27,9 +27,15 @@ export interface Match {
   binary?: boolean;
 }
 
+/** Keys held back by the config's allowlist regexes, per list. */
+export interface HeldBack {
+  keyRegexes: number;
+  lineRegexes: number;
+}
+
 export interface DetectOptions {
   /** Counts of keys the config's allowlist regexes held back, so the run can say so (never silently). */
-  heldBack?: { keyRegexes: number; lineRegexes: number };
+  heldBack?: HeldBack;
   /** Run the decoders (default true); TVLY_GUARD_NO_DECODE=1 turns them off for benchmarks. */
   decode?: boolean;
 }

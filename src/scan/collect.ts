@@ -12,7 +12,11 @@ import type { ScanSetup } from "./setup.js";
 export function engineFor(setup: ScanSetup): Engine {
   // Internal switch for bench/decoders.mjs: the plain pass alone, to measure what the decoders cost.
   const options = { decode: !setup.io.env.TVLY_GUARD_NO_DECODE, heldBack: setup.suppressed };
-  return { rules: setup.rules, detect: (chunk: Chunk) => detectSecrets(chunk, setup.rules, options) };
+  return {
+    rules: setup.rules,
+    heldBack: setup.suppressed,
+    detect: (chunk: Chunk) => detectSecrets(chunk, setup.rules, options),
+  };
 }
 
 /** Every hit of `source`, then its findings in report order. */

@@ -9,7 +9,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { looksBinary } from "../engine/binary.js";
-import { detectSecrets, type Match } from "../engine/detect.js";
+import { detectSecrets, type HeldBack, type Match } from "../engine/detect.js";
 import type { Rule } from "../engine/rule.js";
 import { GitError } from "../errors.js";
 import { type CatFileObject, CatFileReader } from "../git/cat-file.js";
@@ -33,6 +33,8 @@ export interface BlobTotals {
   tooLarge: number;
   /** Ids git answered "missing" for (absent or corrupt objects). */
   unreadable: string[];
+  /** Keys the config's allowlist regexes held back. */
+  heldBack: HeldBack;
 }
 
 export interface BlobScanResult {
@@ -67,7 +69,14 @@ export function startBlobScanner(options: BlobScanOptions): BlobScanner {
   return new GrowingScanner(options);
 }
 
-const emptyTotals = (): BlobTotals => ({ files: 0, bytes: 0, binary: 0, tooLarge: 0, unreadable: [] });
+const emptyTotals = (): BlobTotals => ({
+  files: 0,
+  bytes: 0,
+  binary: 0,
+  tooLarge: 0,
+  unreadable: [],
+  heldBack: { keyRegexes: 0, lineRegexes: 0 },
+});
 
 /** One reader and the detection of what it reads. Used on the main thread and inside each worker. */
 export class BlobLane {
@@ -97,7 +106,7 @@ export class BlobLane {
     totals.files++;
     totals.bytes += o.data.length;
     if (binary) totals.binary++;
-    const found = detectSecrets({ path: "", data: o.data, startLine: 1, binary }, rules);
+    const found = detectSecrets({ path: "", data: o.data, startLine: 1, binary }, rules, { heldBack: totals.heldBack });
     if (found.length > 0) this.hits.set(o.name, firstOfEachKey(found));
   }
 }
@@ -113,7 +122,9 @@ function addTotals(into: BlobTotals, from: BlobTotals): void {
   into.bytes += from.bytes;
   into.binary += from.binary;
   into.tooLarge += from.tooLarge;
-  into.unreadable.push(...from.unreadable);
+  for (const id of from.unreadable) into.unreadable.push(id);
+  into.heldBack.keyRegexes += from.heldBack.keyRegexes;
+  into.heldBack.lineRegexes += from.heldBack.lineRegexes;
 }
 
 /** Two lanes on the main thread. */

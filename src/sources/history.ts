@@ -3,7 +3,7 @@
 // the blobs each commit introduces, each distinct blob is read once through
 // `cat-file --batch` and searched as raw bytes, and only blobs that hold a key
 // are attributed: to the earliest commit that put the key at that path.
-import type { Match } from "../engine/detect.js";
+import { detectSecrets, type Match } from "../engine/detect.js";
 import { GitError } from "../errors.js";
 import { readBlobs } from "../git/cat-file.js";
 import type { GitContext } from "../git/exec.js";
@@ -114,6 +114,8 @@ async function scanHistory(
   summary.bytes += totals.bytes;
   summary.binary += totals.binary;
   summary.skipped.tooLarge += totals.tooLarge;
+  engine.heldBack.keyRegexes += totals.heldBack.keyRegexes;
+  engine.heldBack.lineRegexes += totals.heldBack.lineRegexes;
   if (totals.unreadable.length > 0) throw unreadableError(totals.unreadable, index);
   if (missingSeen > 0) summary.warnings.push(missingWarning(missingSeen, missingListed));
   const introduced = attribute(hits, index);
@@ -124,7 +126,8 @@ async function scanHistory(
     hits,
     missing,
     maxFileSize: options.maxFileSize,
-    detect: engine.detect,
+    // Not engine.detect: these blobs were searched (and their held-back keys counted) already.
+    detect: (chunk) => detectSecrets(chunk, engine.rules),
   });
   return introduced;
 }

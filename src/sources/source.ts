@@ -2,7 +2,7 @@
 // source either yields chunks for the pipeline's engine, or, when it can do
 // better than one chunk at a time (history: blobs searched in worker threads,
 // each reading its own blobs), searches with the engine the pipeline gives it.
-import type { Match } from "../engine/detect.js";
+import type { HeldBack, Match } from "../engine/detect.js";
 import type { Rule } from "../engine/rule.js";
 import type { Progress } from "../progress.js";
 import type { Chunk, ScanSummary } from "./chunk.js";
@@ -19,6 +19,8 @@ export interface Hit {
 export interface Engine {
   detect(chunk: Chunk): Match[];
   rules: readonly Rule[];
+  /** Keys the config's allowlist regexes held back; a source that searches by itself adds its counts here. */
+  heldBack: HeldBack;
 }
 
 /** Most sources: chunks, each scanned by the pipeline and reported where it was found. */

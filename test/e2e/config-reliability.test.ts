@@ -53,7 +53,7 @@ describe("config regexes run in linear time", () => {
 });
 
 describe("every allowlist that holds a finding back says so", () => {
-  it("allowlist.keyRegexes and lineRegexes: counted in text, JSON and SARIF, for scan and diff", () => {
+  it("allowlist.keyRegexes and lineRegexes: counted in text, JSON and SARIF, for scan, diff and history", () => {
     const [a, b, c] = [keys.next(), keys.next(), keys.next()];
     const repo = gitRepo({ "README.txt": "demo\n" });
     commitFiles(
@@ -76,5 +76,13 @@ describe("every allowlist that holds a finding back says so", () => {
     );
     const sarif = JSON.parse(runCli(["scan", ".", "--format", "sarif"], { cwd: repo }).stdout);
     expect(sarif.runs[0].properties.notReported).toMatch(/allowlist\.keyRegexes/);
+    // history searches blobs in its own lanes (worker threads past a threshold): held-back keys are counted there too.
+    for (const workers of ["1", "2"]) {
+      const history = runCli(["history"], { cwd: repo, env: { TVLY_GUARD_WORKERS: workers } });
+      expect(history.code, `workers ${workers}`).toBe(1);
+      expect(history.stderr, `workers ${workers}`).toContain(
+        "tvly-guard: not reported: 2 findings held back by allowlist.keyRegexes in .tvly-guard.json, 1 finding held back by allowlist.lineRegexes in .tvly-guard.json.",
+      );
+    }
   });
 });
