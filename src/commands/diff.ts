@@ -1,5 +1,6 @@
 // `tvly-guard diff <range>` and `diff --stdin-refs`: the lines each commit of a range adds.
 import { UsageError } from "../errors.js";
+import { FETCH_ALL_HINT } from "../git/repository.js";
 import type { Io } from "../io.js";
 import { collectFindings } from "../scan/collect.js";
 import { finishScan } from "../scan/finish.js";
@@ -44,7 +45,7 @@ export const command: CommandSpec = {
     "",
     "A key added and removed again inside the range is still reported: it is in the history you push.",
     "A range that reaches past a shallow clone's boundary, or whose base was never fetched, is exit 2:",
-    "fetch the full history (actions/checkout `fetch-depth: 0`, or `git fetch --unshallow`).",
+    `${FETCH_ALL_HINT}.`,
   ].join("\n"),
   async run(args, io: Io) {
     const setup = await prepareScan(args, io);

@@ -9,7 +9,7 @@ import { readBlobs } from "../git/cat-file.js";
 import type { GitContext } from "../git/exec.js";
 import { countCommits, streamHistoryLog } from "../git/log.js";
 import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
-import { readRepositoryFacts } from "../git/repository.js";
+import { FETCH_ALL_HINT, readRepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
 import { formatBytes } from "../report/summary.js";
 import { DEFAULT_WORKERS_AFTER, defaultWorkers, startBlobScanner } from "./blob-scan.js";
@@ -213,7 +213,7 @@ function shallowWarning(boundary: string[]): string {
   const more = boundary.length > 3 ? ` and ${boundary.length - 3} more` : "";
   return (
     `SHALLOW CLONE: the history behind ${boundary.length} boundary commit(s) (${shown}${more}) is not in this repository and was NOT scanned; ` +
-    `keys found in a boundary commit may have been introduced earlier. Fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI) for a complete audit.`
+    `keys found in a boundary commit may have been introduced earlier: ${FETCH_ALL_HINT} for a complete audit.`
   );
 }
 
