@@ -1,6 +1,6 @@
 // JavaScript and TypeScript: a key literal becomes process.env.NAME; a
 // `process.env.X || "key"` fallback loses its fallback.
-import { type Language, locate, type Site, type SiteResult, spliceLiteral } from "./site.js";
+import { type Language, locate, notInString, type Site, type SiteResult, spliceLiteral } from "./site.js";
 
 const STYLE = { quotes: "\"'`", escapes: "\"'`", comments: ["//", "/*"] };
 const EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/i;
@@ -15,14 +15,7 @@ export const js: Language = {
     // TypeScript: the literal was a `string`; a non-null assertion keeps the type, so strict code still compiles.
     const bang = TYPESCRIPT.test(site.path) ? "!" : "";
     const ctx = locate(site.text, site.start, site.end, STYLE);
-    if (ctx.kind !== "string")
-      return {
-        kind: "manual",
-        reason:
-          ctx.kind === "comment"
-            ? "the key is in a comment: delete it from the comment"
-            : "the key is not in a one-line string literal",
-      };
+    if (ctx.kind !== "string") return notInString(ctx);
     const whole = ctx.open + 1 === site.start && site.end === ctx.close;
     if (whole) {
       const lead = site.text.slice(site.text.lastIndexOf("\n", ctx.open - 1) + 1, ctx.open);

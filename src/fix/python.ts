@@ -1,6 +1,6 @@
 // Python: a key literal becomes os.environ["NAME"] (and `import os` is added
 // when missing); an os.getenv("X", "key") default is dropped.
-import { type Edit, type Language, locate, type Site, type SiteResult, spliceLiteral } from "./site.js";
+import { type Edit, type Language, locate, notInString, type Site, type SiteResult, spliceLiteral } from "./site.js";
 
 const STYLE = { quotes: "\"'", escapes: "\"'", comments: ["#"] };
 // os.getenv("NAME", | os.environ.get('NAME', right before the literal.
@@ -11,14 +11,7 @@ export const python: Language = {
   owns: (path, text) => /\.pyw?$/i.test(path) || /^#!.*\bpython/.test(text),
   rewrite(site: Site): SiteResult {
     const ctx = locate(site.text, site.start, site.end, STYLE);
-    if (ctx.kind !== "string")
-      return {
-        kind: "manual",
-        reason:
-          ctx.kind === "comment"
-            ? "the key is in a comment: delete it from the comment"
-            : "the key is not in a one-line string literal",
-      };
+    if (ctx.kind !== "string") return notInString(ctx);
     const q = ctx.quote;
     if (site.text[ctx.open - 1] === q || site.text[ctx.close + 1] === q)
       return { kind: "manual", reason: "the key is in a triple-quoted string" };

@@ -53,6 +53,15 @@ export type Context =
   | { kind: "bare" }
   | { kind: "unknown" };
 
+/** The hand-work answer for a key that is not inside a one-line string literal. */
+export function notInString(ctx: Context): SiteResult {
+  const reason =
+    ctx.kind === "comment"
+      ? "the key is in a comment: delete it from the comment"
+      : "the key is not in a one-line string literal";
+  return { kind: "manual", reason };
+}
+
 /** Scan the key's line from its start, tracking quotes and comments. */
 export function locate(text: string, start: number, end: number, style: QuoteStyle): Context {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;

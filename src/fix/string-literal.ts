@@ -1,7 +1,7 @@
 // Languages where a key in a string literal becomes one expression (Ruby, Java,
 // Kotlin, C#, PHP, Go): the literal is replaced, text around the key is kept
 // by concatenation. Each family is a few lines of data below.
-import { type Edit, type Language, locate, type Site, type SiteResult, spliceLiteral } from "./site.js";
+import { type Edit, type Language, locate, notInString, type Site, type SiteResult, spliceLiteral } from "./site.js";
 
 interface StringLanguage {
   name: string;
@@ -20,14 +20,7 @@ function stringLanguage(spec: StringLanguage): Language {
     owns: (path) => spec.extensions.test(path),
     rewrite(site: Site): SiteResult {
       const ctx = locate(site.text, site.start, site.end, style);
-      if (ctx.kind !== "string")
-        return {
-          kind: "manual",
-          reason:
-            ctx.kind === "comment"
-              ? "the key is in a comment: delete it from the comment"
-              : "the key is not in a one-line string literal",
-        };
+      if (ctx.kind !== "string") return notInString(ctx);
       const expr = spec.lookup(site.envVar);
       return { kind: "edit", edits: [spliceLiteral(site, ctx, expr, spec.join)], envVar: site.envVar, shows: expr };
     },
