@@ -72,7 +72,7 @@ const WORDS =
 // Look like keys to a careless eye; every rule must stay quiet on them.
 const DECOYS = [
   'TAVILY_API_KEY="tvly-YOUR_API_KEY"',
-  "api_key = 'tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'",
+  `api_key = 'tvly-${"x".repeat(32)}'`, // spelled out at run time: no key-shaped literal in this file
   "# export TAVILY_API_KEY=tvly-...",
   'const key = process.env.TAVILY_API_KEY ?? "tvly-your-api-key";',
   "client = TavilyClient(api_key=os.environ['TAVILY_API_KEY'])",

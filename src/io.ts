@@ -18,6 +18,13 @@ export interface Io {
   unredactedStdout?: (text: string) => void;
 }
 
+/** All of stdin as UTF-8 text: git's ref lines for the pre-push and pre-receive hooks. */
+export async function readStdinText(io: Io): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of io.stdin) parts.push(typeof part === "string" ? Buffer.from(part) : (part as Buffer));
+  return Buffer.concat(parts).toString("utf8");
+}
+
 /** The first failed write to stdout or stderr (EPIPE from `| head`, ENOSPC from `> /dev/full`), if any. */
 let outputFailure: string | undefined;
 

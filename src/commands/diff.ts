@@ -1,7 +1,7 @@
 // `tvly-guard diff <range>` and `diff --stdin-refs`: the lines each commit of a range adds.
 import { UsageError } from "../errors.js";
 import { FETCH_ALL_HINT } from "../git/repository.js";
-import type { Io } from "../io.js";
+import { type Io, readStdinText } from "../io.js";
 import { collectFindings } from "../scan/collect.js";
 import { finishScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
@@ -9,12 +9,6 @@ import { parsePushLines, passesFromPush, passesFromRange, readRangeChunks } from
 import { chunkSource } from "../sources/source.js";
 import { booleanOption, type CommandSpec, stringOption } from "./args.js";
 import { prepareScan, SCAN_OPTIONS } from "./setup.js";
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const parts: Buffer[] = [];
-  for await (const part of stream) parts.push(typeof part === "string" ? Buffer.from(part) : (part as Buffer));
-  return Buffer.concat(parts).toString("utf8");
-}
 
 export const command: CommandSpec = {
   name: "diff",
@@ -59,7 +53,7 @@ export const command: CommandSpec = {
         "diff --stdin-refs reads git's pre-push lines from stdin; run it from a pre-push hook or pipe them in",
       );
     const ctx = { cwd: io.cwd, env: io.env };
-    const pushed = stdinRefs ? parsePushLines(await readAll(io.stdin)) : undefined;
+    const pushed = stdinRefs ? parsePushLines(await readStdinText(io)) : undefined;
     const passes = pushed ? await passesFromPush(ctx, pushed, remote) : passesFromRange(args.positionals);
     const summary = emptySummary();
     const findings = await collectFindings(

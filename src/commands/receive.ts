@@ -8,7 +8,7 @@ import { isAbsolute, join } from "node:path";
 import { ConfigError, ExitCode, UsageError } from "../errors.js";
 import { readGuardConfig } from "../git/receive.js";
 import { readRepositoryFacts } from "../git/repository.js";
-import type { Io } from "../io.js";
+import { type Io, readStdinText } from "../io.js";
 import { collectFindings } from "../scan/collect.js";
 import { finishScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
@@ -70,12 +70,6 @@ function writeLog(policy: ServerPolicy, env: NodeJS.ProcessEnv, updates: readonl
   }
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const parts: Buffer[] = [];
-  for await (const part of stream) parts.push(typeof part === "string" ? Buffer.from(part) : (part as Buffer));
-  return Buffer.concat(parts).toString("utf8");
-}
-
 export const command: CommandSpec = {
   name: "receive",
   summary:
@@ -98,7 +92,7 @@ export const command: CommandSpec = {
     const ctx = { cwd: io.cwd, env: io.env };
     const facts = await readRepositoryFacts(ctx);
     const policy = readPolicy(await readGuardConfig(ctx), facts.gitDir);
-    const updates = parseReceiveLines(await readAll(io.stdin));
+    const updates = parseReceiveLines(await readStdinText(io));
     if (pushOptions(io.env).includes(SKIP_OPTION)) {
       if (policy.allowSkip) {
         writeLog(policy, io.env, updates, "skipped (push option tvly-guard.skip)");
