@@ -6,7 +6,7 @@ import { finishScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
 import { historySource } from "../sources/history.js";
 import { readUnreachableChunks } from "../sources/objects.js";
-import { planRefs, readHistoryExtraChunks } from "../sources/refs.js";
+import { isGeneratedStashMessage, planRefs, readRefChunks } from "../sources/refs.js";
 import { booleanOption, type CommandSpec, stringOption } from "./args.js";
 import { maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
 
@@ -62,7 +62,7 @@ export const command: CommandSpec = {
     const summary = emptySummary();
     const ctx = { cwd: io.cwd, env: io.env };
     const plan = await planRefs(ctx, revs);
-    // Blobs are searched by the source itself (worker threads); messages, notes and stashes come as chunks.
+    // Blobs and commit messages are searched by the source itself (one log pass, worker threads); tags and notes come as chunks.
     const source = {
       ...historySource({
         cwd: io.cwd,
@@ -71,9 +71,10 @@ export const command: CommandSpec = {
         maxFileSize,
         countCommits: io.stderrIsTTY,
         workers: readWorkers(io.env),
+        messages: { skip: (chunk) => isGeneratedStashMessage(chunk, plan) },
       }),
       async *chunks(counted: typeof summary) {
-        yield* readHistoryExtraChunks(ctx, plan, counted, maxFileSize);
+        yield* readRefChunks(ctx, plan, counted, maxFileSize);
         if (allObjects) yield* readUnreachableChunks(ctx, plan, counted, maxFileSize);
       },
     };

@@ -28,6 +28,12 @@ export interface LoggedCommit {
   date: string;
 }
 
+/** What the log pass reads besides each commit's changes. */
+export interface LogOptions {
+  /** Each commit's author email and raw message too (onMessage), so messages need no second walk. */
+  messages?: boolean;
+}
+
 /**
  * Every commit `revs` reach, newest first (--date-order: never a parent before
  * its child), with the blobs each one introduces against its first parent
@@ -39,11 +45,21 @@ export interface LoggedCommit {
  *
  *   \x01<sha>\0<author date>\0<author name>\0\n:100644 100644 <old> <new> M\0<path>\0:000000 ...
  *
+ * With `messages`, the header also holds the author email and the raw body (%B), as
+ * `git log -z --format=...%B` would show it (a message holds no NUL: git commit refuses one):
+ *
+ *   \x01<sha>\0<author date>\0<author name>\0<author email>\0<raw body>\0\n:100644 ...
+ *
  * https://git-scm.com/docs/git-log#_raw_output_format
  * https://git-scm.com/docs/git-log#Documentation/git-log.txt---diff-mergesltformatgt
  * pause/resume on the returned stream let the caller apply backpressure.
  */
-export function streamHistoryLog(ctx: GitContext, revs: readonly string[], handlers: LogHandlers): TokenStream {
+export function streamHistoryLog(
+  ctx: GitContext,
+  revs: readonly string[],
+  handlers: LogHandlers,
+  options: LogOptions = {},
+): TokenStream {
   const args = [
     "log",
     "--raw",
@@ -57,12 +73,12 @@ export function streamHistoryLog(ctx: GitContext, revs: readonly string[], handl
     "--root",
     "--diff-merges=first-parent",
     "--date-order",
-    "--format=%x01%H%x00%aI%x00%an",
+    options.messages ? "--format=%x01%H%x00%aI%x00%an%x00%ae%x00%B" : "--format=%x01%H%x00%aI%x00%an",
     ...revisionArgs(revs),
   ];
   const { child, done } = startGit(ctx, args);
   child.stdin.end();
-  const parser = new RawLogParser(handlers);
+  const parser = new RawLogParser(handlers, options);
   child.stdout.on("data", (chunk: Buffer) => parser.push(chunk));
   return {
     done: done.then(() => parser.end()),
@@ -80,6 +96,8 @@ export interface LogHandlers {
    * submodule entry (mode 160000), which names a commit of another repository.
    */
   onChange(bytes: Buffer, oid: number, oidLength: number, path: number, pathEnd: number, gitlink: boolean): void;
+  /** With `messages`: right after onCommit, the same commit's author email and raw message (views: copy to keep). */
+  onMessage?(bytes: Buffer, email: number, emailEnd: number, body: number, bodyEnd: number): void;
 }
 
 const NUL = 0;
@@ -99,8 +117,15 @@ const GITLINK_MODE_BYTES = Buffer.from(GITLINK_MODE);
  */
 export class RawLogParser {
   private carry: Buffer | undefined;
+  /** NUL-terminated tokens after the \x01 of a header: sha, date, name (and email, body with messages). */
+  private readonly headerTokens: number;
 
-  constructor(private readonly handlers: LogHandlers) {}
+  constructor(
+    private readonly handlers: LogHandlers,
+    options: LogOptions = {},
+  ) {
+    this.headerTokens = options.messages ? 5 : 3;
+  }
 
   push(chunk: Buffer): void {
     const bytes = this.carry === undefined ? chunk : Buffer.concat([this.carry, chunk]);
@@ -127,11 +152,16 @@ export class RawLogParser {
     const first = bytes.indexOf(NUL, at);
     if (first === -1) return -1;
     if (bytes[at] === HEADER) {
-      const second = bytes.indexOf(NUL, first + 1);
-      const third = second === -1 ? -1 : bytes.indexOf(NUL, second + 1);
-      if (third === -1) return -1;
-      this.handlers.onCommit(bytes, at + 1, third);
-      return third + 1;
+      const ends = [first];
+      while (ends.length < this.headerTokens) {
+        const next = bytes.indexOf(NUL, ends[ends.length - 1]! + 1);
+        if (next === -1) return -1;
+        ends.push(next);
+      }
+      const [, , name = first, email = first, body = first] = ends;
+      this.handlers.onCommit(bytes, at + 1, name);
+      if (this.headerTokens === 5) this.handlers.onMessage?.(bytes, name + 1, email, email + 1, body);
+      return ends[ends.length - 1]! + 1;
     }
     if (bytes[at] !== COLON) return first + 1; // nothing we read (a format change would show in the tests)
     const pathEnd = bytes.indexOf(NUL, first + 1);

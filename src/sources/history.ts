@@ -1,6 +1,7 @@
 // Every commit reachable from the given refs, as a SearchingSource for the
 // pipeline: one `git log --raw` pass lists
-// the blobs each commit introduces, each distinct blob is read once through
+// the blobs each commit introduces (and carries its message, searched as it
+// goes by), each distinct blob is read once through
 // `cat-file --batch` and searched as raw bytes, and only blobs that hold a key
 // are attributed: to the earliest commit that put the key at that path.
 import { detectSecrets, type Match } from "../engine/detect.js";
@@ -13,7 +14,7 @@ import { FETCH_ALL_HINT, readRepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
 import { formatBytes } from "../report/summary.js";
 import { DEFAULT_WORKERS_AFTER, defaultWorkers, startBlobScanner } from "./blob-scan.js";
-import type { ScanSummary } from "./chunk.js";
+import { type Chunk, countMessage, type ScanSummary } from "./chunk.js";
 import { HistoryIndex } from "./history-index.js";
 import type { OidTable } from "./oid-table.js";
 import type { Engine, Hit, SearchingSource } from "./source.js";
@@ -38,6 +39,8 @@ export interface HistoryOptions {
    * Default: one per core, started once the history has more than a few thousand blobs.
    */
   workers?: number;
+  /** Search each commit's message too, in the same log pass; `skip` drops the findings of a message it names. */
+  messages?: { skip?: (chunk: Chunk) => boolean };
 }
 
 /** A (key, file) pair, where it was introduced and whether HEAD still holds it (null: HEAD cannot be read). */
@@ -49,7 +52,7 @@ const MAX_LISTED_MISSING = 5;
 async function scanHistory(
   options: HistoryOptions & { engine: Engine; progress: Progress },
   summary: ScanSummary,
-): Promise<HistoryHit[]> {
+): Promise<Hit[]> {
   const { revs, engine, progress } = options;
   const { rules } = engine;
   const ctx: GitContext = { cwd: options.cwd, env: options.env };
@@ -71,34 +74,61 @@ async function scanHistory(
   const started = Date.now();
   let commit = -1;
   let paused = false;
-  const log = streamHistoryLog(ctx, revs, {
-    onCommit(bytes, start, end) {
-      commit = index.addCommit(bytes, start, end);
-      progress.update(() => progressLine(summary.commits + index.commits, scanner.progress(), totalCommits, started));
+  const messageHits: Hit[] = [];
+  const log = streamHistoryLog(
+    ctx,
+    revs,
+    {
+      onCommit(bytes, start, end) {
+        commit = index.addCommit(bytes, start, end);
+        progress.update(() => progressLine(summary.commits + index.commits, scanner.progress(), totalCommits, started));
+      },
+      onChange(bytes, oid, oidLength, pathStart, pathEnd, gitlink) {
+        if (gitlink) return; // a submodule bump names a commit in another repository
+        const blob = index.blobs.intern(bytes, oid, oidLength);
+        const path = index.pathId(bytes, pathStart, pathEnd);
+        index.addAppearance(blob, path, commit);
+        if (!index.blobs.added) return;
+        const hex = bytes.toString("latin1", oid, oid + oidLength);
+        if (missing.size > 0 && missing.has(hex)) {
+          if (missingSeen++ < MAX_LISTED_MISSING) missingListed.push(`${hex} (${index.pathName(path)})`);
+          return;
+        }
+        // Versions of one path go to the same reader, so its delta-base cache keeps working.
+        if (!scanner.request(hex, path) && !paused) {
+          // Backpressure: stop reading the log until git has taken what we sent.
+          paused = true;
+          log.pause();
+          scanner.onDrain(() => {
+            paused = false;
+            log.resume();
+          });
+        }
+      },
+      onMessage(bytes, email, emailEnd, body, bodyEnd) {
+        // Searched in place; a copy and the commit's strings only for a message that holds a key.
+        const data = bytes.subarray(body, bodyEnd);
+        const chunk: Chunk = {
+          path: "",
+          location: "commit-message",
+          data,
+          startLine: 1,
+          binary: countMessage(summary, data),
+        };
+        const found = engine.detect(chunk);
+        if (found.length === 0) return;
+        const { sha, author, date } = index.commit(commit);
+        const kept: Chunk = {
+          ...chunk,
+          data: Buffer.from(data),
+          commit: { sha, author: `${author} <${bytes.toString("utf8", email, emailEnd)}>`, date },
+        };
+        if (options.messages?.skip?.(kept)) return;
+        for (const match of found) messageHits.push({ match, chunk: kept });
+      },
     },
-    onChange(bytes, oid, oidLength, pathStart, pathEnd, gitlink) {
-      if (gitlink) return; // a submodule bump names a commit in another repository
-      const blob = index.blobs.intern(bytes, oid, oidLength);
-      const path = index.pathId(bytes, pathStart, pathEnd);
-      index.addAppearance(blob, path, commit);
-      if (!index.blobs.added) return;
-      const hex = bytes.toString("latin1", oid, oid + oidLength);
-      if (missing.size > 0 && missing.has(hex)) {
-        if (missingSeen++ < MAX_LISTED_MISSING) missingListed.push(`${hex} (${index.pathName(path)})`);
-        return;
-      }
-      // Versions of one path go to the same reader, so its delta-base cache keeps working.
-      if (!scanner.request(hex, path) && !paused) {
-        // Backpressure: stop reading the log until git has taken what we sent.
-        paused = true;
-        log.pause();
-        scanner.onDrain(() => {
-          paused = false;
-          log.resume();
-        });
-      }
-    },
-  });
+    { messages: options.messages !== undefined },
+  );
   let result: Awaited<ReturnType<typeof scanner.finish>>;
   try {
     await log.done;
@@ -129,7 +159,8 @@ async function scanHistory(
     // Not engine.detect: these blobs were searched (and their held-back keys counted) already.
     detect: (chunk) => detectSecrets(chunk, engine.rules),
   });
-  return introduced;
+  // Blob findings first, then message findings, as when messages came after the blobs.
+  return [...introduced, ...messageHits];
 }
 
 /** A blob git cannot read (its loose object deleted or corrupt, a pack damaged) fails the scan: nothing is passed unread. */

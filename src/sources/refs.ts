@@ -4,11 +4,11 @@
 // for the engine; the commit walk itself stays with sources/history.ts.
 import { readBlobs } from "../git/cat-file.js";
 import type { GitContext } from "../git/exec.js";
-import { revisionArgs, streamHistoryLog } from "../git/log.js";
+import { streamHistoryLog } from "../git/log.js";
 import { listTreeBlobs } from "../git/objects.js";
 import { listRefs, listStashEntries } from "../git/refs.js";
 import { type Chunk, countMessage, countScanned, type ScanSummary } from "./chunk.js";
-import { readCommitMessageChunks, readTagMessageChunks, shortTagName, type TagTarget } from "./messages.js";
+import { readTagMessageChunks, shortTagName, type TagTarget } from "./messages.js";
 
 const NOTES = "refs/notes/";
 const GITLINK = "160000";
@@ -52,25 +52,10 @@ export async function planRefs(ctx: GitContext, revs: readonly string[]): Promis
 }
 
 /**
- * What the commit walk of a history run does not read: the commit messages,
- * then tag messages, the blobs and trees refs point at, and notes.
- */
-export async function* readHistoryExtraChunks(
-  ctx: GitContext,
-  plan: RefPlan,
-  summary: ScanSummary,
-  maxSize: number,
-): AsyncGenerator<Chunk> {
-  for await (const chunk of readCommitMessageChunks(ctx, [...revisionArgs(plan.revs), "--"], summary))
-    if (!isGeneratedStashMessage(chunk, plan)) yield chunk;
-  yield* readRefChunks(ctx, plan, summary, maxSize);
-}
-
-/**
  * `git stash` names its commits after HEAD's subject ("WIP on main: 1a2b3c4 <subject>"),
  * which is scanned as that commit's message already; a `stash push -m` message ("On main: ...") is not skipped.
  */
-function isGeneratedStashMessage(chunk: Chunk, plan: RefPlan): boolean {
+export function isGeneratedStashMessage(chunk: Chunk, plan: RefPlan): boolean {
   return (
     chunk.commit !== undefined &&
     plan.stash.has(chunk.commit.sha) &&
@@ -78,7 +63,7 @@ function isGeneratedStashMessage(chunk: Chunk, plan: RefPlan): boolean {
   );
 }
 
-/** Tag messages, then the blobs and trees that refs (or tags) point at, then notes. */
+/** What the commit walk of a history run does not read: tag messages, then the blobs and trees that refs (or tags) point at, then notes. */
 export async function* readRefChunks(
   ctx: GitContext,
   plan: RefPlan,

@@ -207,6 +207,36 @@ describe("history", () => {
     240_000,
   );
 
+  // Commit messages come from the one `git log --raw` pass; `diff` still reads them with a `git log` of their own.
+  // Both must report every message key alike: merges, empty messages, non-ASCII authors, keys deep in a body.
+  it("finds the same commit-message keys in its log pass as diff's separate message pass", () => {
+    const repo = gitRepo({ "README.md": "# app\n" });
+    const ana = { GIT_AUTHOR_NAME: "Ana Müller", GIT_AUTHOR_EMAIL: "ana@example.org" };
+    const messageKeys = [keys.next(), keys.next("tvly-dev-"), keys.next(), keys.next("tvly-prod-"), keys.next()];
+    commitFiles(repo, { "a.txt": "1\n" }, `feat: wire the client\n\ntemporarily ${messageKeys[0]}\n`, ana);
+    git(repo, ["commit", "-q", "--allow-empty", "--allow-empty-message", "-m", ""]);
+    git(repo, ["checkout", "-q", "-b", "side"]);
+    commitFiles(repo, { "b.txt": "2\n" }, `side\n\n\n\n  key=${messageKeys[1]} and ${messageKeys[2]}\n`);
+    git(repo, ["checkout", "-q", "main"]);
+    commitFiles(repo, { "c.txt": "3\n" }, "main moves on");
+    git(repo, ["merge", "-q", "--no-ff", "side", "-m", `merge side\n\n${messageKeys[3]}`]);
+    commitFiles(repo, { "d.txt": "4\n" }, `${messageKeys[4]}`, ana);
+    const messageFindings = (args: string[]) => {
+      const r = runCli([...args, "--format", "json", "--no-redact"], { cwd: repo });
+      expect(r.stderr).not.toMatch(/internal error/);
+      return (JSON.parse(r.stdout).findings as (JsonFinding & { location: string; column: number })[])
+        .filter((f) => f.location === "commit-message")
+        .map(({ secret, commit, author, date, line, column }) => ({ secret, commit, author, date, line, column }));
+    };
+    const fromHistory = messageFindings(["history"]);
+    expect(fromHistory.map((f) => f.secret).sort()).toEqual([...messageKeys].sort());
+    expect(fromHistory).toEqual(messageFindings(["diff", "main"]));
+    expect(fromHistory.find((f) => f.secret === messageKeys[0])).toMatchObject({
+      author: "Ana Müller <ana@example.org>",
+      line: 3,
+    });
+  });
+
   it("fails with exit 2 and one line when a blob of the history is missing or corrupt (nothing passes unread)", () => {
     for (const damage of ["delete", "corrupt"]) {
       const repo = gitRepo({ "a.txt": "a\n" });
