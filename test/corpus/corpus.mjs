@@ -4,9 +4,10 @@
 // must not; `{{key}}` slots (optionally `{{key|base64}}` and other filters)
 // are filled at run time with a fresh fake key of each format, so one folder
 // is one case per format. Encodings that need code (UTF-16, base64 of a whole
-// file, binaries) are built below. The repository holds no key-shaped literal.
+// file, binaries) are built below. A key-length placeholder is committed as a
+// `{{N:chars}}` run (expandSample), so the repository holds no key-shaped literal.
 import { readdirSync, readFileSync } from "node:fs";
-import { fakeKeys, keyFormats } from "../helpers/fake-key.mjs";
+import { expandSample, fakeKeys, keyFormats } from "../helpers/fake-key.mjs";
 
 /**
  * @typedef {"plain" | "encoded" | "binary"} Category
@@ -110,7 +111,10 @@ function caseFolders() {
   return readdirSync(CASES_DIR).flatMap((category) =>
     readdirSync(new URL(`${category}/`, CASES_DIR)).map((folder) => {
       const dir = new URL(`${category}/${folder}/`, CASES_DIR);
-      const files = readdirSync(dir).map((f) => ({ name: f, text: readFileSync(new URL(f, dir), "latin1") }));
+      const files = readdirSync(dir).map((f) => ({
+        name: f,
+        text: expandSample(readFileSync(new URL(f, dir), "latin1")),
+      }));
       return { category, folder, positive: folder.startsWith("ng."), files };
     }),
   );

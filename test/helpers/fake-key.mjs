@@ -34,6 +34,20 @@ export function expandAlphabet(ranges) {
   });
 }
 
+/**
+ * A rule file's sample as text: each `{{N:chars}}` becomes `chars` repeated
+ * and cut to N characters (`{{42:x}}` is 42 x's; `{{32:dGhp…}}` with 32
+ * characters is those characters). Samples that look like keys (placeholders
+ * of the key's own length) are committed in this form, so the repository
+ * holds no key-shaped literal and the rule file stays plain data.
+ * @param {string} sample
+ */
+export function expandSample(sample) {
+  return sample.replace(/\{\{(\d+):([^{}]+)\}\}/g, (_, n, chars) =>
+    chars.repeat(Math.ceil(Number(n) / chars.length)).slice(0, Number(n)),
+  );
+}
+
 /** @type {KeyFormat[] | undefined} */
 let formats;
 /**

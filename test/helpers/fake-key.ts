@@ -1,6 +1,7 @@
 // Typed face of fake-key.mjs (the implementation is plain JavaScript so
 // standalone scripts such as `npm run score` can share it).
 import {
+  expandSample as expandSampleJs,
   fakeKeys as fakeKeysJs,
   keyFormats as keyFormatsJs,
   knownFormats as knownFormatsJs,
@@ -35,6 +36,9 @@ export const fakeKeys: (seed?: number) => {
   shaped: (shape: KeyShape) => string;
   rand: () => number;
 } = fakeKeysJs;
+
+/** A rule file's sample with its `{{N:chars}}` runs expanded (how key-length placeholders are committed). */
+export const expandSample: (sample: string) => string = expandSampleJs;
 
 /** Every key shape of every rule file under rules/. */
 export const keyFormats: () => KeyFormat[] = keyFormatsJs;

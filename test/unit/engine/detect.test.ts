@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectSecrets } from "../../../src/engine/detect.js";
 import { builtinRules } from "../../../src/engine/rule.js";
-import { fakeKeys } from "../../helpers/fake-key.js";
+import { expandSample, fakeKeys } from "../../helpers/fake-key.js";
 
 const rules = builtinRules();
 const keys = fakeKeys(7);
@@ -46,8 +46,9 @@ describe("detectSecrets", () => {
 
   it("rejects every placeholder the classic rule file lists", () => {
     const rule = rules.find((r) => r.id === "tavily-api-key")!;
-    for (const sample of rule.samples?.mustNotMatch ?? []) expect(detect(sample), sample).toEqual([]);
-    for (const body of rule.samples?.fakeBodies ?? []) {
+    for (const sample of (rule.samples?.mustNotMatch ?? []).map(expandSample))
+      expect(detect(sample), sample).toEqual([]);
+    for (const body of (rule.samples?.fakeBodies ?? []).map(expandSample)) {
       for (const prefix of ["tvly-", "tvly-dev-", "tvly-prod-"]) expect(detect(`${prefix}${body}`), body).toEqual([]);
     }
   });

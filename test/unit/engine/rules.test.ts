@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { detectSecrets } from "../../../src/engine/detect.js";
 import { BUILTIN_RULES_DIR, compileRule, loadRulesFrom } from "../../../src/engine/rule.js";
 import { ConfigError } from "../../../src/errors.js";
-import { fakeKeys } from "../../helpers/fake-key.js";
+import { expandSample, fakeKeys } from "../../helpers/fake-key.js";
 
 describe("rule files", () => {
   const files = readdirSync(BUILTIN_RULES_DIR).filter((f) => f.endsWith(".json"));
@@ -32,12 +32,28 @@ describe("rule files", () => {
         }
       }
       expect(rule.samples?.mustNotMatch?.length, "every rule lists placeholders of its own").toBeGreaterThan(3);
-      for (const sample of rule.samples?.mustNotMatch ?? []) expect(detect(sample), sample).toEqual([]);
-      for (const body of rule.samples?.fakeBodies ?? [])
+      for (const sample of (rule.samples?.mustNotMatch ?? []).map(expandSample))
+        expect(detect(sample), sample).toEqual([]);
+      for (const body of (rule.samples?.fakeBodies ?? []).map(expandSample))
         for (const prefix of new Set(rule.samples?.keyShapes?.map((s) => s.prefix)))
           expect(detect(`${prefix}${body}`), prefix + body).toEqual([]);
     });
   }
+
+  it("holds no key-shaped literal: key-length placeholders are {{N:chars}} runs the tests expand", () => {
+    const keyShaped = /tvly-(dev-|prod-)?([A-Za-z0-9]{32}|[A-Za-z0-9]{4,8}-[A-Za-z0-9]{42})/;
+    const expanded: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(BUILTIN_RULES_DIR, file), "utf8");
+      expect(text, file).not.toMatch(keyShaped);
+      const samples = JSON.parse(text).samples?.mustNotMatch ?? [];
+      expanded.push(...samples.map(expandSample).filter((s: string) => keyShaped.test(s)));
+    }
+    // The placeholders that look most like keys are still there, and still rejected (above).
+    expect(expanded.length).toBeGreaterThan(8);
+    expect(expandSample("tvly-dev-xxxxx-{{42:x}}")).toBe(`tvly-dev-xxxxx-${"x".repeat(42)}`);
+    expect(expandSample("{{5:ab}}")).toBe("ababa");
+  });
 
   it("extends: a rule takes the remediation, verify and allow lists of the rule it names", () => {
     const [classic, segmented, unknown] = [
