@@ -11,14 +11,16 @@
 // (PNG-like and .bin) now and then, and placeholder decoys that no rule may report.
 // --keys fake keys (made from the seed at run time, never stored in this repository) are planted,
 // each in a file of its own at a known commit and line; every other one is deleted again later,
-// so the history holds keys both still in HEAD and only in the past.
+// so the history holds keys both still in HEAD and only in the past. Keys come in pairs of
+// one format family, classic (tvly-, tvly-dev-, tvly-prod- + 32) then segmented (tvly-dev-AbC12-
+// + 42 and the other shapes rules/ lists), so each family has keys in HEAD and in the past.
 // DIR/.planted.json (untracked, excluded from git) says what was planted:
-//   { commits, keys: [{ key, file, line, commit, headFile? }], decoys: [{ file, text }] }
+//   { commits, keys: [{ key, format, file, line, commit, headFile? }], decoys: [{ file, text }] }
 // headFile is set when the key is still in HEAD (at that path).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fakeKeys } from "../test/helpers/fake-key.mjs";
+import { fakeKeys, knownFormats } from "../test/helpers/fake-key.mjs";
 
 const USAGE =
   "usage: make-repo.mjs DIR [--commits N] [--keys N] [--seed S] [--files N] [--lines N] [--touch N] [--dirs N] [--no-repack] [--force]";
@@ -73,6 +75,7 @@ const WORDS =
 const DECOYS = [
   'TAVILY_API_KEY="tvly-YOUR_API_KEY"',
   `api_key = 'tvly-${"x".repeat(32)}'`, // spelled out at run time: no key-shaped literal in this file
+  `TAVILY_API_KEY=tvly-dev-xxxxx-${"x".repeat(42)}`,
   "# export TAVILY_API_KEY=tvly-...",
   'const key = process.env.TAVILY_API_KEY ?? "tvly-your-api-key";',
   "client = TavilyClient(api_key=os.environ['TAVILY_API_KEY'])",
@@ -101,6 +104,11 @@ async function main() {
   git(["init", "-q", "-b", "main"]);
 
   const keys = fakeKeys(seedNumber(opts.seed));
+  // The key formats of the rule files, by family: planted keys alternate between them in pairs.
+  const families = [
+    knownFormats().filter((f) => f.shape.segments.length === 1),
+    knownFormats().filter((f) => f.shape.segments.length > 1),
+  ];
   const rand = keys.rand;
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
   const line = () => Array.from({ length: 3 + Math.floor(rand() * 8) }, () => pick(WORDS)).join(" ");
@@ -150,8 +158,8 @@ async function main() {
       if (c % 250 === 128) changes.push({ path: `assets/blob${c}.bin`, data: binaryAsset(rand, false) });
     }
     for (const k of plantAt.get(c) ?? []) {
-      const prefix = pick(["tvly-", "tvly-dev-", "tvly-prod-"]);
-      const key = keys.next(prefix);
+      const format = pick(families[Math.floor(k / 2) % families.length]);
+      const key = keys.shaped(format.shape);
       const file = `config/secret${k}${PLANT_EXTS[k % PLANT_EXTS.length]}`;
       const before = 1 + Math.floor(rand() * 6);
       const body = [
@@ -160,7 +168,7 @@ async function main() {
         `# ${line()}`,
       ];
       changes.push({ path: file, data: `${body.join("\n")}\n` });
-      const entry = { key, file, line: before + 1, mark: null };
+      const entry = { key, format: format.name, file, line: before + 1, mark: null };
       planted.push(entry);
       if (k % 2 === 1) {
         const at = Math.min(opts.commits - 1, c + 1 + Math.floor((opts.commits - c) * 0.4));
@@ -224,8 +232,9 @@ async function main() {
   const manifest = {
     commits: count,
     seed: opts.seed,
-    keys: planted.map(({ key, file, line, mark, headFile }) => ({
+    keys: planted.map(({ key, format, file, line, mark, headFile }) => ({
       key,
+      format,
       file,
       line,
       commit: shaOf.get(mark),

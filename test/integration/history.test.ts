@@ -166,6 +166,18 @@ describe("history", () => {
       stdio: "pipe",
     });
     const planted = JSON.parse(readFileSync(join(dir, ".planted.json"), "utf8"));
+    // Both families of key formats, each still in HEAD and only in the past.
+    const families = planted.keys.map(
+      (k: { format: string; headFile?: string }) => `${k.format.split(":")[0]} ${k.headFile ? "head" : "past"}`,
+    );
+    expect(new Set(families)).toEqual(
+      new Set([
+        "tavily-api-key head",
+        "tavily-api-key past",
+        "tavily-api-key-segmented head",
+        "tavily-api-key-segmented past",
+      ]),
+    );
 
     const { code, report } = history(dir);
     expect(code).toBe(1);
