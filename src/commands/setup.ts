@@ -82,7 +82,7 @@ export function parseReportTarget(text: string): { format: string; file: string 
   const file = at < 0 ? "" : text.slice(at + 1);
   if (!format || !file)
     throw new UsageError(`--report expects FORMAT:FILE (for example sarif:results.sarif), not "${text}"`);
-  checkFormat(format);
+  checkFormat(format, "--report");
   return { format, file };
 }
 

@@ -16,10 +16,12 @@ const REPORTERS: Record<string, () => Promise<Reporter>> = {
 
 export const FORMATS = Object.keys(REPORTERS);
 
-/** Fail on an unknown format before any scanning starts. */
-export function checkFormat(format: string): void {
+/** Fail on an unknown format before any scanning starts, naming the flag that gave it (--format, --report). */
+export function checkFormat(format: string, flag = "--format"): void {
   if (!Object.hasOwn(REPORTERS, format))
-    throw new UsageError(`unknown --format "${format}" (expected one of: ${FORMATS.join(", ")})`);
+    throw new UsageError(
+      `unknown ${flag === "--format" ? "--format" : `${flag} format`} "${format}" (expected one of: ${FORMATS.join(", ")})`,
+    );
 }
 
 /** The report in `format`. A clean text report is empty (the summary on stderr says it all), so it loads nothing. */
