@@ -121,6 +121,8 @@ export interface GitProcess {
   child: ChildProcessWithoutNullStreams;
   /** Resolves when git exits 0; rejects with a GitError otherwise. */
   done: Promise<void>;
+  /** What git wrote to stderr so far (bounded): the warnings of a call that succeeded. */
+  stderr(): string;
 }
 
 /** Start git with the policy; `done` settles when it exits. The caller owns stdin and stdout. */
@@ -140,18 +142,27 @@ export function startGit(ctx: GitContext, args: readonly string[]): GitProcess {
     });
   });
   done.catch(() => {}); // the owner awaits it; never an unhandled rejection meanwhile
-  return { child, done };
+  return { child, done, stderr: () => stderr };
 }
 
 /** Run git to the end and return its stdout as bytes; a non-zero exit is a GitError with git's reason. */
 export async function runGit(ctx: GitContext, args: readonly string[], input?: Buffer | string): Promise<Buffer> {
-  const { child, done } = startGit(ctx, args);
+  return (await runGitWithWarnings(ctx, args, input)).stdout;
+}
+
+/** runGit, and the warnings git wrote to stderr on the way (a call that exits 0 may still have left something out). */
+export async function runGitWithWarnings(
+  ctx: GitContext,
+  args: readonly string[],
+  input?: Buffer | string,
+): Promise<{ stdout: Buffer; stderr: string }> {
+  const { child, done, stderr } = startGit(ctx, args);
   const out: Buffer[] = [];
   child.stdout.on("data", (b: Buffer) => out.push(b));
   child.stdin.on("error", () => {}); // git exited before reading all input: `done` says why
   child.stdin.end(input);
   await done;
-  return Buffer.concat(out);
+  return { stdout: Buffer.concat(out), stderr: stderr() };
 }
 
 /** runGit, decoded as UTF-8. */

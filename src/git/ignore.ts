@@ -1,6 +1,6 @@
 // What git ignores and tracks: the working-tree listing of `scan` and `fix`'s
 // check that .env is kept out of git.
-import { type GitContext, runGit, runGitForCode } from "./exec.js";
+import { type GitContext, runGit, runGitForCode, runGitWithWarnings } from "./exec.js";
 
 /** A file name relative to the listed directory, byte for byte (not every name is UTF-8). */
 export type RawName = Buffer;
@@ -10,7 +10,17 @@ export interface WorkTreeListing {
   names: RawName[];
   /** Untracked nested repositories, relative to the directory, without the trailing slash. */
   nestedRepos: RawName[];
+  /** Directories git could not open while it looked for untracked files (their contents are not listed). */
+  unreadableDirs: number;
 }
+
+/**
+ * git's warning for a directory it cannot read while listing untracked files
+ * (dir.c, in the C locale every call pins); ls-files still exits 0.
+ *
+ *   warning: could not open directory 'locked/': Permission denied
+ */
+const UNREADABLE_DIR = /^warning: could not open directory '/gm;
 
 function splitNul(out: Buffer): Buffer[] {
   const names: Buffer[] = [];
@@ -27,7 +37,8 @@ function splitNul(out: Buffer): Buffer[] {
  * What `scan <dir>` reads: the files under `ctx.cwd` that git tracks or would
  * add, from one `ls-files`, names as raw bytes (a newline or non-UTF-8 bytes
  * in a name survive). Undefined when the directory is not inside a work tree
- * (the caller walks it itself). A directory that git ignores as a whole was
+ * (the caller walks it itself). Directories git cannot open are counted from
+ * its warnings, so the caller can say what was not read. A directory that git ignores as a whole was
  * named by the user: it is listed without the ignore rules. An untracked
  * directory holding its own repository shows as `name/`.
  * https://git-scm.com/docs/git-ls-files#Documentation/git-ls-files.txt---others
@@ -45,7 +56,7 @@ export async function listWorkTree(ctx: GitContext): Promise<WorkTreeListing | u
   if (inside !== "true") return undefined; // inside .git, or a bare repository
   // `./` can be ignored only below the top level; check-ignore exits 0 when it is.
   const ignoredWhole = prefix !== "" && (await runGitForCode(ctx, ["check-ignore", "-q", "--", "./"])).code === 0;
-  const out = await runGit(ctx, [
+  const { stdout: out, stderr } = await runGitWithWarnings(ctx, [
     "ls-files",
     "-z",
     "--cached",
@@ -63,7 +74,7 @@ export async function listWorkTree(ctx: GitContext): Promise<WorkTreeListing | u
     else names.push(name);
   }
   names.sort(Buffer.compare);
-  return { names, nestedRepos };
+  return { names, nestedRepos, unreadableDirs: stderr.match(UNREADABLE_DIR)?.length ?? 0 };
 }
 
 /**

@@ -14,6 +14,16 @@ export function formatBytes(n: number): string {
 /** "1 file", "2 files". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
+/** How each reason to skip reads, for one and for many ("1 symlink", "2 not regular files"). */
+const SKIPPED: Record<keyof ScanSummary["skipped"], [string, string]> = {
+  binary: ["binary", "binary"],
+  tooLarge: ["too large", "too large"],
+  symlinks: ["symlink", "symlinks"],
+  unreadable: ["unreadable", "unreadable"],
+  unreadableDirectories: ["unreadable directory", "unreadable directories"],
+  special: ["not a regular file", "not regular files"],
+};
+
 export function formatSummary(s: ScanSummary, findings: number, keys: number, mode: string): string {
   const fileModes = mode === "scan" || mode === "staged"; // no commits: the working tree or the index
   const messages = s.messages > 0 || mode === "message" ? [plural(s.messages, "message")] : [];
@@ -23,12 +33,9 @@ export function formatSummary(s: ScanSummary, findings: number, keys: number, mo
       : [plural(s.files, fileModes ? "file" : "blob") + (s.binary > 0 ? ` (${s.binary} binary)` : "")];
   const covered = [...files, ...messages, formatBytes(s.bytes)];
   if (!fileModes && mode !== "message") covered.unshift(plural(s.commits, "commit"));
-  const skipped = Object.entries(s.skipped)
-    .filter(([, n]) => n > 0)
-    .map(
-      ([why, n]) =>
-        `${n} ${({ binary: "binary", tooLarge: "too large", symlinks: "symlinks", unreadable: "unreadable", special: "not regular files" } as Record<string, string>)[why] ?? why}`,
-    );
+  const skipped = (Object.keys(SKIPPED) as (keyof ScanSummary["skipped"])[])
+    .filter((why) => s.skipped[why] > 0)
+    .map((why) => plural(s.skipped[why], ...SKIPPED[why]));
   const result = findings === 0 ? "no keys found" : `${plural(keys, "key")} found in ${plural(findings, "place")}`;
   return `tvly-guard ${mode}: scanned ${covered.join(", ")}${skipped.length ? ` (skipped ${skipped.join(", ")})` : ""}: ${result}.`;
 }

@@ -3,7 +3,7 @@
 // bytes reach detectSecrets.
 import { detectSecrets } from "../engine/detect.js";
 import { compareFindings, type Finding, toFinding } from "../report/finding.js";
-import { formatBytes } from "../report/summary.js";
+import { formatBytes, plural } from "../report/summary.js";
 import type { Chunk, ScanSummary } from "../sources/chunk.js";
 import type { Engine, Hit, Source } from "../sources/source.js";
 import type { ScanSetup } from "./setup.js";
@@ -39,5 +39,5 @@ function findingOf({ match, chunk, inHead }: Hit, setup: ScanSetup): Finding {
 }
 
 function progressLine(summary: ScanSummary, findings: number): string {
-  return `tvly-guard: ${summary.files} files, ${formatBytes(summary.bytes)}, ${findings} findings`;
+  return `tvly-guard: ${plural(summary.files, "file")}, ${formatBytes(summary.bytes)}, ${plural(findings, "finding")}`;
 }

@@ -50,8 +50,18 @@ export interface ScanSummary {
   bytes: number;
   /** How many of `files` were binary (searched byte by byte, located by offset). */
   binary: number;
-  /** Not read, by reason; `special`: FIFOs, devices and sockets (never opened for reading). */
-  skipped: { binary: number; tooLarge: number; symlinks: number; unreadable: number; special: number };
+  /**
+   * Not read, by reason; `special`: FIFOs, devices and sockets (never opened for reading);
+   * `unreadableDirectories`: directories a walk could not list (what they hold is not counted in the others).
+   */
+  skipped: {
+    binary: number;
+    tooLarge: number;
+    symlinks: number;
+    unreadable: number;
+    unreadableDirectories: number;
+    special: number;
+  };
   /** Things the user must know about coverage (shallow clone, missing objects...). */
   warnings: string[];
 }
@@ -63,7 +73,7 @@ export function emptySummary(): ScanSummary {
     files: 0,
     bytes: 0,
     binary: 0,
-    skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0, special: 0 },
+    skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0, unreadableDirectories: 0, special: 0 },
     warnings: [],
   };
 }

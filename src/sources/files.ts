@@ -1,13 +1,14 @@
 // Working-tree files for `scan`: inside a git work tree, git lists them (one
-// ls-files, names byte for byte); elsewhere fast-glob walks. Symlinks are
-// never followed, nothing but regular files is read, and "-" is stdin
-// (bounded). Yields one Chunk per file; everything not read is counted.
+// ls-files, names byte for byte); elsewhere fs/walk.ts walks. Symlinks are
+// never followed, nothing but regular files is read, git's own directories
+// are never entered, and "-" is stdin (bounded). Yields one Chunk per file;
+// everything not read is counted.
 
-import { closeSync, lstatSync, type Stats } from "node:fs";
-import { relative, resolve, sep } from "node:path";
-import fg from "fast-glob";
+import { accessSync, closeSync, constants, lstatSync, type Stats } from "node:fs";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
 import { OpenError, openFailure, openRegularFile, readOpened } from "../fs/open-file.js";
+import { gitDirectoryOf, walkTree } from "../fs/walk.js";
 import { listWorkTree } from "../git/ignore.js";
 import { toPosix } from "../paths.js";
 import type { ScanSummary } from "./chunk.js";
@@ -58,21 +59,17 @@ interface WalkEntry {
 /**
  * Every file under `dir` that git would not ignore, in byte order. Nested
  * repositories and submodules are listed by their own git; outside any work
- * tree, fast-glob walks (names there are what the file system API decodes).
+ * tree, fs/walk.ts walks. Directories neither could read are counted.
  */
-async function walkDirectory(dir: string, env: NodeJS.ProcessEnv): Promise<WalkEntry[]> {
-  const listing = await listWorkTree({ cwd: dir, env });
-  if (!listing) {
-    const entries = fg.sync("**", {
-      cwd: dir,
-      dot: true,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-      ignore: ["**/.git/**", "**/.git"],
-    });
-    return entries.sort().map((e) => ({ open: resolve(dir, e), abs: resolve(dir, e) }));
-  }
+async function walkDirectory(dir: string, options: FileSourceOptions, summary: ScanSummary): Promise<WalkEntry[]> {
+  const listing = await listWorkTree({ cwd: dir, env: options.env });
+  const walked = listing ? undefined : walkTree(dir);
+  const { names, unreadableDirs } = listing ?? walked!;
+  summary.skipped.unreadableDirectories += unreadableDirs;
+  for (const gitDir of walked?.gitDirs ?? [])
+    summary.warnings.push(
+      `${displayPath(options.cwd, dir, resolve(dir, gitDir))} is a git repository's own directory: not read (scan reads working trees; run tvly-guard history in it)`,
+    );
   const base = Buffer.from(dir.endsWith(sep) ? dir : dir + sep);
   const out: WalkEntry[] = [];
   const add = (name: Buffer) => {
@@ -80,10 +77,10 @@ async function walkDirectory(dir: string, env: NodeJS.ProcessEnv): Promise<WalkE
     const exact = Buffer.from(text, "utf8").equals(name);
     out.push({ open: exact ? resolve(dir, text) : Buffer.concat([base, name]), abs: resolve(dir, text) });
   };
-  for (const name of listing.names) add(name);
-  for (const repo of listing.nestedRepos) {
+  for (const name of names) add(name);
+  for (const repo of listing?.nestedRepos ?? []) {
     const sub = repo.toString("utf8");
-    for (const e of await walkDirectory(resolve(dir, sub), env)) out.push(e);
+    for (const e of await walkDirectory(resolve(dir, sub), options, summary)) out.push(e);
   }
   return out;
 }
@@ -163,6 +160,18 @@ function resolveTargets(paths: readonly string[], cwd: string): Target[] {
       if (code === "ENOENT" || code === "ENOTDIR") throw new InputError(`no such file or directory: ${arg}`);
       throw openFailure(err, arg);
     }
+    // A directory named explicitly must be readable as a whole: in a walk it would only be counted.
+    if (info.isDirectory())
+      try {
+        accessSync(abs, constants.R_OK | constants.X_OK);
+      } catch (err) {
+        throw openFailure(err, arg);
+      }
+    const gitDir = gitDirectoryOf(info.isDirectory() ? abs : dirname(abs));
+    if (gitDir !== undefined)
+      throw new InputError(
+        `${arg} is ${gitDir === abs ? "" : "inside "}a git repository's own directory (${basename(gitDir) === ".git" ? ".git" : "a bare repository"}): scan never reads git's files; run tvly-guard history to audit what the repository holds`,
+      );
     if (info.isSymbolicLink())
       throw new OpenError("symlink", `${arg} is a symbolic link (ELOOP: tvly-guard never follows them)`);
     if (!info.isFile() && !info.isDirectory())
@@ -185,7 +194,7 @@ export async function* readFileChunks(
     } else if (target.info?.isDirectory()) {
       const pending = [target.abs];
       for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-        for (const entry of await walkDirectory(dir, options.env)) {
+        for (const entry of await walkDirectory(dir, options, summary)) {
           const chunk = readOne(entry, displayPath(cwd, target.abs, entry.abs), false, options, summary);
           if (chunk === "directory") pending.push(entry.abs);
           else if (chunk) yield chunk;

@@ -12,7 +12,7 @@ import { countCommits, streamHistoryLog } from "../git/log.js";
 import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
 import { FETCH_ALL_HINT, readRepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
-import { formatBytes } from "../report/summary.js";
+import { formatBytes, plural } from "../report/summary.js";
 import { DEFAULT_WORKERS_AFTER, defaultWorkers, startBlobScanner } from "./blob-scan.js";
 import { type Chunk, countMessage, type ScanSummary } from "./chunk.js";
 import { HistoryIndex } from "./history-index.js";
@@ -264,8 +264,8 @@ function progressLine(
 ): string {
   const seconds = Math.max((Date.now() - started) / 1000, 0.001);
   const rate = read.bytes / seconds;
-  const commits = totalCommits > 0 ? `${commitsSeen}/${totalCommits}` : `${commitsSeen}`;
+  const commits = totalCommits > 0 ? `${commitsSeen}/${plural(totalCommits, "commit")}` : plural(commitsSeen, "commit");
   const fraction = totalCommits > 0 ? commitsSeen / totalCommits : 0;
   const eta = fraction > 0.01 && fraction < 1 ? `, ETA ${Math.ceil(seconds * (1 / fraction - 1))}s` : "";
-  return `tvly-guard history: ${commits} commits, ${read.files} blobs, ${formatBytes(read.bytes)}, ${formatBytes(rate)}/s${eta}`;
+  return `tvly-guard history: ${commits}, ${plural(read.files, "blob")}, ${formatBytes(read.bytes)}, ${formatBytes(rate)}/s${eta}`;
 }

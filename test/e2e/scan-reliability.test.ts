@@ -2,12 +2,12 @@
 // regular files opened, never a blocking open, every skip counted, and what
 // the user named explicitly but cannot be read is exit 2.
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
 import { git, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
-import { CLI, runCli } from "../helpers/run-cli.js";
+import { CLI, type CliResult, runCli } from "../helpers/run-cli.js";
 
 const keys = fakeKeys(1441);
 
@@ -54,6 +54,77 @@ describe("scan: byte-exact names through the walker", () => {
   });
 });
 
+/**
+ * Run the CLI as nobody (uid 65534): root reads a 0000 directory anyway, so
+ * only an unprivileged user meets EACCES. setpriv (util-linux), else su;
+ * undefined when neither exists.
+ */
+function unprivilegedRunner(): ((args: string[], cwd: string) => CliResult) | undefined {
+  const prefix =
+    spawnSync("setpriv", ["--version"]).status === 0
+      ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+      : spawnSync("su", ["--version"]).status === 0
+        ? ["su", "nobody", "-s", "/bin/sh", "-c", 'exec "$0" "$@"']
+        : undefined;
+  if (!prefix) return undefined;
+  return (args, cwd) => {
+    const r = spawnSync(prefix[0]!, [...prefix.slice(1), process.execPath, CLI, ...args], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, HOME: cwd, NO_COLOR: "1", GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" },
+    });
+    return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  };
+}
+
+/** A tree nobody can read, except `locked/` (0000), with a key readable and a key locked away. */
+function treeWithLockedDir(repo: boolean): string {
+  const dir = repo ? gitRepo() : tempDir();
+  writeFiles(dir, {
+    "a/app.env": `TAVILY_API_KEY=${keys.next()}\n`,
+    "locked/secret.env": `TAVILY_API_KEY=${keys.next()}\n`,
+    ...(repo ? { ".gitignore": "ignored.env\n", "ignored.env": `TAVILY_API_KEY=${keys.next()}\n` } : {}),
+  });
+  const chown = spawnSync("chown", ["-R", "65534:65534", dir]); // git refuses a repository of another owner
+  if (chown.status !== 0) throw new Error(`chown failed: ${chown.stderr}`);
+  chmodSync(dir, 0o755); // mkdtemp makes it 0700
+  chmodSync(join(dir, "locked"), 0o000);
+  return dir;
+}
+
+const asNobody = process.getuid?.() === 0 ? unprivilegedRunner() : undefined;
+
+describe.skipIf(!asNobody)(
+  "scan: an unreadable directory is counted and said (as nobody; skipped without root, setpriv or su)",
+  () => {
+    it.each([
+      ["outside a work tree (tvly-guard walks)", false],
+      ["in a work tree (git ls-files lists)", true],
+    ])("walked %s: 'skipped 1 unreadable directory', in JSON too, the readable key still found", (_, repo) => {
+      const dir = treeWithLockedDir(repo);
+      const r = asNobody!(["scan", "."], dir);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/scanned (2|1) files?, .* \(skipped 1 unreadable directory\): 1 key found in 1 place\./);
+      const json = asNobody!(["scan", "--format", "json"], dir);
+      const report = JSON.parse(json.stdout);
+      expect(report.scanned.skipped.unreadableDirectories).toBe(1);
+      expect(report.findings.map((f: { file: string }) => f.file)).toEqual(["a/app.env"]); // git's ignore rules held
+    });
+
+    it("named explicitly, an unreadable directory is exit 2 with one line", () => {
+      for (const repo of [false, true]) {
+        const dir = treeWithLockedDir(repo);
+        const r = asNobody!(["scan", "locked"], dir);
+        expect(r).toMatchObject({
+          code: 2,
+          stdout: "",
+          stderr: "tvly-guard: cannot read locked: permission denied (EACCES)\n",
+        });
+      }
+    });
+  },
+);
+
 describe("scan: nothing but regular files, never a blocking open", () => {
   it("a FIFO, a device, a symlink named explicitly: exit 2 with one line, never 'scanned 0 files'", () => {
     const dir = tempDir();
@@ -87,6 +158,16 @@ describe("scan: nothing but regular files, never a blocking open", () => {
     expect(r.stderr).toMatch(/scanned 2 files, .* \(skipped 2 symlinks\): 1 key found in 1 place/);
   });
 
+  it("one symlink is 'skipped 1 symlink', in a work tree and outside one", () => {
+    for (const dir of [gitRepo({ "README.txt": "demo\n" }), tempDir()]) {
+      writeFiles(dir, { "in.txt": "x\n" });
+      symlinkSync("in.txt", join(dir, "in-link.txt"));
+      const r = runCli(["scan", "."], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/ \(skipped 1 symlink\): no keys found\.\n$/);
+    }
+  });
+
   it("a FIFO as .tvly-guard.json, --config, --baseline or --output: exit 2 at once", () => {
     const repo = gitRepo({ "README.txt": "demo\n" });
     mkfifo(join(repo, "fifo"));
@@ -106,6 +187,44 @@ describe("scan: nothing but regular files, never a blocking open", () => {
     const r = runCli(["scan", "README.txt"], { cwd: repo });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("tvly-guard: config .tvly-guard.json is a FIFO, not a regular file: not read\n");
+  });
+});
+
+describe("scan: git's own files are never read", () => {
+  it("inside a bare repository, or given .git or a path in it: exit 2 with one line naming history", () => {
+    const key = keys.next();
+    const repo = gitRepo({ "README.txt": "demo\n" });
+    git(repo, ["config", "user.note", key]); // a key in git's own config: not the working tree's
+    const bare = gitRepo(undefined, { bare: true });
+    writeFiles(bare, { description: `k=${key}\n` });
+    const cases: [string, string, RegExp][] = [
+      [
+        bare,
+        ".",
+        /^tvly-guard: \. is a git repository's own directory \(a bare repository\): scan never reads git's files; run tvly-guard history/,
+      ],
+      [bare, "refs", /^tvly-guard: refs is inside a git repository's own directory \(a bare repository\)/],
+      [repo, ".git", /^tvly-guard: \.git is a git repository's own directory \(\.git\)/],
+      [repo, ".git/config", /^tvly-guard: \.git\/config is inside a git repository's own directory \(\.git\)/],
+      [join(repo, ".git"), ".", /^tvly-guard: \. is a git repository's own directory \(\.git\)/],
+    ];
+    for (const [cwd, arg, message] of cases) {
+      const r = runCli(["scan", arg], { cwd });
+      expect(r.code, `${cwd} ${arg}: ${r.stderr}`).toBe(2);
+      expect(r.stderr.split("\n")).toHaveLength(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it("a walk outside any work tree steps over a bare repository and says so", () => {
+    const dir = tempDir();
+    writeFiles(dir, { "notes.txt": "x\n" });
+    git(dir, ["init", "-q", "--bare", "server.git"]);
+    writeFiles(join(dir, "server.git"), { description: `k=${keys.next()}\n` });
+    const r = runCli(["scan", "."], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("warning: server.git is a git repository's own directory: not read");
+    expect(r.stderr).toMatch(/scanned 1 file, /);
   });
 });
 

@@ -108,7 +108,7 @@ describe("renderSarif", () => {
         messages: 0,
         files: 3,
         bytes: 1234,
-        skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0, special: 0 },
+        skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0, unreadableDirectories: 0, special: 0 },
       },
     });
   });
