@@ -1,6 +1,7 @@
 // `tvly-guard history [range...]`: every commit reachable from any ref (or the
 // given ones), each (key, file) once with the commit that introduced it.
 import { ConfigError, UsageError } from "../errors.js";
+import { readRepositoryFacts } from "../git/repository.js";
 import { collectFindings } from "../scan/collect.js";
 import { finishScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
@@ -61,6 +62,9 @@ export const command: CommandSpec = {
     const revs = branch !== undefined ? [branch] : args.positionals.length > 0 ? args.positionals : ["--all"];
     const summary = emptySummary();
     const ctx = { cwd: io.cwd, env: io.env };
+    // The repository's facts and its refs side by side: two git processes at once, not one after the other.
+    const facts = readRepositoryFacts(ctx);
+    facts.catch(() => {}); // the source awaits it: a failure is reported there, after planRefs' own
     const plan = await planRefs(ctx, revs);
     // Blobs and commit messages are searched by the source itself (one log pass, worker threads); tags and notes come as chunks.
     const source = {
@@ -68,6 +72,7 @@ export const command: CommandSpec = {
         cwd: io.cwd,
         env: io.env,
         revs: plan.revs,
+        facts,
         maxFileSize,
         countCommits: io.stderrIsTTY,
         workers: readWorkers(io.env),

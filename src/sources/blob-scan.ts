@@ -242,7 +242,8 @@ class WorkerScanner implements BlobScanner {
 
   constructor(private readonly options: BlobScanOptions) {
     const data: WorkerData = { ctx: options.ctx, maxSize: options.maxSize, rules: options.rules };
-    const script = new URL("./blob-scan-worker.js", import.meta.url);
+    // The bundled worker (scripts/bundle.mjs: CommonJS, next to the bundle that starts it).
+    const script = new URL("./blob-scan-worker.cjs", import.meta.url);
     this.workers = Array.from({ length: options.workers }, () => new Worker(script, { workerData: data }));
     this.queued = this.workers.map(() => []);
     this.seen = this.workers.map(() => ({ files: 0, bytes: 0 }));

@@ -10,7 +10,7 @@ import { readBlobs } from "../git/cat-file.js";
 import type { GitContext } from "../git/exec.js";
 import { countCommits, streamHistoryLog } from "../git/log.js";
 import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
-import { FETCH_ALL_HINT, readRepositoryFacts } from "../git/repository.js";
+import { FETCH_ALL_HINT, type RepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
 import { formatBytes, plural } from "../report/summary.js";
 import { DEFAULT_WORKERS_AFTER, defaultWorkers, startBlobScanner } from "./blob-scan.js";
@@ -31,6 +31,8 @@ export interface HistoryOptions {
   env: NodeJS.ProcessEnv;
   /** Revisions and ranges handed to git (`--all`, `main`, `v1..v2`). */
   revs: readonly string[];
+  /** The repository's facts, being read (started by the caller, side by side with its own git questions). */
+  facts: Promise<RepositoryFacts>;
   maxFileSize: number;
   /** Count the commits up front, for an ETA (only worth it when progress is shown). */
   countCommits: boolean;
@@ -56,7 +58,7 @@ async function scanHistory(
   const { revs, engine, progress } = options;
   const { rules } = engine;
   const ctx: GitContext = { cwd: options.cwd, env: options.env };
-  const facts = await readRepositoryFacts(ctx);
+  const facts = await options.facts;
   if (facts.shallow) summary.warnings.push(shallowWarning(facts.shallowBoundary));
   const missing = facts.partial ? await listMissingBlobs(ctx, revs) : new Set<string>();
   const totalCommits = options.countCommits ? await countCommits(ctx, revs) : 0;
