@@ -3,7 +3,7 @@
 import type { GitContext } from "./exec.js";
 import { readFilesAt } from "./objects.js";
 import { readPushedCommits } from "./refs.js";
-import { readRepositoryFacts } from "./repository.js";
+import { type RepositoryFacts, readRepositoryFacts } from "./repository.js";
 
 export interface ExposureQueries {
   /** See readPushedCommits. */
@@ -12,9 +12,15 @@ export interface ExposureQueries {
   readHeadFiles(paths: readonly string[]): Promise<Map<string, Buffer | null> | undefined>;
 }
 
-/** Queries for the repository at `ctx`; outside one (or unreadable) every answer is "cannot say". */
-export async function openExposureQueries(ctx: GitContext): Promise<ExposureQueries> {
-  const facts = await readRepositoryFacts(ctx).catch(() => null);
+/**
+ * Queries for the repository at `ctx` (its facts as the caller read them, or read here);
+ * outside one (or unreadable) every answer is "cannot say".
+ */
+export async function openExposureQueries(
+  ctx: GitContext,
+  known: Promise<RepositoryFacts> = readRepositoryFacts(ctx),
+): Promise<ExposureQueries> {
+  const facts = await known.catch(() => null);
   return {
     readPushed: async (commits) => (facts ? readPushedCommits(ctx, commits, facts.bare) : null),
     readHeadFiles: async (paths) => (facts?.head ? readFilesAt(ctx, facts.head, paths) : undefined),

@@ -35,7 +35,7 @@ export async function finishScan(
   // the old baseline held back, so `--baseline b --write-baseline b` refreshes it.
   const written = writeBaselineStep(setup, allowed);
   await verifyStep(setup, findings, summary);
-  const keys = await triageStep(findings, { cwd: io.cwd, env: io.env }, summary);
+  const keys = await triageStep(findings, { cwd: io.cwd, env: io.env }, summary, setup.facts);
   const held = describeSuppressed(
     setup,
     setup.suppressed.files,

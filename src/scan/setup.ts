@@ -5,6 +5,7 @@ import { relative, resolve } from "node:path";
 import { type Baseline, readBaseline } from "../config/baseline.js";
 import { type LoadedConfig, loadConfig } from "../config/load.js";
 import { builtinRules, type Rule } from "../engine/rule.js";
+import type { RepositoryFacts } from "../git/repository.js";
 import type { Io } from "../io.js";
 import { toPosix } from "../paths.js";
 import { createProgress, type Progress } from "../progress.js";
@@ -49,6 +50,8 @@ export interface ScanSetup {
   verify: boolean;
   /** When the scan started (reports that carry times: GitLab, JUnit). */
   startedAt: Date;
+  /** The repository's facts, when the command reads them anyway (history): triage then does not ask git again. */
+  facts?: Promise<RepositoryFacts>;
 }
 
 export interface PrepareOptions {

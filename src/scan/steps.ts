@@ -2,6 +2,7 @@
 // baseline (read and written), --verify, and exposure triage.
 import { type BaselineEntry, writeBaseline } from "../config/baseline.js";
 import type { GitContext } from "../git/exec.js";
+import type { RepositoryFacts } from "../git/repository.js";
 import { type Finding, placeOf } from "../report/finding.js";
 import type { KeyExposure } from "../report/keys.js";
 import { plural } from "../report/summary.js";
@@ -50,12 +51,17 @@ export async function verifyStep(setup: ScanSetup, findings: Finding[], summary:
 }
 
 /** Exposure per key (pushed, still in HEAD); a git hiccup here must not hide the findings themselves. */
-export async function triageStep(findings: Finding[], ctx: GitContext, summary: ScanSummary): Promise<KeyExposure[]> {
+export async function triageStep(
+  findings: Finding[],
+  ctx: GitContext,
+  summary: ScanSummary,
+  facts?: Promise<RepositoryFacts>,
+): Promise<KeyExposure[]> {
   if (findings.length === 0) return [];
   const { triageKeys } = await import("../triage/exposure.js");
   const { summarizeKeys } = await import("../report/keys.js");
   const { openExposureQueries } = await import("../git/exposure.js");
-  return triageKeys(findings, await openExposureQueries(ctx)).catch((err: unknown) => {
+  return triageKeys(findings, await openExposureQueries(ctx, facts)).catch((err: unknown) => {
     summary.warnings.push(`could not tell which keys were pushed or are still in HEAD: ${(err as Error).message}`);
     return summarizeKeys(findings);
   });
