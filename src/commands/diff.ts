@@ -56,13 +56,13 @@ export const command: CommandSpec = {
     const pushed = stdinRefs ? parsePushLines(await readStdinText(io)) : undefined;
     const passes = pushed ? await passesFromPush(ctx, pushed, remote) : passesFromRange(args.positionals);
     const summary = emptySummary();
-    const findings = await collectFindings(
+    const collected = await collectFindings(
       chunkSource((counted) => readRangeChunks(ctx, passes, counted, pushed?.tags)),
       setup,
       summary,
     );
     if (!stdinRefs && summary.commits === 0)
       summary.warnings.push(`the range ${args.positionals.join(" ")} holds no commits: nothing was scanned`);
-    return finishScan(setup, "diff", findings, summary);
+    return finishScan(setup, "diff", collected, summary);
   },
 };

@@ -84,13 +84,13 @@ export const command: CommandSpec = {
         if (allObjects) yield* readUnreachableChunks(ctx, plan, counted, maxFileSize);
       },
     };
-    const findings = await collectFindings(source, setup, summary);
+    const collected = await collectFindings(source, setup, summary);
     // A key only in a stash entry says which one: git stash show -p stash@{n} shows it.
-    for (const f of findings) {
+    for (const f of collected.findings) {
       const stash = f.commit === null ? undefined : plan.stash.get(f.commit);
       if (stash && f.location !== "note") f.ref = stash;
     }
-    return finishScan(setup, "history", findings, summary);
+    return finishScan(setup, "history", collected, summary);
   },
 };
 

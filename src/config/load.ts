@@ -175,7 +175,7 @@ function buildConfig(config: Config, file: string | undefined, root: string, ign
       if (keyRegexes.length === 0 && lineRegexes.length === 0 && stopwords.length === 0) return rules;
       return rules.map((r) => ({
         ...r,
-        allowWords: [...r.allowWords, ...stopwords],
+        allowStopwords: stopwords,
         allowKeyRegexes: keyRegexes,
         allowLineRegexes: lineRegexes,
       }));

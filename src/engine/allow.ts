@@ -85,6 +85,21 @@ export function hasInlineAllow(line: Buffer): boolean {
  */
 export const LINE_WINDOW = 256;
 
+/**
+ * Do the config's stopwords make `body` a placeholder, where the rule's own
+ * checks did not? They count as placeholder words (the words found, the
+ * rule's and the config's, must cover minWordChars letters), but what they
+ * hold back is counted and said, as for every allowlist a pull request can change.
+ */
+export function heldByStopwords(rule: Rule, body: string): boolean {
+  if (!rule.allowStopwords?.length) return false;
+  const lower = stripSeparators(body, rule.allow?.separators).toLowerCase();
+  const own = rule.allowWords.filter((w) => lower.includes(w));
+  const added = rule.allowStopwords.filter((w) => lower.includes(w));
+  const letters = [...own, ...added].reduce((n, w) => n + w.length, 0);
+  return added.length > 0 && letters >= (rule.allow?.minWordChars ?? 1);
+}
+
 /** Which config allowlist holds this key back (a regex on the key, or on its line), if any. */
 export function configAllowlistOf(
   rule: Rule,

@@ -5,7 +5,7 @@
 // turn their hits into small decoded windows that go through the same matching.
 // A pure function of its arguments: safe to run in a worker thread.
 import type { Chunk } from "../sources/chunk.js";
-import { configAllowlistOf, hasInlineAllow, placeholderReason } from "./allow.js";
+import { configAllowlistOf, hasInlineAllow, heldByStopwords, placeholderReason } from "./allow.js";
 import { looksBinary, utf16Bom } from "./binary.js";
 import { DECODERS } from "./decode/index.js";
 import { buildPrefilter, type Hint, type Prefilter } from "./prefilter.js";
@@ -27,10 +27,11 @@ export interface Match {
   binary?: boolean;
 }
 
-/** Keys held back by the config's allowlist regexes, per list. */
+/** Keys held back by the config's allowlists (its regexes and stopwords), per list. */
 export interface HeldBack {
   keyRegexes: number;
   lineRegexes: number;
+  stopwords: number;
 }
 
 export interface DetectOptions {
@@ -40,7 +41,8 @@ export interface DetectOptions {
   decode?: boolean;
 }
 
-type RawMatch = Omit<Match, "line" | "column">;
+/** A match before it is located; `stopword`: only the config's stopwords make it a placeholder. */
+type RawMatch = Omit<Match, "line" | "column"> & { stopword?: true };
 
 interface KeywordHit {
   keyword: string;
@@ -102,15 +104,20 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: Det
   const located = binary && !bom; // a binary has no real lines: the byte offset is the location
   const matches: Match[] = [];
   for (const m of raw) {
-    const held = configAllowlistOf(m.rule, data, m.offset, m.secret);
+    const held = m.stopword ? "stopwords" : configAllowlistOf(m.rule, data, m.offset, m.secret);
     if (held !== undefined) {
       if (options.heldBack) options.heldBack[held]++;
       continue;
     }
     const pos = position(m.offset);
     if (pos.allowed) continue;
-    if (located) matches.push({ ...m, line: 1, column: m.offset + 1, binary: true });
-    else matches.push({ ...m, line: pos.line, column: pos.column });
+    // Field by field, not a spread copy: a spread object is several times larger (400,000 keys: 172 MB against 71 MB).
+    const { rule, secret, prefix, offset } = m;
+    const match: Match = located
+      ? { rule, secret, prefix, offset, line: 1, column: offset + 1, binary: true }
+      : { rule, secret, prefix, offset, line: pos.line, column: pos.column };
+    if (m.encoding !== undefined) match.encoding = m.encoding;
+    matches.push(match);
   }
   return matches;
 }
@@ -133,7 +140,9 @@ function matchText(data: Buffer, hits: readonly KeywordHit[], set: RuleSet, loos
         const end = m.offset + m.secret.length;
         if (!rule.fallback) claims.add(m.offset, end);
         else if (claims.overlaps(m.offset, end)) continue;
-        if (!m.placeholder) out.push({ rule, secret: m.secret, prefix: m.prefix, offset: m.offset });
+        if (m.placeholder === "config")
+          out.push({ rule, secret: m.secret, prefix: m.prefix, offset: m.offset, stopword: true });
+        else if (!m.placeholder) out.push({ rule, secret: m.secret, prefix: m.prefix, offset: m.offset });
       }
     }
   }
@@ -220,8 +229,8 @@ interface PatternMatch {
   secret: string;
   prefix: string;
   offset: number;
-  /** The body is a placeholder or a fake (the rule's allow checks). */
-  placeholder: boolean;
+  /** The body is a placeholder or a fake by the rule's own checks (true), or only by the config's stopwords ("config"). */
+  placeholder: boolean | "config";
 }
 
 // Decode only a window around the keyword (latin1 maps bytes 1:1, so offsets
@@ -240,13 +249,17 @@ function matchAround(data: Buffer, at: number, rule: Rule, loose: boolean, seen:
       continue;
     }
     const groups = m.groups ?? {};
-    const secret = groups.secret ?? m[0];
-    const offset = start + m.index + m[0].indexOf(secret);
-    if (offset > at || offset + secret.length <= at || seen.has(offset)) continue;
+    const found = groups.secret ?? m[0];
+    const offset = start + m.index + m[0].indexOf(found);
+    if (offset > at || offset + found.length <= at || seen.has(offset)) continue;
     seen.add(offset);
+    // A copy from the bytes, not the regex's slice of `window`: a slice keeps the whole window alive
+    // for as long as the match lives (V8 sliced strings), about 10x the key for a file of many keys.
+    const secret = data.toString("latin1", offset, offset + found.length);
     const prefix = groups.prefix ?? "";
     const body = groups.body ?? secret.slice(prefix.length);
-    out.push({ secret, prefix, offset, placeholder: placeholderReason(rule, body) !== undefined });
+    const placeholder = placeholderReason(rule, body) !== undefined || (heldByStopwords(rule, body) && "config");
+    out.push({ secret, prefix, offset, placeholder });
   }
   return out;
 }

@@ -121,6 +121,8 @@ export interface Rule extends RuleSpec {
   maxMatchLength: number;
   allowPatterns: { regex: RegExp; reason: string; raw: boolean }[];
   allowWords: string[];
+  /** Config stopwords (.tvly-guard.json, lowercase): placeholder words whose drops are counted (allow.ts heldByStopwords). */
+  allowStopwords?: readonly string[];
   /** Config allowlist regexes (.tvly-guard.json) tested on the whole key. */
   allowKeyRegexes?: readonly RegExp[];
   /** Config allowlist regexes tested on a bounded window of the key's line. */

@@ -5,16 +5,14 @@ import { displayFile } from "../config/load.js";
 import { ExitCode } from "../errors.js";
 import { writeOutputFile } from "../fs/atomic-write.js";
 import type { ReportContext } from "../report/context.js";
-import type { Finding } from "../report/finding.js";
 import { renderReport } from "../report/index.js";
-import { groupByKey } from "../report/keys.js";
 import { formatSummary } from "../report/summary.js";
 import type { ScanSummary } from "../sources/chunk.js";
 import type { Source } from "../sources/source.js";
 import { VERSION } from "../version.js";
-import { collectFindings } from "./collect.js";
+import { type Collected, collectFindings, DETAIL_PER_PLACE } from "./collect.js";
 import type { ScanSetup } from "./setup.js";
-import { describeSuppressed, inBaseline, keepByConfig, triageStep, verifyStep, writeBaselineStep } from "./steps.js";
+import { describeSuppressed, triageStep, verifyStep, writeBaselineStep } from "./steps.js";
 
 /** The whole pipeline: scan `source`, then finishScan. */
 export async function runScan(setup: ScanSetup, mode: string, source: Source, summary: ScanSummary): Promise<number> {
@@ -25,23 +23,21 @@ export async function runScan(setup: ScanSetup, mode: string, source: Source, su
 export async function finishScan(
   setup: ScanSetup,
   mode: string,
-  all: Finding[],
+  collected: Collected,
   summary: ScanSummary,
 ): Promise<number> {
   const { io, rules, report: options, baseline } = setup;
-  const allowed = all.filter((f) => keepByConfig(setup, f));
-  const findings = allowed.filter((f) => !inBaseline(setup, f));
+  const { findings, allowed } = collected;
   // The written baseline holds every finding the config does not allow, including ones
   // the old baseline held back, so `--baseline b --write-baseline b` refreshes it.
-  const written = writeBaselineStep(setup, allowed);
+  const written = allowed && writeBaselineStep(setup, allowed);
+  for (const [place, count] of collected.unlisted)
+    summary.warnings.push(
+      `${place} holds ${DETAIL_PER_PLACE + count} findings: the first ${DETAIL_PER_PLACE} are listed (and verified or triaged when asked), the other ${count} are counted in the summary line only; every key there needs revoking`,
+    );
   await verifyStep(setup, findings, summary);
   const keys = await triageStep(findings, { cwd: io.cwd, env: io.env }, summary, setup.facts);
-  const held = describeSuppressed(
-    setup,
-    setup.suppressed.files,
-    all.length - allowed.length,
-    allowed.length - findings.length,
-  );
+  const held = describeSuppressed(setup, setup.suppressed.files, collected.heldByConfig, collected.heldByBaseline);
   if (held) summary.notReported = held; // JSON and SARIF carry it too, not only the stderr line
   const context: ReportContext = {
     version: VERSION,
@@ -60,16 +56,16 @@ export async function finishScan(
   for (const { format, file } of options.extra)
     writeReportFile(setup, file, await renderReport(format, { ...context, color: false }));
   for (const warning of summary.warnings) io.stderr(`tvly-guard: warning: ${warning}\n`);
-  io.stderr(`${formatSummary(summary, findings.length, groupByKey(findings).length, mode)}\n`);
+  io.stderr(`${formatSummary(summary, collected.places, collected.keys, mode)}\n`);
   if (held) io.stderr(`tvly-guard: not reported: ${held}.\n`);
-  if (written !== undefined) {
+  if (allowed && written !== undefined) {
     const keyCount = new Set(allowed.map((f) => f.fingerprint)).size;
     io.stderr(
       `tvly-guard: wrote ${written} baseline ${written === 1 ? "entry" : "entries"} (${keyCount} ${keyCount === 1 ? "key" : "keys"}) to ${displayFile(io.cwd, baseline.writeAbs!)}; exit 0. Pass --baseline ${baseline.writeFile} to stop reporting them (still revoke any key that was real).\n`,
     );
     return ExitCode.clean;
   }
-  return findings.length > 0 ? ExitCode.findings : ExitCode.clean;
+  return collected.places > 0 ? ExitCode.findings : ExitCode.clean;
 }
 
 /** A report file is output too: through the redaction pass, unless --no-redact asked for the keys. */

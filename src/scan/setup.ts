@@ -45,7 +45,7 @@ export interface ScanSetup {
     writeFile: string | undefined;
   };
   /** What each filter held back: allowlisted files left unread, findings the allowlist regexes dropped. */
-  suppressed: { files: number; keyRegexes: number; lineRegexes: number };
+  suppressed: { files: number; keyRegexes: number; lineRegexes: number; stopwords: number };
   /** --verify: check each unique key against the rule's endpoint before reporting. Never implicit. */
   verify: boolean;
   /** When the scan started (reports that carry times: GitLab, JUnit). */
@@ -103,7 +103,7 @@ export async function createScanSetup(flags: ScanFlags, io: Io, options: Prepare
     writeAbs: writeFile === undefined ? undefined : resolve(io.cwd, writeFile),
     writeFile,
   };
-  const suppressed = { files: 0, keyRegexes: 0, lineRegexes: 0 };
+  const suppressed = { files: 0, keyRegexes: 0, lineRegexes: 0, stopwords: 0 };
   const setup: ScanSetup = {
     io,
     rules,

@@ -72,7 +72,7 @@ export function describeSuppressed(setup: ScanSetup, files: number, byConfig: nu
   if (files > 0) parts.push(`${plural(files, "file")} allowlisted by ${setup.config.file}`);
   if (byConfig > 0) parts.push(`${plural(byConfig, "finding")} allowlisted by ${setup.config.file}`);
   if (byBaseline > 0) parts.push(`${plural(byBaseline, "finding")} in the baseline ${setup.baseline.readFile}`);
-  for (const list of ["keyRegexes", "lineRegexes"] as const) {
+  for (const list of ["keyRegexes", "lineRegexes", "stopwords"] as const) {
     const count = setup.suppressed[list];
     if (count > 0) parts.push(`${plural(count, "finding")} held back by allowlist.${list} in ${setup.config.file}`);
   }

@@ -75,7 +75,7 @@ const emptyTotals = (): BlobTotals => ({
   binary: 0,
   tooLarge: 0,
   unreadable: [],
-  heldBack: { keyRegexes: 0, lineRegexes: 0 },
+  heldBack: { keyRegexes: 0, lineRegexes: 0, stopwords: 0 },
 });
 
 /** One reader and the detection of what it reads. Used on the main thread and inside each worker. */
@@ -125,6 +125,7 @@ function addTotals(into: BlobTotals, from: BlobTotals): void {
   for (const id of from.unreadable) into.unreadable.push(id);
   into.heldBack.keyRegexes += from.heldBack.keyRegexes;
   into.heldBack.lineRegexes += from.heldBack.lineRegexes;
+  into.heldBack.stopwords += from.heldBack.stopwords;
 }
 
 /** Two lanes on the main thread. */

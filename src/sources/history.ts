@@ -148,6 +148,7 @@ async function scanHistory(
   summary.skipped.tooLarge += totals.tooLarge;
   engine.heldBack.keyRegexes += totals.heldBack.keyRegexes;
   engine.heldBack.lineRegexes += totals.heldBack.lineRegexes;
+  engine.heldBack.stopwords += totals.heldBack.stopwords;
   if (totals.unreadable.length > 0) throw unreadableError(totals.unreadable, index);
   if (missingSeen > 0) summary.warnings.push(missingWarning(missingSeen, missingListed));
   const introduced = attribute(hits, index);

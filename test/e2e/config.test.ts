@@ -60,12 +60,18 @@ describe("config allowlists (e2e)", () => {
     expect(r.findings.map((f) => `${f.file}:${f.line}`)).toEqual(["a.env:2", "b.js:1"]);
   });
 
-  it("stopwords mark keys whose body holds them as placeholders", () => {
+  it("stopwords mark keys whose body holds them as placeholders, and what they hold back is said", () => {
     const real = keys.next();
     const fixture = `tvly-dev-Zq${"Fixture"}${keys.body(23)}`;
     const dir = tempDir();
     writeFiles(dir, { ...config({ allowlist: { stopwords: ["fixture"] } }), "a.env": `A=${real}\nB=${fixture}\n` });
     expect(scanJson(dir).findings.map((f) => f.line)).toEqual([1]);
+    // A pull request that adds a key and a stopword for it leaves a trace, as for every allowlist.
+    const r = runCli(["scan", ".", "--format", "json"], { cwd: dir });
+    expect(r.stderr).toContain(
+      "tvly-guard: not reported: 1 finding held back by allowlist.stopwords in .tvly-guard.json.",
+    );
+    expect(JSON.parse(r.stdout).notReported).toBe("1 finding held back by allowlist.stopwords in .tvly-guard.json");
     writeFiles(dir, config({}));
     expect(scanJson(dir).findings.map((f) => f.line)).toEqual([1, 2]);
   });

@@ -2,11 +2,21 @@
 // regular files opened, never a blocking open, every skip counted, and what
 // the user named explicitly but cannot be read is exit 2.
 import { spawnSync } from "node:child_process";
-import { chmodSync, closeSync, mkdirSync, openSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
 import { git, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
+import { PACKAGE_ROOT } from "../helpers/package.js";
 import { CLI, type CliResult, runCli } from "../helpers/run-cli.js";
 
 const keys = fakeKeys(1441);
@@ -264,6 +274,59 @@ describe("scan: bounded input", () => {
       expect(c.code, size).toBe(2);
       expect(c.stderr).toMatch(/maxFileSize" must be (above 0|at most)/);
     }
+  });
+});
+
+describe("scan: one file holding very many keys", () => {
+  it("400,000 keys in one file: every one counted, 1,000 listed, peak memory bounded (RSS, not time)", () => {
+    const dir = tempDir();
+    const many = fakeKeys(4002); // a seed none of whose 400,000 keys holds a placeholder word (about 1 in 600,000 random keys does)
+    const lines: string[] = [];
+    for (let i = 0; i < 400_000; i++) lines.push(`k${i}=${many.next()}`);
+    writeFileSync(join(dir, "keys.txt"), `${lines.join("\n")}\n`); // about 20 MB
+    const rssFile = join(dir, "rss");
+    // bench/report-rss.mjs writes the process's own peak RSS (KiB) at exit.
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        join(PACKAGE_ROOT, "bench", "report-rss.mjs"),
+        CLI,
+        "scan",
+        "keys.txt",
+        "--max-file-size",
+        "64MiB",
+        "--format",
+        "json",
+      ],
+      { cwd: dir, encoding: "utf8", env: { ...process.env, TVLY_BENCH_RSS_FILE: rssFile }, maxBuffer: 64 << 20 },
+    );
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain("scanned 1 file, 19 MiB: 400000 keys found in 400000 places.");
+    const report = JSON.parse(r.stdout);
+    expect(report.findings).toHaveLength(1000);
+    expect(report.findings.at(-1).line).toBe(1000); // the first ones, in file order
+    expect(report.warnings).toEqual([
+      "keys.txt holds 400000 findings: the first 1000 are listed (and verified or triaged when asked), the other 399000 are counted in the summary line only; every key there needs revoking",
+    ]);
+    // 0.1.0 grew to 2.2 GB here (and ran for 98 s); the file itself is 19 MiB.
+    expect(Number(readFileSync(rssFile, "utf8")) / 1024).toBeLessThan(600);
+  }, 180_000);
+
+  it("a key repeated past the cap is one key; the baseline and allowlists count every occurrence", () => {
+    const dir = tempDir();
+    const key = keys.next();
+    const other = keys.next();
+    writeFiles(dir, { "dump.txt": `${Array.from({ length: 1500 }, () => `k=${key}`).join("\n")}\nj=${other}\n` });
+    const r = runCli(["scan", "dump.txt", "--format", "json"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("2 keys found in 1501 places.");
+    expect(JSON.parse(r.stdout).findings).toHaveLength(1000);
+    // Every occurrence goes into the baseline, and the baseline holds every one back.
+    expect(runCli(["scan", "dump.txt", "--write-baseline", "b.json"], { cwd: dir }).code).toBe(0);
+    const again = runCli(["scan", "dump.txt", "--baseline", "b.json"], { cwd: dir });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain("not reported: 1501 findings in the baseline b.json");
   });
 });
 

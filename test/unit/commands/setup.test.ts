@@ -4,11 +4,12 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { type CommandSpec, parseCommandArgs } from "../../../src/commands/args.js";
 import { prepareScan, SCAN_OPTIONS } from "../../../src/commands/setup.js";
-import { detectSecrets } from "../../../src/engine/detect.js";
-import { toFinding } from "../../../src/report/finding.js";
+import { collectFindings } from "../../../src/scan/collect.js";
 import { finishScan } from "../../../src/scan/finish.js";
+import type { ScanSetup } from "../../../src/scan/setup.js";
 import type { Chunk } from "../../../src/sources/chunk.js";
 import { emptySummary } from "../../../src/sources/chunk.js";
+import { chunkSource } from "../../../src/sources/source.js";
 import { fakeKeys } from "../../helpers/fake-key.js";
 import { gitRepo, writeFiles } from "../../helpers/git-repo.js";
 
@@ -38,20 +39,19 @@ function io(cwd: string) {
   };
 }
 
-/** Findings as a git source makes them: repository-relative paths, each with its commit. */
-function gitFindings(
-  setupRules: Parameters<typeof detectSecrets>[1],
-  places: { path: string; sha: string; key: string }[],
-) {
-  return places.flatMap(({ path, sha, key }) => {
-    const chunk: Chunk = {
-      path,
-      data: Buffer.from(`K=${key}\n`),
-      startLine: 1,
-      commit: { sha, author: "A", date: "2020-01-01T00:00:00Z" },
-    };
-    return detectSecrets(chunk, setupRules).map((m) => toFinding(m, chunk));
+/** Scan chunks as a git source makes them (repository-relative paths, each with its commit) through the pipeline. */
+async function scanGitChunks(setup: ScanSetup, places: { path: string; sha: string; key: string }[]) {
+  const chunks: Chunk[] = places.map(({ path, sha, key }) => ({
+    path,
+    data: Buffer.from(`K=${key}\n`),
+    startLine: 1,
+    commit: { sha, author: "A", date: "2020-01-01T00:00:00Z" },
+  }));
+  const summary = emptySummary();
+  const source = chunkSource(async function* () {
+    yield* chunks;
   });
+  return finishScan(setup, "history", await collectFindings(source, setup, summary), summary);
 }
 
 describe("prepareScan / finishScan with a config and a baseline (git-mode findings)", () => {
@@ -67,12 +67,12 @@ describe("prepareScan / finishScan with a config and a baseline (git-mode findin
     const { io: cio, out } = io(join(repo, "sub"));
     const setup = await prepareScan(parseCommandArgs(SPEC, []), cio);
     const [k1, k2, k3] = [keys.next(), keys.next(), keys.next()];
-    const findings = gitFindings(setup.rules, [
+    const code = await scanGitChunks(setup, [
       { path: "app.env", sha: allowed, key: k1 },
       { path: "vendor/lib.js", sha: other, key: k2 },
       { path: "app.env", sha: other, key: k3 },
     ]);
-    expect(await finishScan(setup, "history", findings, emptySummary())).toBe(1);
+    expect(code).toBe(1);
     expect(out.stderr).toContain("1 key found in 1 place");
     expect(out.stderr).toContain(`not reported: 2 findings allowlisted by ${join(repo, ".tvly-guard.json")}.`);
   });
@@ -83,19 +83,15 @@ describe("prepareScan / finishScan with a config and a baseline (git-mode findin
     const key = keys.next();
     const place = { path: "config/app.env", sha: "c".repeat(40), key };
     const first = await prepareScan(parseCommandArgs(SPEC, ["--write-baseline", "b.json"]), cio);
-    expect(await finishScan(first, "history", gitFindings(first.rules, [place]), emptySummary())).toBe(0);
+    expect(await scanGitChunks(first, [place])).toBe(0);
     expect(JSON.parse(readFileSync(join(repo, "b.json"), "utf8")).findings).toEqual([
       { fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), file: "config/app.env", ruleId: "tavily-api-key" },
     ]);
     const again = await prepareScan(parseCommandArgs(SPEC, ["--baseline", "b.json"]), cio);
     // The same key introduced again by another commit in the same file is still the accepted finding...
-    expect(
-      await finishScan(again, "history", gitFindings(again.rules, [{ ...place, sha: "d".repeat(40) }]), emptySummary()),
-    ).toBe(0);
+    expect(await scanGitChunks(again, [{ ...place, sha: "d".repeat(40) }])).toBe(0);
     // ...but in another file it is new.
-    expect(
-      await finishScan(again, "history", gitFindings(again.rules, [{ ...place, path: "other.env" }]), emptySummary()),
-    ).toBe(1);
+    expect(await scanGitChunks(again, [{ ...place, path: "other.env" }])).toBe(1);
     expect(out.stderr).not.toContain(key);
   });
 });
