@@ -92,6 +92,8 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: Det
   const binary = chunk.binary ?? looksBinary(data);
   const decode = options.decode !== false;
   const hits = (decode ? set.withDecoders : set.plainOnly).find(data);
+  // No keyword and no encoded form of one: nothing below can match (most blobs and messages end here).
+  if (hits.size === 0) return [];
   const plainHits = (hits.get(PLAIN) ?? []).map((h) => ({ keyword: h.hint.text, at: h.at }));
   // Binary data packs records edge to edge: there the keys' text word boundaries would hide them.
   const raw = matchText(data, plainHits, set, binary);

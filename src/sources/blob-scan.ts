@@ -3,9 +3,9 @@
 // With workers > 1 each lane runs in a worker thread of its own (detection
 // off the main thread, which only walks the log); with 1, two lanes run on
 // the main thread (the path history had before workers; kept as the switch
-// for comparing results and for one-core machines). By default the threads
-// start only once a history proves big: a small one is over before a worker
-// has loaded the engine.
+// for comparing results and for one-core machines). By default one lane on
+// the main thread starts, and the threads only once a history proves big: a
+// small one is over before a worker has loaded the engine.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { looksBinary } from "../engine/binary.js";
@@ -128,15 +128,15 @@ function addTotals(into: BlobTotals, from: BlobTotals): void {
   into.heldBack.stopwords += from.heldBack.stopwords;
 }
 
-/** Two lanes on the main thread. */
+/** Lanes on the main thread (two, or one as the first stage of a GrowingScanner). */
 class InlineScanner implements BlobScanner {
   private readonly lanes: BlobLane[];
   private readonly waiting = new Set<BlobLane>();
   private readonly drainListeners: (() => void)[] = [];
 
-  constructor(options: BlobScanOptions) {
+  constructor(options: BlobScanOptions, lanes = 2) {
     const { ctx, maxSize, rules } = options;
-    this.lanes = [0, 1].map(() => new BlobLane(ctx, maxSize, rules));
+    this.lanes = Array.from({ length: lanes }, () => new BlobLane(ctx, maxSize, rules));
   }
 
   request(oid: string, lane: number): boolean {
@@ -185,7 +185,9 @@ class GrowingScanner implements BlobScanner {
   private requested = 0;
 
   constructor(private readonly options: BlobScanOptions) {
-    this.inline = new InlineScanner(options);
+    // One reader: below the threshold a history is small, and every reader is a process to start
+    // (a spawn blocks the main thread until git has started: 10-25 ms each on a busy machine).
+    this.inline = new InlineScanner(options, 1);
   }
 
   request(oid: string, lane: number): boolean {
