@@ -66,6 +66,15 @@ export interface InstallResult {
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/**
+ * A hook file's text, one character per byte (latin1), so a foreign hook's
+ * bytes survive an edit exactly, whatever its encoding; our own lines are
+ * UTF-8 turned into the same one-character-per-byte form (asBytes).
+ */
+const readHook = (file: string): string => readFileSync(file, "latin1");
+const writeHook = (file: string, text: string): void => writeFileSync(file, text, "latin1");
+const asBytes = (lines: string[]): string[] => lines.map((l) => Buffer.from(l, "utf8").toString("latin1"));
+
 /** This installation, unless it is the repository's own node_modules copy (which the hook finds anyway). */
 export function currentInstallation(toplevel: string): Installation | null {
   const cli = SELF_FILE;
@@ -162,20 +171,20 @@ function planInstall(t: Target, block: string[], force: boolean): () => HookChan
       return done("created");
     };
   }
-  const text = readFileSync(t.file, "utf8");
+  const text = readHook(t.file);
   const has = findOwnBlock(text, t);
   if (has) {
-    const next = placeBlock(text, t.hook, block, t.placement);
+    const next = placeBlock(text, t.hook, asBytes(block), t.placement);
     return () => {
       if (next === text) return done("unchanged");
-      writeFileSync(t.file, next);
+      writeHook(t.file, next);
       return done("updated");
     };
   }
   const why = whyNotEditable(text, t.needsExec, t.file);
   if (!why) {
     return () => {
-      writeFileSync(t.file, placeBlock(text, t.hook, block, t.placement));
+      writeHook(t.file, placeBlock(text, t.hook, asBytes(block), t.placement));
       return done("added");
     };
   }
@@ -228,37 +237,74 @@ export interface UninstallResult {
 export async function uninstallHooks(ctx: GitContext): Promise<UninstallResult> {
   const layout = await readHookLayout(ctx);
   const dirs = [...new Set([join(layout.toplevel, ".husky"), layout.hooksDir])];
-  const looked: string[] = [];
-  const changes: HookChange[] = [];
-  for (const dir of dirs) {
-    for (const hook of HOOK_NAMES) {
-      const file = join(dir, hook);
-      if (!existsSync(file)) continue;
-      looked.push(file);
-      const text = readFileSync(file, "utf8");
-      let next = text;
-      for (const name of [hook, chainName(hook)]) {
-        try {
-          next = removeBlock(next, name) ?? next;
-        } catch (err) {
-          throw new UsageError(`${file}: ${(err as Error).message}; remove the tvly-guard lines by hand`);
-        }
-      }
-      if (next === text) continue;
-      const backup = file + BACKUP_SUFFIX;
-      if (isEmptyScript(next)) {
-        rmSync(file);
-        if (existsSync(backup)) {
-          renameSync(backup, file);
-          changes.push({ hook, file, action: "restored" });
-        } else changes.push({ hook, file, action: "deleted" });
-      } else {
-        writeFileSync(file, next);
-        changes.push({ hook, file, action: "removed" });
-      }
+  const result: UninstallResult = { layout, looked: [], changes: [] };
+  for (const dir of dirs) for (const hook of HOOK_NAMES) removeOwnBlocks(join(dir, hook), hook, result);
+  return result;
+}
+
+/**
+ * Remove the pre-receive block `install --pre-receive` wrote: in the bare
+ * repository at `ctx`, or in `hooksDir` (a hosting server's hook directory).
+ */
+export async function uninstallServerHook(ctx: GitContext, options: { hooksDir?: string }): Promise<UninstallResult> {
+  const dir = options.hooksDir ?? (await serverHooksDir(ctx, "uninstall"));
+  const result: UninstallResult = {
+    layout: { toplevel: ctx.cwd, hooksDir: dir, hooksPath: undefined },
+    looked: [],
+    changes: [],
+  };
+  removeOwnBlocks(join(dir, "pre-receive"), "pre-receive", result);
+  return result;
+}
+
+/** Take tvly-guard's blocks out of one hook file, every other byte kept; restore what --force moved aside. */
+function removeOwnBlocks(file: string, hook: HookName, into: UninstallResult): void {
+  if (!existsSync(file)) return;
+  into.looked.push(file);
+  const text = readHook(file);
+  let next = text;
+  for (const name of [hook, chainName(hook)]) {
+    try {
+      next = removeBlock(next, name) ?? next;
+    } catch (err) {
+      throw new UsageError(`${file}: ${(err as Error).message}; remove the tvly-guard lines by hand`);
     }
   }
-  return { layout, looked, changes };
+  if (next === text) return;
+  const backup = file + BACKUP_SUFFIX;
+  if (isEmptyScript(next)) {
+    rmSync(file);
+    if (existsSync(backup)) {
+      renameSync(backup, file);
+      into.changes.push({ hook, file, action: "restored" });
+    } else into.changes.push({ hook, file, action: "deleted" });
+  } else {
+    writeHook(file, next);
+    into.changes.push({ hook, file, action: "removed" });
+  }
+}
+
+/** The hooks directory of the bare (server) repository at `ctx`: `--pre-receive` hooks go nowhere else. */
+async function serverHooksDir(ctx: GitContext, command: "install --pre-receive" | "uninstall"): Promise<string> {
+  const layout = await readServerHookLayout(ctx).catch((err: unknown) => {
+    throw new UsageError(
+      `${command}: ${ctx.cwd} is not a git repository (${(err as Error).message}); run it inside the server's bare repository, or give --hooks-dir`,
+    );
+  });
+  // uninstall asks only where isBareRepository said yes: this refusal is install's.
+  if (!layout.bare)
+    throw new UsageError(
+      "install --pre-receive goes in the server's bare repository (where pushes arrive), not in a clone with a work tree; or give --hooks-dir",
+    );
+  return layout.hooksDir;
+}
+
+/** Is `ctx` inside a bare repository (a server's), where uninstall removes the pre-receive hook? */
+export async function isBareRepository(ctx: GitContext): Promise<boolean> {
+  return readServerHookLayout(ctx).then(
+    (layout) => layout.bare,
+    () => false,
+  );
 }
 
 /** `file` relative to the work tree when inside it, for messages. */
@@ -281,19 +327,7 @@ export async function installServerHook(
   ctx: GitContext,
   options: { force: boolean; hooksDir?: string },
 ): Promise<ServerInstallResult> {
-  let dir = options.hooksDir;
-  if (dir === undefined) {
-    const layout = await readServerHookLayout(ctx).catch((err: unknown) => {
-      throw new UsageError(
-        `install --pre-receive: ${ctx.cwd} is not a git repository (${(err as Error).message}); run it inside the server's bare repository, or give --hooks-dir`,
-      );
-    });
-    if (!layout.bare)
-      throw new UsageError(
-        "install --pre-receive goes in the server's bare repository (where pushes arrive), not in a clone with a work tree; or give --hooks-dir",
-      );
-    dir = layout.hooksDir;
-  }
+  const dir = options.hooksDir ?? (await serverHooksDir(ctx, "install --pre-receive"));
   const installation = { cli: SELF_FILE, node: process.execPath };
   const target: Target = {
     hook: "pre-receive",

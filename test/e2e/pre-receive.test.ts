@@ -2,11 +2,11 @@
 // --pre-receive`, and a client doing real `git push` over a file:// URL. What
 // the push makes new is scanned inside git's quarantine; a key refuses the
 // whole push, which the pusher sees as remote: lines with the key redacted.
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys, redacted } from "../helpers/fake-key.js";
-import { commitFiles, git, gitRepo } from "../helpers/git-repo.js";
+import { commitFiles, git, gitRepo, tempDir } from "../helpers/git-repo.js";
 import { type GitResult, tryGit } from "../helpers/hook-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -139,5 +139,43 @@ describe("pre-receive hook on a bare server", () => {
     expect(again.stdout).toContain("pre-receive: already installed in");
     const hook = readFileSync(join(server, "hooks/pre-receive"), "utf8");
     expect(hook.match(/>>> tvly-guard pre-receive >>>/g)).toHaveLength(1);
+  });
+
+  it("uninstall removes what install --pre-receive wrote: a foreign hook keeps every byte, ours alone is deleted", () => {
+    const server = gitRepo(undefined, { bare: true });
+    const file = join(server, "hooks", "pre-receive");
+    // A foreign hook with CRLF line ends and a byte that is not UTF-8 (Latin-1 é).
+    const foreign = Buffer.concat([
+      Buffer.from("#!/bin/sh\r\n# caf"),
+      Buffer.from([0xe9]),
+      Buffer.from(" audit\r\nexit 0\r\n"),
+    ]);
+    writeFileSync(file, foreign);
+    chmodSync(file, 0o755);
+    expect(runCli(["install", "--pre-receive"], { cwd: server }).stdout).toContain("pre-receive: added");
+    const installed = readFileSync(file);
+    expect(installed.includes(Buffer.from([0x63, 0x61, 0x66, 0xe9]))).toBe(true); // "café" byte for byte
+    expect(installed.toString("latin1")).toContain(">>> tvly-guard pre-receive >>>");
+    const r = runCli(["uninstall"], { cwd: server });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe("tvly-guard: pre-receive: removed the tvly-guard block from hooks/pre-receive\n");
+    expect(readFileSync(file).equals(foreign)).toBe(true);
+    expect(runCli(["uninstall"], { cwd: server }).stdout).toContain("no tvly-guard hook found in hooks/pre-receive");
+
+    // Only tvly-guard's: deleted, and a push with a key then goes through (the gate is really gone).
+    const { server: alone, client } = serverAndClient();
+    expect(runCli(["uninstall"], { cwd: alone }).stdout).toContain("pre-receive: deleted (only tvly-guard was in it)");
+    expect(existsSync(join(alone, "hooks", "pre-receive"))).toBe(false);
+    commitFiles(client, { "app.env": `TAVILY_API_KEY=${keys.next()}\n` }, "key");
+    expectAccepted(tryGit(client, ["push", "-q", "origin", "main"]));
+
+    // A hosting server's hook directory: uninstall --hooks-dir takes out what install --hooks-dir put in.
+    const dir = tempDir();
+    const elsewhere = tempDir();
+    expect(runCli(["install", "--pre-receive", "--hooks-dir", dir], { cwd: elsewhere }).code).toBe(0);
+    expect(runCli(["uninstall", "--hooks-dir", dir], { cwd: elsewhere }).stdout).toContain(
+      "pre-receive: deleted (only tvly-guard was in it)",
+    );
+    expect(existsSync(join(dir, "pre-receive"))).toBe(false);
   });
 });

@@ -158,12 +158,21 @@ describe("tvly-guard install", () => {
     [null, /is not inside a git repository/],
   ])("exits 2 with one line outside a work tree (%j)", (opts, message) => {
     const dir = opts ? gitRepo(undefined, opts) : tempDir();
-    for (const cmd of ["install", "uninstall"]) {
+    // In a bare repository uninstall looks for the pre-receive hook instead (pre-receive.test.ts).
+    for (const cmd of opts ? ["install"] : ["install", "uninstall"]) {
       const r = runCli([cmd], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: join(dir, "..") } });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
     }
+  });
+
+  it("uninstall in a bare repository with no pre-receive hook: nothing to do, exit 0", () => {
+    const r = runCli(["uninstall"], { cwd: gitRepo(undefined, { bare: true }) });
+    expect(r).toMatchObject({
+      code: 0,
+      stdout: "tvly-guard: no tvly-guard hook found in hooks (no pre-receive hook there); nothing to do.\n",
+    });
   });
 
   it("uninstall says so when there is nothing to remove", () => {
