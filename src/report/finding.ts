@@ -17,6 +17,7 @@ export interface Finding {
   line: number;
   column: number;
   commit: string | null;
+  /** "Name <email>" and ISO 8601 date of the commit's author, or of an annotated tag's tagger (a tag message). */
   author: string | null;
   date: string | null;
   /** Redacted unless the user asked for --no-redact. */
@@ -65,8 +66,8 @@ export function toFinding(match: Match, chunk: Chunk, options: FindingOptions = 
     line: match.line,
     column: match.column,
     commit: chunk.commit?.sha ?? null,
-    author: chunk.commit?.author ?? null,
-    date: chunk.commit?.date ?? null,
+    author: chunk.commit?.author ?? chunk.tagger?.name ?? null,
+    date: chunk.commit?.date ?? (chunk.tagger?.date || null),
     secret: options.showSecret ? match.secret : redact(match.secret, match.prefix),
     fingerprint: fingerprint(match.secret),
     verified: null,

@@ -34,7 +34,8 @@ export function formatLocation(f: Finding): string {
   if (f.location !== "file") {
     const by = f.author ? `, ${f.author}${f.date ? ` ${f.date.slice(0, 10)}` : ""}` : "";
     const stash = f.location === "commit-message" && f.ref ? ` (${f.ref})` : "";
-    return `${describePlace(f)}${stash} line ${f.line}:${f.column}${tags}${f.location === "commit-message" ? by : ""}`;
+    const named = f.location === "commit-message" || f.location === "tag-message"; // an author or a tagger
+    return `${describePlace(f)}${stash} line ${f.line}:${f.column}${tags}${named ? by : ""}`;
   }
   const where = `${f.file}:${f.line}:${f.column}${tags}`;
   // A file no commit names (a tree a tag points at), or one in a stash entry: the ref says where.

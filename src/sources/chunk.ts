@@ -37,6 +37,8 @@ export interface Chunk {
   /** Set by the source that counted the chunk (countScanned), so the engine need not test it again. */
   binary?: boolean;
   commit?: CommitInfo;
+  /** Who wrote an annotated tag's message, and when (its tagger line): a tag message has no commit. */
+  tagger?: { name: string; date: string };
 }
 
 /** What a scan covered, as sources count it and reporters show it. */

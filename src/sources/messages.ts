@@ -80,6 +80,7 @@ function tagChunk(tag: TagObject, ref: string, summary: ScanSummary): Chunk {
     data: tag.message,
     startLine: 1,
     binary: countMessage(summary, tag.message),
+    ...(tag.author ? { tagger: { name: tag.author, date: tag.date } } : {}),
   };
 }
 

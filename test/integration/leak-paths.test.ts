@@ -51,16 +51,30 @@ describe("history: keys outside the commits' files", () => {
     expect(scan(clean, ["history"]).code).toBe(0);
   });
 
-  it("a key only in an annotated tag's message: exit 1, named by the tag", () => {
+  it("a key only in an annotated tag's message: exit 1, named by the tag, its tagger and date", () => {
     const repo = gitRepo({ "README.md": "demo\n" });
     const key = keys.next("tvly-prod-");
-    git(repo, ["tag", "-a", "v1.0", "-m", `release notes: staging key ${key}`]);
+    git(repo, ["tag", "-a", "v1.0", "-m", `release notes: staging key ${key}`], {
+      GIT_COMMITTER_NAME: "Rel Eng",
+      GIT_COMMITTER_EMAIL: "releng@example.com",
+      GIT_COMMITTER_DATE: "2025-03-04T05:06:07Z",
+    });
     const r = scan(repo, ["history"]);
     expect(r.code).toBe(1);
     expect(r.findings).toMatchObject([
-      { location: "tag-message", file: null, ref: "v1.0", object: sha(repo, "refs/tags/v1.0") },
+      {
+        location: "tag-message",
+        file: null,
+        ref: "v1.0",
+        object: sha(repo, "refs/tags/v1.0"),
+        commit: null,
+        author: "Rel Eng <releng@example.com>",
+        date: "2025-03-04T05:06:07.000Z",
+      },
     ]);
-    expect(text(repo, ["history"]).stdout).toContain(`tag v1.0 (message) line 1:28  ${redacted(key)}`);
+    expect(text(repo, ["history"]).stdout).toContain(
+      `tag v1.0 (message) line 1:28, Rel Eng <releng@example.com> 2025-03-04  ${redacted(key)}`,
+    );
     const clean = gitRepo({ "README.md": "demo\n" });
     git(clean, ["tag", "-a", "v1.0", "-m", "release notes"]);
     expect(scan(clean, ["history"]).code).toBe(0);
