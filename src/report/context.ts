@@ -19,4 +19,10 @@ export interface ReportContext {
   verbose?: boolean;
   /** When the scan started and ended (reports that carry times: GitLab, JUnit); absent means now. */
   timing?: { start: Date; end: Date };
+  /**
+   * The output redaction pass, for a name a reporter encodes (a SARIF URI): redacted before
+   * it is percent-encoded, the pass's "…" becomes %E2%80%A6 instead of landing raw in a URI.
+   * Absent with --no-redact (and in unit tests): the name is encoded as it is.
+   */
+  redactName?: (name: string) => string;
 }

@@ -86,7 +86,7 @@ export function resultFingerprint(f: Finding): string {
  * Where the result is: a file region, or (a commit or tag message, a note, a
  * pathless blob) a logical location, since SARIF has no file to point at.
  */
-function resultLocation(f: Finding) {
+function resultLocation(f: Finding, redactName: (name: string) => string) {
   if (f.file === null) {
     return {
       logicalLocations: [{ name: describePlace(f), fullyQualifiedName: placeOf(f), kind: "resource" }],
@@ -95,7 +95,7 @@ function resultLocation(f: Finding) {
   }
   return {
     physicalLocation: {
-      artifactLocation: { uri: toArtifactUri(f.file), uriBaseId: "%SRCROOT%" },
+      artifactLocation: { uri: toArtifactUri(redactName(f.file)), uriBaseId: "%SRCROOT%" },
       region: {
         startLine: f.line,
         startColumn: f.column,
@@ -105,19 +105,20 @@ function resultLocation(f: Finding) {
   };
 }
 
-function describeResult(f: Finding, rule: Rule | undefined, ruleIndex: number) {
+function describeResult(f: Finding, rule: Rule | undefined, ruleIndex: number, redactName: (name: string) => string) {
   return {
     ruleId: f.ruleId,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     // The finding's own level: a key in a test fixture is a warning, not an error.
     level: f.severity,
     message: { text: describeFinding(f, rule) },
-    locations: [resultLocation(f)],
+    locations: [resultLocation(f, redactName)],
     partialFingerprints: { [SARIF_FINGERPRINT_NAME]: resultFingerprint(f) },
     properties: {
       secret: f.secret,
       keyFingerprint: f.fingerprint,
       ...(f.commit ? { commit: f.commit, author: f.author, date: f.date } : {}),
+      ...(!f.commit && f.author ? { tagger: f.author, date: f.date } : {}), // a tag message: who tagged, when
       ...(f.verified !== null ? { verified: f.verified } : {}),
       ...(f.encoding ? { encoding: f.encoding } : {}),
       ...(f.ref ? { ref: f.ref } : {}),
@@ -161,6 +162,7 @@ export function renderSarif(ctx: ReportContext): string {
             f,
             rulesById.get(f.ruleId),
             ctx.rules.findIndex((r) => r.id === f.ruleId),
+            ctx.redactName ?? ((name) => name),
           ),
         ),
         properties: {

@@ -49,6 +49,7 @@ export async function finishScan(
     verbose: options.verbose,
     keys,
     timing: { start: setup.startedAt, end: new Date() },
+    ...(setup.showSecret || !io.redaction ? {} : { redactName: (name: string) => io.redaction!.scrub(name) }),
   };
   const report = await renderReport(options.format, context);
   if (options.output !== undefined) writeReportFile(setup, options.output, report);

@@ -5,7 +5,7 @@ import Ajv from "ajv";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { fakeKeys } from "../helpers/fake-key.js";
+import { fakeKeys, redacted } from "../helpers/fake-key.js";
 import { commitFiles, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -33,6 +33,22 @@ describe("--format sarif and --format github from the CLI", () => {
     const log = JSON.parse(text);
     expect(validate(log) ? [] : validate.errors).toEqual([]);
     expect(log.runs[0].results).toHaveLength(1);
+  });
+
+  it("a file named with a key: its URI is redacted, then percent-encoded (a valid uri-reference), on stdout and in files", () => {
+    const dir = tempDir();
+    const key = keys.next();
+    writeFiles(dir, { [`${key}.env`]: `TAVILY_API_KEY=${keys.next()}\n` });
+    const printed = runCli(["scan", "--format", "sarif"], { cwd: dir });
+    runCli(["scan", "--report", "sarif:out.sarif"], { cwd: dir });
+    for (const text of [printed.stdout, readFileSync(join(dir, "out.sarif"), "utf8")]) {
+      expect(text).not.toContain(key);
+      const log = JSON.parse(text);
+      expect(validate(log) ? [] : validate.errors).toEqual([]);
+      expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+        `${redacted(key).replace("…", "%E2%80%A6")}.env`,
+      );
+    }
   });
 
   it("prints workflow commands on stdout and exits 0 with nothing on a clean tree", () => {
