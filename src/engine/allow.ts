@@ -12,11 +12,8 @@ export function placeholderReason(rule: Rule, body: string): string | undefined 
   const text = stripSeparators(body, allow.separators);
   for (const p of rule.allowPatterns) if (p.regex.test(p.raw ? body : text)) return p.reason;
   const lower = text.toLowerCase();
-  // One short word turns up in random bodies now and then ("your" in about 1 of 30,000);
-  // placeholders spell several, so the words found must cover minWordChars letters.
   const words = rule.allowWords.filter((w) => lower.includes(w));
-  const letters = words.reduce((n, w) => n + w.length, 0);
-  if (words.length > 0 && letters >= (allow.minWordChars ?? 1))
+  if (wordsCover(rule, words))
     return `contains the placeholder word${words.length > 1 ? "s" : ""} "${words.join('", "')}"`;
   const maxSeq = allow.maxSequentialRatio;
   if (maxSeq !== undefined && sequentialRatio(text, allow.sequences) > maxSeq)
@@ -94,10 +91,18 @@ export const LINE_WINDOW = 256;
 export function heldByStopwords(rule: Rule, body: string): boolean {
   if (!rule.allowStopwords?.length) return false;
   const lower = stripSeparators(body, rule.allow?.separators).toLowerCase();
-  const own = rule.allowWords.filter((w) => lower.includes(w));
   const added = rule.allowStopwords.filter((w) => lower.includes(w));
-  const letters = [...own, ...added].reduce((n, w) => n + w.length, 0);
-  return added.length > 0 && letters >= (rule.allow?.minWordChars ?? 1);
+  return added.length > 0 && wordsCover(rule, [...rule.allowWords.filter((w) => lower.includes(w)), ...added]);
+}
+
+/**
+ * Do the placeholder words found in a body make it a placeholder? One short
+ * word turns up in random bodies now and then ("your" in about 1 of 30,000);
+ * placeholders spell several, so the words found must cover minWordChars letters.
+ */
+function wordsCover(rule: Rule, found: readonly string[]): boolean {
+  const letters = found.reduce((n, w) => n + w.length, 0);
+  return found.length > 0 && letters >= (rule.allow?.minWordChars ?? 1);
 }
 
 /** Which config allowlist holds this key back (a regex on the key, or on its line), if any. */

@@ -1,8 +1,9 @@
 // The file walk `scan` does where git cannot list (outside any work tree),
 // and the test for git's own directories, which no walk enters. Names are
 // raw bytes: not every file name is UTF-8.
-import { type Dirent, readdirSync, statSync } from "node:fs";
+import { type Dirent, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { isGitDirectory } from "./git-dir.js";
 
 /** What a walk found under a directory. */
 export interface Walk {
@@ -17,28 +18,10 @@ export interface Walk {
 const SLASH = Buffer.from("/");
 const DOT_GIT = Buffer.from(".git");
 
-/**
- * Is `dir` a git directory, by git's own test (setup.c is_git_directory():
- * a HEAD, an objects/ and a refs/ directory), or named `.git`?
- * https://git-scm.com/docs/gitrepository-layout
- */
-export function isGitDirectory(dir: string): boolean {
-  if (basename(dir) === ".git") return true;
-  const is = (name: string, directory: boolean) => {
-    try {
-      const info = statSync(join(dir, name), { throwIfNoEntry: false });
-      return info !== undefined && (directory ? info.isDirectory() : info.isFile());
-    } catch {
-      return false; // cannot look inside (EACCES): the walk counts it as unreadable
-    }
-  };
-  return is("HEAD", false) && is("objects", true) && is("refs", true);
-}
-
 /** The git directory `path` lies in (itself included), if any: `.git` of a work tree, or a bare repository. */
 export function gitDirectoryOf(path: string): string | undefined {
   for (let dir = path; ; dir = dirname(dir)) {
-    if (isGitDirectory(dir)) return dir;
+    if (basename(dir) === ".git" || isGitDirectory(dir)) return dir;
     if (dirname(dir) === dir) return undefined;
   }
 }

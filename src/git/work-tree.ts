@@ -4,6 +4,7 @@
 // left to git itself, which every scan runs next.
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { isGitDirectory } from "../fs/git-dir.js";
 
 /** Where the repository that holds a directory lives, as git would find it. */
 export interface GitLocation {
@@ -20,8 +21,6 @@ function readOrUndefined(path: string): string | undefined {
     return undefined;
   }
 }
-
-const exists = (path: string) => statSync(path, { throwIfNoEntry: false }) !== undefined;
 
 /**
  * GIT_DIR (and GIT_WORK_TREE) if set; else the nearest directory upwards
@@ -44,8 +43,7 @@ export function locateRepository(cwd: string, env: NodeJS.ProcessEnv): GitLocati
       const workTree = env.GIT_WORK_TREE ? resolve(cwd, env.GIT_WORK_TREE) : dir;
       return { gitDir: pointer ? resolve(dir, pointer) : dotGit, workTree };
     }
-    if (exists(join(dir, "HEAD")) && exists(join(dir, "objects")) && exists(join(dir, "refs")))
-      return { gitDir: dir, workTree: undefined };
+    if (isGitDirectory(dir)) return { gitDir: dir, workTree: undefined };
     if (dirname(dir) === dir) return undefined;
   }
 }
