@@ -58,42 +58,10 @@ export interface FilePatch {
 /** A parsed piece: a file's patch, or a line outside any patch (a commit line of the caller's format). */
 export type DiffRecord = { kind: "file"; file: FilePatch } | { kind: "line"; line: Buffer };
 
-const NL = 0x0a;
 const PLUS = 0x2b;
 const MINUS = 0x2d;
 const SPACE = 0x20;
 const BACKSLASH = 0x5c;
-
-/**
- * Cuts a byte stream into lines (without "\n"), piece by piece, synchronously:
- * a per-line `await` would cost a promise per line. Only lines that straddle
- * two pieces are copied.
- */
-export class LineSplitter {
-  private pending: Buffer[] = [];
-
-  /** Call `onLine` for every line `piece` completes. */
-  push(piece: Buffer, onLine: (line: Buffer) => void): void {
-    let start = 0;
-    for (let nl = piece.indexOf(NL); nl !== -1; nl = piece.indexOf(NL, start)) {
-      if (this.pending.length > 0) {
-        this.pending.push(piece.subarray(start, nl));
-        onLine(Buffer.concat(this.pending));
-        this.pending = [];
-      } else {
-        onLine(piece.subarray(start, nl));
-      }
-      start = nl + 1;
-    }
-    if (start < piece.length) this.pending.push(piece.subarray(start));
-  }
-
-  /** The last line, when the stream does not end with "\n". */
-  end(onLine: (line: Buffer) => void): void {
-    if (this.pending.length > 0) onLine(Buffer.concat(this.pending));
-    this.pending = [];
-  }
-}
 
 const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 0x22, "\\": 0x5c };
 
@@ -170,37 +138,45 @@ interface Hunk {
   newLeft: number;
   next: number;
   runStart: number;
-  run: Buffer[];
+  /** The current run's text so far, in pieces joined by "\n" (latin1: one char per byte). */
+  run: string[];
 }
-
-const startsWith = (line: Buffer, text: string) =>
-  line.length >= text.length && line.toString("latin1", 0, text.length) === text;
 
 /**
  * Parse patch text into file records (and pass through lines outside any patch,
  * such as the commit lines a `git log --format` puts between patches).
  * Records come out in order; a file's record once its patch is complete.
+ * Each piece is parsed as it arrives, so a caller can scan while git still writes.
  */
 export async function* parseUnifiedDiff(pieces: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<DiffRecord> {
   const parser = new DiffParser();
-  const splitter = new LineSplitter();
-  const onLine = (line: Buffer) => parser.line(line);
   for await (const piece of pieces) {
-    splitter.push(piece, onLine);
+    parser.push(piece);
     if (parser.records.length > 0) yield* parser.take();
   }
-  splitter.end(onLine);
   parser.end();
   yield* parser.take();
 }
 
 type OpenFile = FilePatch & { pathFrom: "header" | "field" };
 
-/** The line-by-line state machine behind parseUnifiedDiff. */
+/** Header lines are UTF-8; the parser reads latin1 (one char per byte), so decode only when a byte is not ASCII. */
+const utf8 = (latin1: string) =>
+  /[^\x00-\x7f]/.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
+
+/**
+ * The state machine behind parseUnifiedDiff. Each piece is read as one latin1
+ * string (one char per byte, so bytes stay bytes): lines are found with
+ * String#indexOf and the added lines of a hunk are taken as whole runs of the
+ * text, so a patch of thousands of lines makes no object per line. Only a line
+ * that straddles two pieces is joined.
+ */
 class DiffParser {
   records: DiffRecord[] = [];
   private file: OpenFile | undefined;
   private hunk: Hunk | undefined;
+  /** The start of a line the last piece did not finish. */
+  private pending: string[] = [];
 
   take(): DiffRecord[] {
     const out = this.records;
@@ -208,87 +184,142 @@ class DiffParser {
     return out;
   }
 
+  push(piece: Buffer): void {
+    const text = piece.toString("latin1");
+    let from = 0;
+    if (this.pending.length > 0) {
+      const nl = text.indexOf("\n");
+      if (nl === -1) {
+        this.pending.push(text);
+        return;
+      }
+      this.pending.push(text.slice(0, nl + 1));
+      const line = this.pending.join("");
+      this.pending = [];
+      this.scan(line, 0);
+      from = nl + 1;
+    }
+    const rest = this.scan(text, from);
+    if (rest < text.length) this.pending.push(text.slice(rest));
+  }
+
   end(): void {
+    // The last line, when the patch does not end with "\n".
+    if (this.pending.length > 0) this.scan(`${this.pending.join("")}\n`, 0);
+    this.pending = [];
     this.endFile();
   }
 
-  line(line: Buffer): void {
-    const hunk = this.hunk;
-    if (hunk) {
-      if (hunk.parents === 1 && (hunk.oldLeft > 0 || hunk.newLeft > 0)) {
-        const first = line[0];
-        if (first === PLUS) {
-          this.addLine(hunk, line.subarray(1));
-          hunk.next++;
-          hunk.newLeft--;
-          return;
+  /** Take in the complete lines of `text` from `at`; returns where the first unfinished line starts. */
+  private scan(text: string, at: number): number {
+    while (at < text.length) {
+      const hunk = this.hunk;
+      if (hunk !== undefined && hunk.parents === 1 && (hunk.oldLeft > 0 || hunk.newLeft > 0)) {
+        at = this.scanHunk(hunk, text, at);
+        if (at >= text.length) return at;
+      }
+      const nl = text.indexOf("\n", at);
+      if (nl === -1) return at;
+      this.line(text, at, nl);
+      at = nl + 1;
+    }
+    return at;
+  }
+
+  /**
+   * The lines of a two-way hunk from `at` while its counts last: consecutive
+   * added lines are one stretch of the text, cut out whole. Returns where it
+   * stopped (an unfinished line, the hunk's end, or a line no hunk holds).
+   */
+  private scanHunk(hunk: Hunk, text: string, at: number): number {
+    let from = -1; // the current stretch of added lines: text[from, to)
+    let to = -1;
+    while (hunk.oldLeft > 0 || hunk.newLeft > 0) {
+      const nl = text.indexOf("\n", at);
+      if (nl === -1) break;
+      const first = at === nl ? -1 : text.charCodeAt(at);
+      if (first === PLUS) {
+        if (from === -1) {
+          if (hunk.run.length === 0) hunk.runStart = hunk.next;
+          from = at + 1;
         }
+        to = nl;
+        hunk.next++;
+        hunk.newLeft--;
+      } else if (first === BACKSLASH) {
+        // "\ No newline at end of file": not a line; the run goes on
+      } else {
+        if (from !== -1) hunk.run.push(stretch(text, from, to));
+        from = -1;
         if (first === MINUS) {
           this.flushRun(hunk);
           hunk.oldLeft--;
-          return;
-        }
-        if (first === SPACE || line.length === 0) {
+        } else if (first === SPACE || first === -1) {
           // A context line (only when GIT_DIFF_OPTS or config forces context; empty with diff.suppressBlankEmpty).
           this.flushRun(hunk);
           hunk.next++;
           hunk.oldLeft--;
           hunk.newLeft--;
-          return;
+        } else {
+          break; // not a hunk line: the hunk ended early; line() reads it
         }
-      } else if (hunk.parents > 1 && isCombinedLine(line, hunk.parents)) {
-        const prefix = line.subarray(0, hunk.parents);
-        if (prefix.includes(MINUS)) {
+      }
+      at = nl + 1;
+    }
+    if (from !== -1) hunk.run.push(stretch(text, from, to));
+    return at;
+  }
+
+  /** One whole line, text[start, end), outside a two-way hunk's counted lines. */
+  private line(text: string, start: number, end: number): void {
+    const hunk = this.hunk;
+    if (hunk) {
+      if (hunk.parents > 1 && isCombinedLine(text, start, end, hunk.parents)) {
+        const prefix = text.slice(start, start + hunk.parents);
+        if (prefix.includes("-")) {
           this.flushRun(hunk); // not in the merge result
         } else {
-          if (prefix.every((b) => b === PLUS)) this.addLine(hunk, line.subarray(hunk.parents));
-          else this.flushRun(hunk); // taken from a parent: that parent's commit added it
+          if (/^\++$/.test(prefix)) {
+            if (hunk.run.length === 0) hunk.runStart = hunk.next;
+            hunk.run.push(text.slice(start + hunk.parents, end));
+          } else this.flushRun(hunk); // taken from a parent: that parent's commit added it
           hunk.next++;
         }
         return;
       }
-      if (line[0] === BACKSLASH) return; // "\ No newline at end of file"
+      if (text.charCodeAt(start) === BACKSLASH && start < end) return; // "\ No newline at end of file"
       this.endHunk();
     }
 
-    if (startsWith(line, "diff --git ")) {
+    const raw = text.slice(start, end);
+    if (raw.startsWith("diff --git ")) {
       this.endFile();
-      this.file = newFile(parseGitHeaderPath(line.toString("utf8", 11)), false);
+      this.file = newFile(parseGitHeaderPath(utf8(raw.slice(11))), false);
       return;
     }
-    if (startsWith(line, "diff --cc ") || startsWith(line, "diff --combined ")) {
+    if (raw.startsWith("diff --cc ") || raw.startsWith("diff --combined ")) {
       this.endFile();
-      this.file = newFile(pathField(line.toString("utf8", line.indexOf(SPACE, 5) + 1), ""), true);
+      this.file = newFile(pathField(utf8(raw.slice(raw.indexOf(" ", 5) + 1)), ""), true);
       return;
     }
-    if (this.file && line[0] === 0x40 /* @ */) {
-      this.hunk = parseHunkHeader(line.toString("latin1"));
+    if (this.file && raw.startsWith("@")) {
+      this.hunk = parseHunkHeader(raw);
       if (this.hunk) return;
     }
-    if (this.file && readFileHeader(this.file, line.toString("utf8"))) return;
-    if (line[0] === BACKSLASH) return;
+    if (this.file && readFileHeader(this.file, utf8(raw))) return;
+    if (raw.startsWith("\\")) return;
     this.endFile();
-    this.records.push({ kind: "line", line });
-  }
-
-  private addLine(hunk: Hunk, content: Buffer): void {
-    if (hunk.run.length === 0) hunk.runStart = hunk.next;
-    hunk.run.push(content);
+    this.records.push({ kind: "line", line: Buffer.from(raw, "latin1") });
   }
 
   /** Close the current run of added lines: one buffer, lines joined by "\n". */
   private flushRun(hunk: Hunk): void {
     const run = hunk.run;
     if (run.length === 0) return;
-    let size = run.length - 1;
-    for (const part of run) size += part.length;
-    const data = Buffer.allocUnsafe(size);
-    let at = 0;
-    for (const [i, part] of run.entries()) {
-      if (i > 0) data[at++] = NL;
-      at += part.copy(data, at);
-    }
-    this.file!.added.push({ startLine: hunk.runStart, data });
+    this.file!.added.push({
+      startLine: hunk.runStart,
+      data: Buffer.from(run.length === 1 ? run[0]! : run.join("\n"), "latin1"),
+    });
     hunk.run = [];
   }
 
@@ -307,6 +338,9 @@ class DiffParser {
   }
 }
 
+/** Consecutive added lines text[from, to) ("a\n+b\n+c", their first "+" already left out) as "a\nb\nc". */
+const stretch = (text: string, from: number, to: number) => text.slice(from, to).replaceAll("\n+", "\n");
+
 function newFile(path: string, combined: boolean): OpenFile {
   return {
     path,
@@ -321,11 +355,11 @@ function newFile(path: string, combined: boolean): OpenFile {
   };
 }
 
-function isCombinedLine(line: Buffer, parents: number): boolean {
-  if (line.length < parents) return false;
-  for (let i = 0; i < parents; i++) {
-    const b = line[i];
-    if (b !== PLUS && b !== MINUS && b !== SPACE) return false;
+function isCombinedLine(text: string, start: number, end: number, parents: number): boolean {
+  if (end - start < parents) return false;
+  for (let i = start; i < start + parents; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== PLUS && c !== MINUS && c !== SPACE) return false;
   }
   return true;
 }

@@ -86,6 +86,31 @@ describe("parseUnifiedDiff", () => {
     ]);
   });
 
+  it.each([Infinity, 5, 1])(
+    "keeps every byte of an added run, invalid UTF-8 too (pieces of %s bytes)",
+    async (size) => {
+      const bytes = Buffer.concat([
+        Buffer.from(
+          "diff --git a/caf\u00e9 b/caf\u00e9\n--- a/caf\u00e9\n+++ b/caf\u00e9\n@@ -1,2 +1,3 @@\n-old\n-\n+\u00e9\u00e8 ",
+        ),
+        Buffer.from([0xff, 0xfe, 0x00, 0x80]),
+        Buffer.from("\n+\n++plus\n\\ No newline at end of file\n"),
+      ]);
+      const { files } = await parse(bytes, size);
+      expect(files.map((f) => f.path)).toEqual(["caf\u00e9"]);
+      expect(files[0]!.added.map((a) => [a.startLine, a.data])).toEqual([
+        [
+          1,
+          Buffer.concat([
+            Buffer.from("\u00e9\u00e8 "),
+            Buffer.from([0xff, 0xfe, 0x00, 0x80]),
+            Buffer.from("\n\n+plus"),
+          ]),
+        ],
+      ]);
+    },
+  );
+
   it("keeps only lines a merge added to every parent, numbered in the result", async () => {
     const text = [
       "\x01commit abc",
