@@ -33,7 +33,10 @@ export const command: CommandSpec = {
   async run(args, io) {
     const ctx = { cwd: io.cwd, env: io.env };
     const patch = startStagedPatch(ctx); // git diffs the index while the config and rules load
-    const setup = await prepareScan(args, io);
+    const setup = await prepareScan(args, io).catch((err: unknown) => {
+      patch.cancel(); // never read: git must not wait on a full pipe
+      throw err;
+    });
     return runScan(
       setup,
       "staged",

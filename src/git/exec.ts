@@ -196,18 +196,67 @@ export async function runGitForCode(
   }
 }
 
-/** Run git and yield its stdout as it comes; a non-zero exit throws after the last piece. */
-export async function* streamGit(ctx: GitContext, args: readonly string[]): AsyncGenerator<Buffer> {
+/** A git process already started, whose stdout one reader takes piece by piece. */
+export interface GitOutput {
+  /** Git's stdout as it comes; a non-zero exit throws after the last piece. Read it once. */
+  pieces: AsyncGenerator<Buffer>;
+  /** Stop git: for a caller that will never read `pieces` (git would wait on a full pipe). */
+  cancel(): void;
+}
+
+/** Pieces of stdout held for a reader that has not caught up: past this, git waits (the pipe fills). */
+const HELD_PIECES = 64;
+
+/**
+ * Start git now, so it works while the caller does something else, and read
+ * its stdout later. Its output is taken from the start (Node discards what a
+ * child wrote to a stream nobody listens to once it exits) and held until read.
+ */
+export function startGitOutput(ctx: GitContext, args: readonly string[]): GitOutput {
   const { child, done } = startGit(ctx, args);
   child.stdin.end();
-  let finished = false;
-  try {
-    for await (const piece of child.stdout) yield piece as Buffer;
-    await done;
-    finished = true;
-  } finally {
-    if (!finished) child.kill(); // the consumer stopped early (an error downstream)
+  const held: Buffer[] = [];
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const stdout = child.stdout;
+  stdout.on("data", (piece: Buffer) => {
+    held.push(piece);
+    if (held.length >= HELD_PIECES) stdout.pause();
+    wake?.();
+  });
+  stdout.on("close", () => {
+    ended = true;
+    wake?.();
+  });
+  async function* read(): AsyncGenerator<Buffer> {
+    let finished = false;
+    try {
+      for (let at = 0; ; ) {
+        if (at < held.length) {
+          const piece = held[at]!;
+          held[at++] = EMPTY; // let it go once read
+          if (at === held.length) {
+            held.length = at = 0;
+            stdout.resume();
+          }
+          yield piece;
+        } else if (ended) break;
+        else await new Promise<void>((resolveWake) => (wake = resolveWake));
+      }
+      await done;
+      finished = true;
+    } finally {
+      if (!finished) child.kill(); // the consumer stopped early (an error downstream)
+    }
   }
+  return { pieces: read(), cancel: () => child.kill() };
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** Run git and yield its stdout as it comes; a non-zero exit throws after the last piece. */
+export async function* streamGit(ctx: GitContext, args: readonly string[]): AsyncGenerator<Buffer> {
+  yield* startGitOutput(ctx, args).pieces;
 }
 
 /** A git process whose stdout is read as `separator`-ended tokens, with backpressure. */

@@ -8,7 +8,7 @@
 //   @@ -3,0 +4,2 @@
 //   +const key = process.env.TAVILY_API_KEY;
 import { GitError } from "../errors.js";
-import { type GitContext, runGit, streamGit } from "./exec.js";
+import { type GitContext, type GitOutput, runGit, startGitOutput, streamGit } from "./exec.js";
 import { readRepositoryFacts } from "./repository.js";
 
 /**
@@ -37,45 +37,52 @@ const PATCH_FLAGS = [
 /**
  * The patch of the index against HEAD (against the empty tree before the first
  * commit: `diff --cached` without a commit does that itself), in the index git
- * names in GIT_INDEX_FILE. Renames are detected, so a pure rename adds no
- * lines; deletions are left out (`--diff-filter=d`): they add nothing, and
- * their content may be absent from a partial clone.
+ * names in GIT_INDEX_FILE, started now and read as git writes it. Renames are
+ * detected, so a pure rename adds no lines; deletions are left out
+ * (`--diff-filter=d`): they add nothing, and their content may be absent from
+ * a partial clone.
  * `pathspecs` narrows the diff (with `--no-renames`): the partial-clone fallback uses it.
  * https://git-scm.com/docs/git-diff#Documentation/git-diff.txt-emgitdiffemltoptionsgt--cached--merge-baseltcommitgt--ltpathgt82308203
  */
-export async function readStagedPatch(ctx: GitContext, pathspecs?: string[]): Promise<Buffer> {
+export function streamStagedPatch(ctx: GitContext, pathspecs?: string[]): GitOutput {
   const renames = pathspecs ? ["--no-renames"] : ["-M"];
-  let patch: Buffer;
-  try {
-    patch = await runGit(ctx, [
-      "diff",
-      "--cached",
-      ...PATCH_FLAGS,
-      ...renames,
-      "--diff-filter=d",
-      "--",
-      ...(pathspecs ?? []),
-    ]);
-  } catch (err) {
-    // Outside a repository `git diff` turns into `diff --no-index` and fails on --cached: say where we are instead.
-    await readRepositoryFacts(ctx).catch((outside: unknown) => {
-      throw new GitError("not a git repository (or any parent up to the root): run tvly-guard staged inside one", {
-        cause: outside,
+  const git = startGitOutput(ctx, [
+    "diff",
+    "--cached",
+    ...PATCH_FLAGS,
+    ...renames,
+    "--diff-filter=d",
+    "--",
+    ...(pathspecs ?? []),
+  ]);
+  async function* read(): AsyncGenerator<Buffer> {
+    let bytes = 0;
+    try {
+      for await (const piece of git.pieces) {
+        bytes += piece.length;
+        yield piece;
+      }
+    } catch (err) {
+      // Outside a repository `git diff` turns into `diff --no-index` and fails on --cached: say where we are instead.
+      await readRepositoryFacts(ctx).catch((outside: unknown) => {
+        throw new GitError("not a git repository (or any parent up to the root): run tvly-guard staged inside one", {
+          cause: outside,
+        });
       });
-    });
-    throw err;
+      throw err;
+    }
+    // A bare repository has no index, so its diff is empty: ask git only then,
+    // which keeps the usual pre-commit run to one git process.
+    if (bytes === 0 && (await readRepositoryFacts(ctx)).bare) {
+      throw new GitError(
+        "a bare repository has no index to scan: run tvly-guard staged in a work tree (tvly-guard diff scans commits)",
+      );
+    }
   }
-  // A bare repository has no index, so its diff is empty: ask git only then,
-  // which keeps the usual pre-commit run to one git process.
-  if (patch.length === 0 && (await readRepositoryFacts(ctx)).bare) {
-    throw new GitError(
-      "a bare repository has no index to scan: run tvly-guard staged in a work tree (tvly-guard diff scans commits)",
-    );
-  }
-  return patch;
+  return { pieces: read(), cancel: git.cancel };
 }
 
-/** The patch of the index against one commit (a merge head), same flags as readStagedPatch. */
+/** The patch of the index against one commit (a merge head), same flags as streamStagedPatch. */
 export function readStagedPatchAgainst(ctx: GitContext, commit: string): Promise<Buffer> {
   return runGit(ctx, ["diff", "--cached", ...PATCH_FLAGS, "-M", "--diff-filter=d", commit, "--"]);
 }

@@ -3,10 +3,10 @@
 // GIT_INDEX_FILE, as chunks numbered like the staged file.
 
 import { readBlobs } from "../git/cat-file.js";
-import { type GitContext, isMissingObjectFailure } from "../git/exec.js";
+import { type GitContext, type GitOutput, isMissingObjectFailure } from "../git/exec.js";
 import { GITLINK_MODE } from "../git/log.js";
 import { listMissingHeadObjects } from "../git/objects.js";
-import { listStagedEntries, readStagedPatch, readStagedPatchAgainst } from "../git/patch.js";
+import { listStagedEntries, readStagedPatchAgainst, streamStagedPatch } from "../git/patch.js";
 import { readMergeHeads } from "../git/work-tree.js";
 import { plural } from "../report/summary.js";
 import type { ScanSummary } from "./chunk.js";
@@ -16,45 +16,47 @@ import { type AddedRun, parseUnifiedDiff, unquoteGitPath } from "./unified-diff.
 
 /**
  * Start git on the staged patch now, so that it works while the caller loads
- * its config and rules; pass the result to readStagedChunks.
+ * its config and rules; pass the result to readStagedChunks (or cancel it).
  */
-export function startStagedPatch(ctx: GitContext): Promise<Buffer> {
-  const patch = readStagedPatch(ctx);
-  patch.catch(() => {}); // readStagedChunks awaits it; a run that fails before then must not report it unhandled
-  return patch;
+export function startStagedPatch(ctx: GitContext): GitOutput {
+  return streamStagedPatch(ctx);
 }
 
 /**
- * Yield the staged added lines, one chunk per run of consecutive lines.
+ * Yield the staged added lines, one chunk per run of consecutive lines, as
+ * git writes the patch: detection works while git still diffs.
  * One git process in the usual case. In a partial clone whose HEAD version of
- * a staged file is absent, git would fetch it to diff: we never fetch, so
- * those files are scanned whole (a warning says so) and the rest as a diff.
+ * a staged file is absent, git would fetch it to diff: we never fetch, so git
+ * fails there; the files it had finished stay scanned, the others are diffed
+ * again without those, and the absent ones scanned whole (a warning says so).
  */
 export async function* readStagedChunks(
   ctx: GitContext,
   summary: ScanSummary,
-  started: Promise<Buffer> = startStagedPatch(ctx),
+  started: GitOutput = startStagedPatch(ctx),
 ): AsyncGenerator<Chunk> {
-  let patch: Buffer;
-  try {
-    patch = await started;
-  } catch (err) {
-    if (!isMissingObjectFailure(err)) throw err;
-    yield* readStagedWithoutFetching(ctx, summary, err);
-    return;
-  }
   const mergeHeads = readMergeHeads(ctx.cwd, ctx.env);
   if (mergeHeads.length === 0) {
-    yield* chunksFromPatch(ctx, patch, summary);
+    const done = new Set<string>();
+    try {
+      yield* chunksFromPatch(ctx, started.pieces, summary, undefined, done);
+    } catch (err) {
+      if (!isMissingObjectFailure(err)) throw err;
+      yield* readStagedWithoutFetching(ctx, summary, err, done);
+    }
     return;
   }
   // Concluding a merge: like `diff` does for merge commits, count only the
   // lines new to every parent (a conflict resolution), not all that the other
   // side brings in, whose own commits are where its keys belong.
-  const others = await Promise.all(
-    mergeHeads.map(async (head) => addedLineSets(await readStagedPatchAgainst(ctx, head))),
-  );
-  yield* chunksFromPatch(ctx, patch, summary, (path, line) =>
+  let others: Map<string, Set<number>>[];
+  try {
+    others = await Promise.all(mergeHeads.map(async (head) => addedLineSets(await readStagedPatchAgainst(ctx, head))));
+  } catch (err) {
+    started.cancel();
+    throw err;
+  }
+  yield* chunksFromPatch(ctx, started.pieces, summary, (path, line) =>
     others.every((added) => added.get(path)?.has(line) === true),
   );
 }
@@ -63,16 +65,19 @@ export async function* readStagedChunks(
  * Chunks of one patch text; binary files are read whole afterwards (but
  * counted as skipped when concluding a merge: a whole blob cannot tell the
  * resolution from what the other side brought), submodules passed over.
+ * `done` collects the paths of the text files whose patch was complete (all
+ * their chunks yielded), for a caller that has to diff the rest again.
  */
 async function* chunksFromPatch(
   ctx: GitContext,
-  patch: Buffer,
+  patch: AsyncIterable<Buffer> | Iterable<Buffer>,
   summary: ScanSummary,
   keepLine?: (path: string, line: number) => boolean,
+  done?: Set<string>,
 ): AsyncGenerator<Chunk> {
   const unmerged: string[] = [];
   const binaries: BinaryFile[] | undefined = keepLine ? undefined : [];
-  for await (const record of parseUnifiedDiff([patch])) {
+  for await (const record of parseUnifiedDiff(patch)) {
     if (record.kind === "line") {
       // "* Unmerged path <path>": a conflict not resolved yet; git will not commit until it is.
       const m = /^\* Unmerged path (.*)$/s.exec(record.line.toString("utf8"));
@@ -82,6 +87,7 @@ async function* chunksFromPatch(
     const file = record.file;
     if (keepLine) file.added = file.added.flatMap((run) => filterRun(run, (line) => keepLine(file.path, line)));
     yield* chunksFromFile(file, summary, undefined, binaries);
+    if (!file.binary) done?.add(file.path); // a binary is read after the patch: not done yet
   }
   if (binaries) yield* readBinaryBlobs(ctx, binaries, summary);
   if (unmerged.length > 0)
@@ -131,21 +137,25 @@ function filterRun(run: AddedRun, keep: (line: number) => boolean): AddedRun[] {
 }
 
 /**
- * The partial-clone path: list the staged entries from object ids alone, find
- * which HEAD versions are absent, diff the others, and scan the staged blob of
- * the rest whole (its every line counts as added: never a false pass).
+ * The partial-clone path: list the staged entries from object ids alone (but
+ * the files `done` already scanned), find which HEAD versions are absent, diff
+ * the others, and scan the staged blob of the rest whole (its every line
+ * counts as added: never a false pass).
  */
 async function* readStagedWithoutFetching(
   ctx: GitContext,
   summary: ScanSummary,
   original: unknown,
+  done: ReadonlySet<string>,
 ): AsyncGenerator<Chunk> {
-  const entries = (await listStagedEntries(ctx)).filter((e) => e.newMode !== GITLINK_MODE && e.status !== "U");
+  const entries = (await listStagedEntries(ctx)).filter(
+    (e) => e.newMode !== GITLINK_MODE && e.status !== "U" && !done.has(e.path),
+  );
   const missing = await listMissingHeadObjects(ctx);
   const whole = entries.filter((e) => missing.has(e.oldOid));
   if (whole.length === 0) throw original; // the diff failed for another reason: report git's own
-  const excluded = whole.map((e) => `:(top,exclude,literal)${e.path}`);
-  yield* chunksFromPatch(ctx, await readStagedPatch(ctx, [":/", ...excluded]), summary);
+  const excluded = [...whole.map((e) => e.path), ...done].map((path) => `:(top,exclude,literal)${path}`);
+  yield* chunksFromPatch(ctx, streamStagedPatch(ctx, [":/", ...excluded]).pieces, summary);
   const blobs = await readBlobs(
     ctx,
     whole.map((e) => e.newOid),

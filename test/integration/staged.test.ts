@@ -1,6 +1,7 @@
 // `tvly-guard staged` against real repositories and the real git, including
 // real `git commit` runs through a pre-commit hook that calls the built CLI.
-import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
@@ -324,14 +325,40 @@ describe("tvly-guard staged in a partial (blobless) clone", () => {
     const missing = missingObjects(clone);
     expect(missing.length).toBe(2);
     const before = packs(clone);
-    writeFiles(clone, { "a.txt": `one\ntwo\n${key}\n`, "n.txt": `n=${key}\n` });
-    git(clone, ["add", "a.txt", "n.txt"]);
+    // 0.txt sorts before a.txt, and is scanned once whether or not git wrote its patch before stopping.
+    writeFiles(clone, { "0.txt": `k=${key}\n`, "a.txt": `one\ntwo\n${key}\n`, "n.txt": `n=${key}\n` });
+    git(clone, ["add", "0.txt", "a.txt", "n.txt"]);
     const r = staged(clone);
     expect(r.code).toBe(1);
-    expect(r.places.sort()).toEqual(["a.txt:3:1", "n.txt:1:3"]);
+    expect(r.places.sort()).toEqual(["0.txt:1:3", "a.txt:3:1", "n.txt:1:3"]); // each once
+    expect(r.report!.scanned.files).toBe(3);
     expect(r.report!.warnings.join("\n")).toMatch(/partial clone: .*never fetches.*scanned whole: a\.txt/);
     expect(r.stderr).toContain("warning: partial clone");
     expect(missingObjects(clone)).toEqual(missing);
     expect(packs(clone)).toEqual(before);
+  });
+
+  it("a committed blob gone from a plain repository: the patch git wrote before stopping is scanned once, the rest after", () => {
+    const key = keys.next();
+    const dir = gitRepo({ "a.txt": "one\ntwo\n", "z.txt": "z\n" });
+    const oid = git(dir, ["rev-parse", "HEAD:a.txt"]).trim();
+    rmSync(join(dir, ".git", "objects", oid.slice(0, 2), oid.slice(2))); // loose, as gitRepo's commit left it
+    const files = {
+      "0.txt": `k=${key}\n`,
+      "1.txt": `j=${key}\n`,
+      "a.txt": `one\ntwo\n${key}\n`,
+      "n.txt": `n=${key}\n`,
+    };
+    writeFiles(dir, files);
+    git(dir, ["add", ...Object.keys(files)]);
+    // git writes the patches of 0.txt and 1.txt, then dies at a.txt: the stream has scanned 0.txt
+    // already (its patch ended where 1.txt's began), 1.txt's may be cut short.
+    const diff = spawnSync("git", ["diff", "--cached", "-U0"], { cwd: dir, encoding: "utf8" });
+    expect(diff.status).not.toBe(0);
+    expect(diff.stdout).toContain("+++ b/1.txt");
+    const r = staged(dir);
+    expect(r.code).toBe(1);
+    expect(r.places.sort()).toEqual(["0.txt:1:3", "1.txt:1:3", "a.txt:3:1", "n.txt:1:3"]); // each once
+    expect(r.report!.scanned.files).toBe(4);
   });
 });
