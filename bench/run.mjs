@@ -15,7 +15,7 @@ import { compare as compareRuns, mb, sec } from "./measure.mjs";
 
 // The bundle (scripts/bundle.mjs --dev, the config that writes the shipped bin/), as users run it.
 const CLI = join(ROOT, "dist", "tvly-guard.cjs");
-const RSS_HOOK = join(ROOT, "bench", "report-rss.mjs");
+const RSS_HOOK = join(ROOT, "bench", "report-rss.cjs");
 /**
  * The floor's pattern: every known format of the rule files (their loose patterns, in the syntax rg
  * takes: no lookaround, no group names) between word boundaries, so the floor does what we do.
@@ -93,7 +93,7 @@ function historySection(label, dir, { plantedPath, logTarget, rssTarget } = {}) 
         cmd: [process.execPath, CLI, "history"],
         cwd: dir,
         okCodes: [0, 1],
-        env: { NODE_OPTIONS: `--import=${RSS_HOOK}` },
+        env: { NODE_OPTIONS: `--require=${RSS_HOOK}` },
       },
       { label: "`git log -p -U0 --all`", cmd: "git log -p -U0 --all > /dev/null", cwd: dir },
       {
@@ -229,7 +229,7 @@ function scanSection(label, dir, { rgTarget, nodeTarget, wholeTree = false }) {
       label: "`tvly-guard scan`",
       cmd: [process.execPath, CLI, "scan", dir],
       okCodes: [0, 1],
-      env: { NODE_OPTIONS: `--import=${RSS_HOOK}` },
+      env: { NODE_OPTIONS: `--require=${RSS_HOOK}` },
     },
   ];
   if (hasRg)

@@ -285,12 +285,12 @@ describe("scan: one file holding very many keys", () => {
     for (let i = 0; i < 400_000; i++) lines.push(`k${i}=${many.next()}`);
     writeFileSync(join(dir, "keys.txt"), `${lines.join("\n")}\n`); // about 20 MB
     const rssFile = join(dir, "rss");
-    // bench/report-rss.mjs writes the process's own peak RSS (KiB) at exit.
+    // bench/report-rss.cjs writes the process's own peak RSS (KiB) at exit.
     const r = spawnSync(
       process.execPath,
       [
-        "--import",
-        join(PACKAGE_ROOT, "bench", "report-rss.mjs"),
+        "--require",
+        join(PACKAGE_ROOT, "bench", "report-rss.cjs"),
         CLI,
         "scan",
         "keys.txt",
