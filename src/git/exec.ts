@@ -125,10 +125,21 @@ export interface GitProcess {
   stderr(): string;
 }
 
-/** Start git with the policy; `done` settles when it exits. The caller owns stdin and stdout. */
-export function startGit(ctx: GitContext, args: readonly string[]): GitProcess {
+/**
+ * Start git with the policy; `done` settles when it exits. The caller owns
+ * stdin and stdout. A call that sends git nothing passes `noInput`: git's
+ * stdin is then /dev/null, the same end of input as a pipe closed at once,
+ * without a pipe and a socket to make and tear down on the pre-commit path.
+ */
+export function startGit(ctx: GitContext, args: readonly string[], noInput?: "noInput"): GitProcess {
   const full = [...PINNED_CONFIG, ...args];
-  const child = spawn("git", full, { cwd: ctx.cwd, env: gitEnv(ctx.env), stdio: ["pipe", "pipe", "pipe"] });
+  const stdio = [noInput ? "ignore" : "pipe", "pipe", "pipe"] as const;
+  // With "ignore", child.stdin is null: only a caller that pipes input touches it.
+  const child = spawn("git", full, {
+    cwd: ctx.cwd,
+    env: gitEnv(ctx.env),
+    stdio: [...stdio],
+  }) as ChildProcessWithoutNullStreams;
   let stderr = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (s: string) => {
@@ -156,11 +167,13 @@ export async function runGitWithWarnings(
   args: readonly string[],
   input?: Buffer | string,
 ): Promise<{ stdout: Buffer; stderr: string }> {
-  const { child, done, stderr } = startGit(ctx, args);
+  const { child, done, stderr } = startGit(ctx, args, input === undefined ? "noInput" : undefined);
   const out: Buffer[] = [];
   child.stdout.on("data", (b: Buffer) => out.push(b));
-  child.stdin.on("error", () => {}); // git exited before reading all input: `done` says why
-  child.stdin.end(input);
+  if (input !== undefined) {
+    child.stdin.on("error", () => {}); // git exited before reading all input: `done` says why
+    child.stdin.end(input);
+  }
   await done;
   return { stdout: Buffer.concat(out), stderr: stderr() };
 }
@@ -181,10 +194,9 @@ export async function runGitForCode(
   args: readonly string[],
   answerCodes: readonly number[] = [1],
 ): Promise<{ code: number; stdout: Buffer }> {
-  const { child, done } = startGit(ctx, args);
+  const { child, done } = startGit(ctx, args, "noInput");
   const out: Buffer[] = [];
   child.stdout.on("data", (b: Buffer) => out.push(b));
-  child.stdin.end();
   try {
     await done;
     return { code: 0, stdout: Buffer.concat(out) };
@@ -213,8 +225,7 @@ const HELD_PIECES = 64;
  * child wrote to a stream nobody listens to once it exits) and held until read.
  */
 export function startGitOutput(ctx: GitContext, args: readonly string[]): GitOutput {
-  const { child, done } = startGit(ctx, args);
-  child.stdin.end();
+  const { child, done } = startGit(ctx, args, "noInput");
   const held: Buffer[] = [];
   let ended = false;
   let wake: (() => void) | undefined;
@@ -274,8 +285,7 @@ export function streamGitTokens(
   separator: "\n" | "\0",
   onToken: (token: string) => void,
 ): TokenStream {
-  const { child, done } = startGit(ctx, args);
-  child.stdin.end();
+  const { child, done } = startGit(ctx, args, "noInput");
   const decoder = new StringDecoder("utf8");
   let carry = "";
   child.stdout.on("data", (chunk: Buffer) => {

@@ -76,8 +76,7 @@ export function streamHistoryLog(
     options.messages ? "--format=%x01%H%x00%aI%x00%an%x00%ae%x00%B" : "--format=%x01%H%x00%aI%x00%an",
     ...revisionArgs(revs),
   ];
-  const { child, done } = startGit(ctx, args);
-  child.stdin.end();
+  const { child, done } = startGit(ctx, args, "noInput");
   const parser = new RawLogParser(handlers, options);
   child.stdout.on("data", (chunk: Buffer) => parser.push(chunk));
   return {
