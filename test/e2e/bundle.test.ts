@@ -78,7 +78,7 @@ describe("the bundle", () => {
     expect(clean.builtins.filter((m) => UNUSED_BUILTINS.some((re) => re.test(m)))).toEqual([]);
   });
 
-  it("the trace sees what a run does load: a key loads the text report and hashing, scan loads the file walker", async () => {
+  it("the trace sees what a run does load: a key loads the text report and hashing, scan loads the file walker, allowlist paths the ignore package", async () => {
     const cli = await tracingInstall();
     const leak = traced(cli, ["staged"], stagedRepo({ "src/key.ts": `export const k = "${keys.next()}";\n` }));
     expect(leak.code).toBe(1);
@@ -90,5 +90,11 @@ describe("the bundle", () => {
     const scan = traced(cli, ["scan", "."], repo);
     expect(scan.code).toBe(0);
     expect(scan.modules).toContain("src/fs/walk.ts");
+    // The ignore package, from its own file beside the bundle (vendor-ignore.cjs), once a config lists paths.
+    expect(scan.modules.some((m) => m.startsWith("node_modules/ignore/"))).toBe(false);
+    commitFiles(repo, { ".tvly-guard.json": JSON.stringify({ allowlist: { paths: ["fixtures/"] } }) }, "config");
+    const withPaths = traced(cli, ["scan", "."], repo);
+    expect(withPaths.code).toBe(0);
+    expect(withPaths.modules.some((m) => m.startsWith("node_modules/ignore/"))).toBe(true);
   });
 });
