@@ -13,16 +13,23 @@ export interface ExposureQueries {
 }
 
 /**
- * Queries for the repository at `ctx` (its facts as the caller read them, or read here);
- * outside one (or unreadable) every answer is "cannot say".
+ * Queries for the repository at `ctx` (its facts as the caller read them, or
+ * read here on the first question: triage of keys that have no commit, as in
+ * scan and staged, asks none, so it starts no git); outside a repository (or
+ * an unreadable one) every answer is "cannot say".
  */
-export async function openExposureQueries(
-  ctx: GitContext,
-  known: Promise<RepositoryFacts> = readRepositoryFacts(ctx),
-): Promise<ExposureQueries> {
-  const facts = await known.catch(() => null);
+export async function openExposureQueries(ctx: GitContext, known?: Promise<RepositoryFacts>): Promise<ExposureQueries> {
+  known?.catch(() => {}); // read on the first question, if one comes
+  let facts: Promise<RepositoryFacts | null> | undefined;
+  const readFacts = () => (facts ??= (known ?? readRepositoryFacts(ctx)).catch(() => null));
   return {
-    readPushed: async (commits) => (facts ? readPushedCommits(ctx, commits, facts.bare) : null),
-    readHeadFiles: async (paths) => (facts?.head ? readFilesAt(ctx, facts.head, paths) : undefined),
+    readPushed: async (commits) => {
+      const f = await readFacts();
+      return f ? readPushedCommits(ctx, commits, f.bare) : null;
+    },
+    readHeadFiles: async (paths) => {
+      const f = await readFacts();
+      return f?.head ? readFilesAt(ctx, f.head, paths) : undefined;
+    },
   };
 }

@@ -2,6 +2,8 @@
 // unpushed commits, back-dated commits. Findings come from a small history
 // walk written here (the history/diff commands live in their own modules);
 // triage, the git calls and the reporters are the real ones.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectSecrets } from "../../src/engine/detect.js";
 import { builtinRules } from "../../src/engine/rule.js";
@@ -13,7 +15,7 @@ import { renderText } from "../../src/report/text.js";
 import { emptySummary } from "../../src/sources/chunk.js";
 import { triageKeys } from "../../src/triage/exposure.js";
 import { fakeKeys, redacted } from "../helpers/fake-key.js";
-import { commitFiles, git, gitRepo } from "../helpers/git-repo.js";
+import { commitFiles, git, gitRepo, tempDir } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const rules = builtinRules();
@@ -206,6 +208,22 @@ describe("exposure triage", () => {
       verified: null,
       locations: 1,
     });
+  });
+
+  it("a scan or staged run that finds a key starts no git process for its triage (GIT_TRACE counts them)", () => {
+    const repo = gitRepo({ "README.md": "hi\n" });
+    writeFileSync(join(repo, "app.env"), `KEY=${keys.next()}\n`);
+    git(repo, ["add", "app.env"]);
+    const gitCalls = (args: string[]) => {
+      const trace = join(tempDir(), "trace.txt");
+      const r = runCli(args, { cwd: repo, env: { GIT_TRACE: trace } });
+      expect(r.code).toBe(1);
+      return readFileSync(trace, "utf8")
+        .split("\n")
+        .flatMap((l) => /trace: built-in: git (?:-c \S+ )*(\S+)/.exec(l)?.slice(1) ?? []);
+    };
+    expect(gitCalls(["staged"])).toEqual(["diff"]);
+    expect(gitCalls(["scan", "."])).not.toContain("config"); // the repository facts triage would need
   });
 });
 
