@@ -39,6 +39,11 @@ export interface DetectOptions {
   heldBack?: HeldBack;
   /** Run the decoders (default true); TVLY_GUARD_NO_DECODE=1 turns them off for benchmarks. */
   decode?: boolean;
+  /**
+   * Report (and count as held back) only matches that start in [from, to): the chunk is a piece
+   * of a larger one whose bytes on either side are there for context only (pieces.ts).
+   */
+  range?: readonly [number, number];
 }
 
 /** A match before it is located; `stopword`: only the config's stopwords make it a placeholder. */
@@ -105,7 +110,9 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: Det
   const position = bom ? utf16Position(data, chunk.startLine, bom) : positionTracker(data, chunk.startLine);
   const located = binary && !bom; // a binary has no real lines: the byte offset is the location
   const matches: Match[] = [];
+  const [from, to] = options.range ?? [0, Number.POSITIVE_INFINITY];
   for (const m of raw) {
+    if (m.offset < from || m.offset >= to) continue; // another piece reports it
     const held = m.stopword ? "stopwords" : configAllowlistOf(m.rule, data, m.offset, m.secret);
     if (held !== undefined) {
       if (options.heldBack) options.heldBack[held]++;

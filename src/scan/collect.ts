@@ -5,6 +5,7 @@
 // only up to DETAIL_PER_PLACE findings and counted beyond: memory stays
 // bounded however many keys one file holds, and every one is still counted.
 import { detectSecrets } from "../engine/detect.js";
+import { detectInPieces } from "../engine/pieces.js";
 import { compareFindings, type Finding, placeOf, toFinding } from "../report/finding.js";
 import { formatBytes, plural } from "../report/summary.js";
 import type { Chunk, ScanSummary } from "../sources/chunk.js";
@@ -39,6 +40,7 @@ export function engineFor(setup: ScanSetup): Engine {
     rules: setup.rules,
     heldBack: setup.suppressed,
     detect: (chunk: Chunk) => detectSecrets(chunk, setup.rules, options),
+    detectEach: (chunk: Chunk) => detectInPieces(chunk, setup.rules, options),
   };
 }
 
@@ -58,7 +60,7 @@ export async function collectFindings(source: Source, setup: ScanSetup, summary:
   if ("search" in source) for (const hit of await source.search(engine, summary, setup.progress)) add(hit);
   if ("chunks" in source) {
     for await (const chunk of source.chunks(summary)) {
-      for (const match of engine.detect(chunk)) add({ match, chunk });
+      for (const matches of engine.detectEach(chunk)) for (const match of matches) add({ match, chunk });
       setup.progress.update(() => progressLine(summary, collected.places));
     }
     setup.progress.done();

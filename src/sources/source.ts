@@ -18,6 +18,8 @@ export interface Hit {
 /** The engine as this scan runs it: a function for one chunk, and the rules it was built from (for worker threads). */
 export interface Engine {
   detect(chunk: Chunk): Match[];
+  /** The same matches, a piece of a large chunk at a time (engine/pieces.ts), so memory is bounded per piece. */
+  detectEach(chunk: Chunk): Iterable<Match[]>;
   rules: readonly Rule[];
   /** Keys the config's allowlist regexes held back; a source that searches by itself adds its counts here. */
   heldBack: HeldBack;
