@@ -77,6 +77,7 @@ export const command: CommandSpec = {
         maxFileSize,
         countCommits: io.stderrIsTTY,
         workers: readWorkers(io.env),
+        workersAfterBytes: readWorkersAfter(io.env),
         messages: { skip: (chunk) => isGeneratedStashMessage(chunk, plan) },
       }),
       async *chunks(counted: typeof summary) {
@@ -93,6 +94,16 @@ export const command: CommandSpec = {
     return finishScan(setup, "history", collected, summary);
   },
 };
+
+/** TVLY_GUARD_WORKERS_AFTER: bytes the main thread reads before the default workers start (internal: for the tests of that hand-over). */
+function readWorkersAfter(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.TVLY_GUARD_WORKERS_AFTER;
+  if (raw === undefined || raw === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new ConfigError(`TVLY_GUARD_WORKERS_AFTER must be a whole number of bytes (got "${raw.slice(0, 20)}")`);
+  return n;
+}
 
 /** TVLY_GUARD_WORKERS: worker threads searching blobs (1: on the main thread); unset: one per core. */
 function readWorkers(env: NodeJS.ProcessEnv): number | undefined {

@@ -13,7 +13,7 @@ import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
 import { FETCH_ALL_HINT, type RepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
 import { formatBytes, plural } from "../report/summary.js";
-import { DEFAULT_WORKERS_AFTER, defaultWorkers, startBlobScanner } from "./blob-scan.js";
+import { DEFAULT_WORKERS_AFTER_BYTES, defaultWorkers, startBlobScanner } from "./blob-scan.js";
 import { type Chunk, countMessage, type ScanSummary } from "./chunk.js";
 import { HistoryIndex } from "./history-index.js";
 import type { OidTable } from "./oid-table.js";
@@ -38,9 +38,10 @@ export interface HistoryOptions {
   countCommits: boolean;
   /**
    * Worker threads searching blobs; 1 searches on the main thread. Given: they start at once.
-   * Default: one per core, started once the history has more than a few thousand blobs.
+   * Default: one per core, started once the main thread has read `workersAfterBytes` (default 64 MiB).
    */
   workers?: number;
+  workersAfterBytes?: number;
   /** Search each commit's message too, in the same log pass; `skip` drops the findings of a message it names. */
   messages?: { skip?: (chunk: Chunk) => boolean };
 }
@@ -69,7 +70,7 @@ async function scanHistory(
     maxSize: options.maxFileSize,
     rules,
     workers: options.workers ?? defaultWorkers(),
-    workersAfter: options.workers === undefined ? DEFAULT_WORKERS_AFTER : 0,
+    workersAfterBytes: options.workers === undefined ? (options.workersAfterBytes ?? DEFAULT_WORKERS_AFTER_BYTES) : 0,
   });
   let missingSeen = 0;
   const missingListed: string[] = [];

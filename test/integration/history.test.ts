@@ -188,11 +188,11 @@ describe("history", () => {
   });
 
   // Worker threads and the main thread must give byte-identical reports (1: main thread; 2, 3: workers from
-  // the start; unset: main thread first, workers after 8,192 blobs), on make-repo histories of several shapes.
+  // the start; unset: main thread first, workers once it has read 64 MiB, here 200 KB), on make-repo histories of several shapes.
   it.each([
     ["small commits", "--commits 400 --keys 8 --seed 21"],
     ["a wide tree", "--commits 150 --keys 6 --seed 22 --files 600 --lines 8 --touch 9 --dirs 30"],
-    ["over 8,192 blobs", "--commits 300 --keys 6 --seed 23 --files 900 --lines 3 --touch 32 --dirs 30"],
+    ["over 9,000 blobs", "--commits 300 --keys 6 --seed 23 --files 900 --lines 3 --touch 32 --dirs 30"],
   ])(
     "finds, attributes and counts the same with worker threads as on the main thread: %s",
     (_, shape) => {
@@ -206,7 +206,7 @@ describe("history", () => {
       const run = (workers: string | undefined) => {
         const r = runCli(["history", "--format", "json", "--no-redact"], {
           cwd: dir,
-          env: { TVLY_GUARD_WORKERS: workers },
+          env: { TVLY_GUARD_WORKERS: workers, TVLY_GUARD_WORKERS_AFTER: "200000" },
         });
         expect(r.stderr).not.toMatch(/internal error/);
         return { code: r.code, report: r.stdout };
@@ -271,12 +271,17 @@ describe("history", () => {
     }
   });
 
-  it("refuses a TVLY_GUARD_WORKERS that is not a whole number from 1 to 64", () => {
+  it("refuses a TVLY_GUARD_WORKERS that is not a whole number from 1 to 64, and a TVLY_GUARD_WORKERS_AFTER that is not a byte count", () => {
     const repo = gitRepo({ "a.txt": "a\n" });
     for (const bad of ["0", "two", "1.5", "65"]) {
       const r = runCli(["history"], { cwd: repo, env: { TVLY_GUARD_WORKERS: bad } });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^tvly-guard: TVLY_GUARD_WORKERS must be a whole number from 1 to 64/);
+    }
+    for (const bad of ["-1", "lots", "0.5"]) {
+      const r = runCli(["history"], { cwd: repo, env: { TVLY_GUARD_WORKERS_AFTER: bad } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^tvly-guard: TVLY_GUARD_WORKERS_AFTER must be a whole number of bytes/);
     }
   });
 
