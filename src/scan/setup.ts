@@ -104,6 +104,7 @@ export async function createScanSetup(flags: ScanFlags, io: Io, options: Prepare
     writeFile,
   };
   const suppressed = { files: 0, keyRegexes: 0, lineRegexes: 0, stopwords: 0 };
+  const pathAllowlist = config.config.allowlist.paths.length > 0;
   const setup: ScanSetup = {
     io,
     rules,
@@ -113,6 +114,7 @@ export async function createScanSetup(flags: ScanFlags, io: Io, options: Prepare
     config,
     maxFileSize: config.config.maxFileSize,
     skipsFile(abs) {
+      if (!pathAllowlist) return false; // no relative() per file when there is nothing to match
       const path = toPosix(relative(config.root, abs));
       const skip = !path.startsWith("../") && config.allowsPath(path);
       if (skip) suppressed.files++;

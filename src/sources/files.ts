@@ -28,6 +28,9 @@ export { looksBinary } from "../engine/binary.js";
 
 /** Report paths relative to the current directory, or to the scanned root when it lies outside it. */
 function displayPath(cwd: string, root: string, abs: string): string {
+  // The common case without path.relative's normalising of both paths (a tenth of a 25k-file scan).
+  if (abs.length > cwd.length + 1 && abs.startsWith(cwd) && abs[cwd.length] === sep && cwd !== sep)
+    return toPosix(abs.slice(cwd.length + 1));
   const fromCwd = relative(cwd, abs);
   return toPosix(fromCwd.startsWith("..") ? relative(root, abs) || abs : fromCwd);
 }
@@ -72,10 +75,13 @@ async function walkDirectory(dir: string, options: FileSourceOptions, summary: S
     );
   const base = Buffer.from(dir.endsWith(sep) ? dir : dir + sep);
   const out: WalkEntry[] = [];
+  const prefix = base.toString("utf8");
   const add = (name: Buffer) => {
+    // git and the walk give clean relative names, so the path is a concatenation, not a resolve().
     const text = name.toString("utf8");
-    const exact = Buffer.from(text, "utf8").equals(name);
-    out.push({ open: exact ? resolve(dir, text) : Buffer.concat([base, name]), abs: resolve(dir, text) });
+    const exact = !text.includes("\uFFFD") || Buffer.from(text, "utf8").equals(name);
+    const abs = prefix + text;
+    out.push({ open: exact ? abs : Buffer.concat([base, name]), abs });
   };
   for (const name of names) add(name);
   for (const repo of listing?.nestedRepos ?? []) {
