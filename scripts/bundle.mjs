@@ -168,10 +168,15 @@ export async function writeBundle(outdir, options) {
   }
 }
 
-/** The files of bin/ that a fresh build would change (empty when bin/ is up to date). */
+/** The files of bin/ that a fresh build would change or no longer write (empty when bin/ is up to date). */
 export async function staleFiles(outdir = join(ROOT, "bin")) {
   const stale = [];
-  for (const file of await bundle(outdir)) {
+  const built = await bundle(outdir);
+  // A file the build no longer writes (a renamed worker) would ship in the package unused.
+  const names = new Set(built.map((f) => relative(outdir, f.path)));
+  for (const name of readdirSync(outdir))
+    if (!names.has(name)) stale.push(`${relative(ROOT, join(outdir, name))} (left over)`);
+  for (const file of built) {
     let current;
     try {
       current = readFileSync(file.path);
