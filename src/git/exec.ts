@@ -161,21 +161,40 @@ export async function runGit(ctx: GitContext, args: readonly string[], input?: B
   return (await runGitWithWarnings(ctx, args, input)).stdout;
 }
 
-/** runGit, and the warnings git wrote to stderr on the way (a call that exits 0 may still have left something out). */
+/**
+ * runGit, and the warnings git wrote to stderr on the way (a call that exits 0
+ * may still have left something out): the first of them as text (bounded), and
+ * how many stderr lines matched `count`, over all of stderr however long.
+ */
 export async function runGitWithWarnings(
   ctx: GitContext,
   args: readonly string[],
   input?: Buffer | string,
-): Promise<{ stdout: Buffer; stderr: string }> {
+  count?: RegExp,
+): Promise<{ stdout: Buffer; stderr: string; counted: number }> {
   const { child, done, stderr } = startGit(ctx, args, input === undefined ? "noInput" : undefined);
   const out: Buffer[] = [];
   child.stdout.on("data", (b: Buffer) => out.push(b));
+  let counted = 0;
+  if (count) {
+    let partial = ""; // a line cut between two reads
+    const countLines = (text: string) => {
+      for (const line of text.split("\n")) if (count.test(line)) counted++;
+    };
+    child.stderr.on("data", (s: string) => {
+      const lines = partial + s;
+      const end = lines.lastIndexOf("\n");
+      countLines(lines.slice(0, end + 1));
+      partial = lines.slice(end + 1);
+    });
+    child.stderr.on("end", () => countLines(partial));
+  }
   if (input !== undefined) {
     child.stdin.on("error", () => {}); // git exited before reading all input: `done` says why
     child.stdin.end(input);
   }
   await done;
-  return { stdout: Buffer.concat(out), stderr: stderr() };
+  return { stdout: Buffer.concat(out), stderr: stderr(), counted };
 }
 
 /** runGit, decoded as UTF-8. */

@@ -20,7 +20,7 @@ export interface WorkTreeListing {
  *
  *   warning: could not open directory 'locked/': Permission denied
  */
-const UNREADABLE_DIR = /^warning: could not open directory '/gm;
+const UNREADABLE_DIR = /^warning: could not open directory '/;
 
 function splitNul(out: Buffer): Buffer[] {
   const names: Buffer[] = [];
@@ -56,13 +56,12 @@ export async function listWorkTree(ctx: GitContext): Promise<WorkTreeListing | u
   if (inside !== "true") return undefined; // inside .git, or a bare repository
   // `./` can be ignored only below the top level; check-ignore exits 0 when it is.
   const ignoredWhole = prefix !== "" && (await runGitForCode(ctx, ["check-ignore", "-q", "--", "./"])).code === 0;
-  const { stdout: out, stderr } = await runGitWithWarnings(ctx, [
-    "ls-files",
-    "-z",
-    "--cached",
-    "--others",
-    ...(ignoredWhole ? [] : ["--exclude-standard"]),
-  ]);
+  const { stdout: out, counted: unreadableDirs } = await runGitWithWarnings(
+    ctx,
+    ["ls-files", "-z", "--cached", "--others", ...(ignoredWhole ? [] : ["--exclude-standard"])],
+    undefined,
+    UNREADABLE_DIR, // counted over all of stderr: git's text is kept only up to 16 KB
+  );
   const seen = new Set<string>();
   const names: RawName[] = [];
   const nestedRepos: RawName[] = [];
@@ -74,7 +73,7 @@ export async function listWorkTree(ctx: GitContext): Promise<WorkTreeListing | u
     else names.push(name);
   }
   names.sort(Buffer.compare);
-  return { names, nestedRepos, unreadableDirs: stderr.match(UNREADABLE_DIR)?.length ?? 0 };
+  return { names, nestedRepos, unreadableDirs };
 }
 
 /**

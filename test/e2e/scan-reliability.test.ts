@@ -121,6 +121,19 @@ describe.skipIf(!asNobody)(
       expect(report.findings.map((f: { file: string }) => f.file)).toEqual(["a/app.env"]); // git's ignore rules held
     });
 
+    it("counts every unreadable directory git meets, past the stderr git's text is kept to", () => {
+      const dir = treeWithLockedDir(true);
+      // 400 warnings of ~60 bytes: more than the 16 KB of stderr kept as text.
+      for (let i = 0; i < 399; i++) {
+        const locked = join(dir, `locked-with-a-longer-name-${String(i).padStart(3, "0")}`);
+        mkdirSync(locked);
+        chmodSync(locked, 0o000);
+      }
+      const json = asNobody!(["scan", "--format", "json"], dir);
+      expect(json.code, json.stderr).toBe(1);
+      expect(JSON.parse(json.stdout).scanned.skipped.unreadableDirectories).toBe(400);
+    });
+
     it("named explicitly, an unreadable directory is exit 2 with one line", () => {
       for (const repo of [false, true]) {
         const dir = treeWithLockedDir(repo);
