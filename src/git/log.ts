@@ -35,6 +35,23 @@ export interface LogOptions {
 }
 
 /**
+ * The `git log` of what each commit introduces, as history and objects read it: every blob
+ * change of a commit against its first parent (a root commit against nothing), full ids, NUL
+ * separated, no renames, no colour, no external diff driver.
+ */
+export const RAW_LOG: readonly string[] = [
+  "log",
+  "--raw",
+  "-z",
+  "--no-abbrev",
+  "--no-renames",
+  "--no-color",
+  "--no-ext-diff",
+  "--root",
+  "--diff-merges=first-parent",
+];
+
+/**
  * Every commit `revs` reach, newest first (--date-order: never a parent before
  * its child), with the blobs each one introduces against its first parent
  * (merges included, roots and shallow boundaries against the empty tree). The
@@ -61,17 +78,9 @@ export function streamHistoryLog(
   options: LogOptions = {},
 ): TokenStream {
   const args = [
-    "log",
-    "--raw",
-    "-z",
-    "--no-abbrev",
-    "--no-renames",
+    ...RAW_LOG,
     "--no-relative",
-    "--no-color",
-    "--no-ext-diff",
     "--no-show-signature",
-    "--root",
-    "--diff-merges=first-parent",
     "--date-order",
     options.messages ? "--format=%x01%H%x00%aI%x00%an%x00%ae%x00%B" : "--format=%x01%H%x00%aI%x00%an",
     ...revisionArgs(revs),

@@ -2,7 +2,7 @@
 // fetched), and the blob a commit's tree has at a path.
 import { canAskFor, readBlobs } from "./cat-file.js";
 import { type GitContext, runGitText, streamGitTokens } from "./exec.js";
-import { revisionArgs } from "./log.js";
+import { RAW_LOG, revisionArgs } from "./log.js";
 
 /**
  * The objects of HEAD's tree that this (partial) clone does not hold. rev-list
@@ -162,20 +162,7 @@ export async function listCommitBlobs(
   commits: readonly string[],
 ): Promise<{ commit: string; path: string; blob: string }[]> {
   if (commits.length === 0) return [];
-  const args = [
-    "log",
-    "--raw",
-    "-z",
-    "--no-abbrev",
-    "--no-renames",
-    "--no-color",
-    "--no-ext-diff",
-    "--root",
-    "--diff-merges=first-parent",
-    "--format=%x01%H",
-    "--no-walk",
-    "--stdin",
-  ];
+  const args = [...RAW_LOG, "--format=%x01%H", "--no-walk", "--stdin"];
   const tokens = (await runGitText(ctx, args, `${commits.join("\n")}\n`)).split("\0");
   const out: { commit: string; path: string; blob: string }[] = [];
   let commit = "";
