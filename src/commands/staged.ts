@@ -1,9 +1,10 @@
 // `tvly-guard staged`: what the next commit would add, for pre-commit hooks.
 
+import { streamStagedPatch } from "../git/patch.js";
 import { runScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
 import { chunkSource } from "../sources/source.js";
-import { readStagedChunks, startStagedPatch } from "../sources/staged.js";
+import { readStagedChunks } from "../sources/staged.js";
 import type { CommandSpec } from "./args.js";
 import { prepareScan, SCAN_OPTIONS } from "./setup.js";
 
@@ -32,7 +33,8 @@ export const command: CommandSpec = {
   ].join("\n"),
   async run(args, io) {
     const ctx = { cwd: io.cwd, env: io.env };
-    const patch = startStagedPatch(ctx); // git diffs the index while the config and rules load
+    // Started now, so git diffs the index while the config and rules load; read by readStagedChunks, or cancelled.
+    const patch = streamStagedPatch(ctx);
     const setup = await prepareScan(args, io).catch((err: unknown) => {
       patch.cancel(); // never read: git must not wait on a full pipe
       throw err;

@@ -121,8 +121,6 @@ export interface GitProcess {
   child: ChildProcessWithoutNullStreams;
   /** Resolves when git exits 0; rejects with a GitError otherwise. */
   done: Promise<void>;
-  /** What git wrote to stderr so far (bounded): the warnings of a call that succeeded. */
-  stderr(): string;
 }
 
 /**
@@ -153,26 +151,25 @@ export function startGit(ctx: GitContext, args: readonly string[], noInput?: "no
     });
   });
   done.catch(() => {}); // the owner awaits it; never an unhandled rejection meanwhile
-  return { child, done, stderr: () => stderr };
+  return { child, done };
 }
 
 /** Run git to the end and return its stdout as bytes; a non-zero exit is a GitError with git's reason. */
 export async function runGit(ctx: GitContext, args: readonly string[], input?: Buffer | string): Promise<Buffer> {
-  return (await runGitWithWarnings(ctx, args, input)).stdout;
+  return (await runGitCountingWarnings(ctx, args, input)).stdout;
 }
 
 /**
- * runGit, and the warnings git wrote to stderr on the way (a call that exits 0
- * may still have left something out): the first of them as text (bounded), and
- * how many stderr lines matched `count`, over all of stderr however long.
+ * runGit, and how many of git's stderr lines matched `count` (the warnings of
+ * a call that exits 0 but left something out), over all of stderr however long.
  */
-export async function runGitWithWarnings(
+export async function runGitCountingWarnings(
   ctx: GitContext,
   args: readonly string[],
   input?: Buffer | string,
   count?: RegExp,
-): Promise<{ stdout: Buffer; stderr: string; counted: number }> {
-  const { child, done, stderr } = startGit(ctx, args, input === undefined ? "noInput" : undefined);
+): Promise<{ stdout: Buffer; counted: number }> {
+  const { child, done } = startGit(ctx, args, input === undefined ? "noInput" : undefined);
   const out: Buffer[] = [];
   child.stdout.on("data", (b: Buffer) => out.push(b));
   let counted = 0;
@@ -194,7 +191,7 @@ export async function runGitWithWarnings(
     child.stdin.end(input);
   }
   await done;
-  return { stdout: Buffer.concat(out), stderr: stderr(), counted };
+  return { stdout: Buffer.concat(out), counted };
 }
 
 /** runGit, decoded as UTF-8. */

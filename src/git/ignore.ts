@@ -1,6 +1,6 @@
 // What git ignores and tracks: the working-tree listing of `scan` and `fix`'s
 // check that .env is kept out of git.
-import { type GitContext, runGit, runGitForCode, runGitWithWarnings } from "./exec.js";
+import { type GitContext, runGit, runGitCountingWarnings, runGitForCode } from "./exec.js";
 
 /** A file name relative to the listed directory, byte for byte (not every name is UTF-8). */
 export type RawName = Buffer;
@@ -38,9 +38,9 @@ function splitNul(out: Buffer): Buffer[] {
  * add, from one `ls-files`, names as raw bytes (a newline or non-UTF-8 bytes
  * in a name survive). Undefined when the directory is not inside a work tree
  * (the caller walks it itself). Directories git cannot open are counted from
- * its warnings, so the caller can say what was not read. A directory that git ignores as a whole was
- * named by the user: it is listed without the ignore rules. An untracked
- * directory holding its own repository shows as `name/`.
+ * its warnings, so the caller can say what was not read. A directory that git
+ * ignores as a whole was named by the user: it is listed without the ignore
+ * rules. An untracked directory holding its own repository shows as `name/`.
  * https://git-scm.com/docs/git-ls-files#Documentation/git-ls-files.txt---others
  *
  *   README.md\0src/app.js\0nested-repo/\0we\nird name\0
@@ -56,11 +56,11 @@ export async function listWorkTree(ctx: GitContext): Promise<WorkTreeListing | u
   if (inside !== "true") return undefined; // inside .git, or a bare repository
   // `./` can be ignored only below the top level; check-ignore exits 0 when it is.
   const ignoredWhole = prefix !== "" && (await runGitForCode(ctx, ["check-ignore", "-q", "--", "./"])).code === 0;
-  const { stdout: out, counted: unreadableDirs } = await runGitWithWarnings(
+  const { stdout: out, counted: unreadableDirs } = await runGitCountingWarnings(
     ctx,
     ["ls-files", "-z", "--cached", "--others", ...(ignoredWhole ? [] : ["--exclude-standard"])],
     undefined,
-    UNREADABLE_DIR, // counted over all of stderr: git's text is kept only up to 16 KB
+    UNREADABLE_DIR, // one warning per directory, however many there are
   );
   const seen = new Set<string>();
   const names: RawName[] = [];

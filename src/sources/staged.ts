@@ -15,14 +15,6 @@ import { type BinaryFile, chunksFromFile, readBinaryBlobs } from "./patch-chunks
 import { type AddedRun, parseUnifiedDiff, unquoteGitPath } from "./unified-diff.js";
 
 /**
- * Start git on the staged patch now, so that it works while the caller loads
- * its config and rules; pass the result to readStagedChunks (or cancel it).
- */
-export function startStagedPatch(ctx: GitContext): GitOutput {
-  return streamStagedPatch(ctx);
-}
-
-/**
  * Yield the staged added lines, one chunk per run of consecutive lines, as
  * git writes the patch: detection works while git still diffs.
  * One git process in the usual case. In a partial clone whose HEAD version of
@@ -33,7 +25,7 @@ export function startStagedPatch(ctx: GitContext): GitOutput {
 export async function* readStagedChunks(
   ctx: GitContext,
   summary: ScanSummary,
-  started: GitOutput = startStagedPatch(ctx),
+  started: GitOutput = streamStagedPatch(ctx),
 ): AsyncGenerator<Chunk> {
   const mergeHeads = readMergeHeads(ctx.cwd, ctx.env);
   if (mergeHeads.length === 0) {
