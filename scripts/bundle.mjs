@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createHash } from "node:crypto";
 // The one bundler config (esbuild). Each entry in src/ becomes one CommonJS file
 // with its dependencies inside, so the package runs on Node >= 20 with nothing
 // installed and no build step:
@@ -19,7 +20,14 @@ import { build } from "esbuild";
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** Bundle name -> entry module. */
-export const ENTRIES = { "tvly-guard": "src/cli.ts", action: "src/action/main.ts" };
+export const ENTRIES = { "tvly-guard-main": "src/cli.ts", action: "src/action/main.ts" };
+
+/**
+ * The bin entry (bin/tvly-guard.cjs): a small file that runs tvly-guard-main.cjs
+ * with a V8 code cache (src/code-cache.ts), built after it so that it carries
+ * the main bundle's content hash, which names the cache files.
+ */
+export const START = { name: "tvly-guard", entry: "src/start.ts", runs: "tvly-guard-main" };
 
 /**
  * Worker threads start from a file of their own, named as the sources name it
@@ -106,7 +114,21 @@ export async function bundle(outdir, { traceModules = false } = {}) {
     minify: true,
     plugins: [vendorPlugin],
   });
-  const outputs = [result, vendored, workers];
+  const main = result.outputFiles.find((f) => f.path === join(outdir, `${START.runs}.cjs`));
+  const start = await build({
+    ...COMMON,
+    ...CJS,
+    entryPoints: { [START.name]: START.entry },
+    outdir,
+    minify: !traceModules,
+    define: {
+      ...CJS.define,
+      TVLY_GUARD_MAIN_HASH: JSON.stringify(createHash("sha256").update(main.contents).digest("hex").slice(0, 16)),
+    },
+    plugins: traceModules ? [tracePlugin] : [],
+    ...(traceModules ? { footer: { js: TRACE_REPORT } } : {}),
+  });
+  const outputs = [result, start, vendored, workers];
   const files = outputs.flatMap((r) => r.outputFiles).map((f) => ({ path: f.path, contents: f.contents }));
   const inputs = outputs.flatMap((r) => Object.keys(r.metafile.inputs));
   files.push({ path: join(outdir, NOTICES), contents: Buffer.from(thirdPartyNotices(inputs)) });
@@ -163,7 +185,7 @@ export async function writeBundle(outdir, options) {
   mkdirSync(outdir, { recursive: true });
   for (const file of await bundle(outdir, options)) {
     writeFileSync(file.path, file.contents);
-    const entry = Object.keys(ENTRIES).some((name) => file.path.endsWith(`${name}.cjs`));
+    const entry = [START.name, "action"].some((name) => file.path.endsWith(`/${name}.cjs`));
     chmodSync(file.path, entry ? 0o755 : 0o644);
   }
 }

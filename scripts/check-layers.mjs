@@ -10,14 +10,14 @@ const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
 /** Lowest first. A module may import from its own layer or any layer below. */
 const LAYERS = [
-  ["errors", "io", "version", "progress", "size", "fs", "paths", "lazy-builtins"],
+  ["errors", "io", "version", "progress", "size", "fs", "paths", "lazy-builtins", "code-cache"],
   ["git"],
   ["engine", "sources", "report"],
   ["config", "verify", "triage", "output"],
   ["scan"],
   ["fix", "install"],
   ["commands"],
-  ["run", "cli", "action"],
+  ["run", "cli", "start", "action"],
 ];
 const rankOf = new Map(LAYERS.flatMap((names, rank) => names.map((n) => [n, rank])));
 

@@ -1,5 +1,4 @@
-#!/usr/bin/env node
-// The bin entry: call run() with the real process's Io and set the exit code.
+// The CLI bundle's entry, run by src/start.ts: call run() with the real process's Io and set the exit code.
 // (No top-level await: the shipped bundle is CommonJS, see scripts/bundle.mjs.)
 import { outputFailed, processIo } from "./io.js";
 import { run } from "./run.js";

@@ -9,6 +9,16 @@ import { fileURLToPath } from "node:url";
 /** The file this code was loaded from: in the shipped CLI, the bundle itself. */
 export const SELF_FILE = fileURLToPath(import.meta.url);
 
+/**
+ * Where the bin entry (src/start.ts, bin/tvly-guard.cjs) records its own path
+ * before it runs this bundle: a symbol, not an environment variable, so no
+ * child process inherits it.
+ */
+export const CLI_ENTRY = Symbol.for("tvly-guard.cli-entry");
+
+/** The file that starts the CLI, which hooks run: the bin entry, or this file when nothing recorded one (tests). */
+export const CLI_FILE: string = ((globalThis as Record<symbol, unknown>)[CLI_ENTRY] as string | undefined) ?? SELF_FILE;
+
 /** The package root: the folder that holds package.json, rules/, hooks/ and schema/. */
 export const PACKAGE_ROOT = dirname(dirname(SELF_FILE));
 

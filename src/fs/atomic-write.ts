@@ -28,6 +28,12 @@ export interface AtomicWriteOptions {
    * for .env and .gitignore (where the keys go) and not for each source.
    */
   durable?: boolean;
+  /**
+   * A temporary name of this process's own (default false): for a file that
+   * concurrent runs may write at once (the code cache), where a shared name
+   * would let one run rename another's half-written file into place.
+   */
+  uniqueTemp?: boolean;
 }
 
 /**
@@ -35,8 +41,8 @@ export interface AtomicWriteOptions {
  * killed before the rename leaves at most one per target, and the next run
  * that writes the same target replaces it.
  */
-export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.tvly-guard.tmp`);
+export function tempPathFor(path: string, unique = false): string {
+  return join(dirname(path), `.${basename(path)}${unique ? `.${process.pid}` : ""}.tvly-guard.tmp`);
 }
 
 function fail(what: string, err: unknown): InputError {
@@ -62,7 +68,7 @@ export function writeFileAtomic(path: string, data: Buffer | string, options: At
     if (err instanceof InputError) throw err;
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw fail(what, err);
   }
-  const temp = tempPathFor(path);
+  const temp = tempPathFor(path, options.uniqueTemp);
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   let fd: number | undefined;
   try {

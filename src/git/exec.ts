@@ -1,68 +1,12 @@
 // The one door to git: every git process tvly-guard starts is started here,
 // with one environment policy and one set of config pins, and fails with one
 // kind of error. The other files of src/git/ each ask git one question.
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
 import { GitError } from "../errors.js";
+import { type GitContext, spawnGit } from "./spawn.js";
 
-/** Where git runs and the caller's environment (a hook's GIT_DIR and GIT_INDEX_FILE must reach git). */
-export interface GitContext {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
-
-/**
- * The environment of every git call: the caller's, with
- * - no optional locks: a hook runs while `git commit` holds index.lock;
- * - no prompts, and askpass helpers neutral (empty GIT_ASKPASS stops git's search for one);
- * - no transport at all (GIT_ALLOW_PROTOCOL empty), so a partial clone can never lazily
- *   fetch a missing object: git 2.39 has no GIT_NO_LAZY_FETCH (newer git honours it too),
- *   but its lazy fetch is a `git fetch` child that checks GIT_ALLOW_PROTOCOL first;
- * - replace refs ignored: we read the objects a push would send, not their stand-ins;
- * - messages and dates in the C locale, and no pager.
- * https://git-scm.com/docs/git#_environment_variables
- */
-export function gitEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = {
-    ...env,
-    GIT_OPTIONAL_LOCKS: "0",
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_ASKPASS: "",
-    SSH_ASKPASS: "",
-    GIT_ALLOW_PROTOCOL: "",
-    GIT_NO_LAZY_FETCH: "1",
-    GIT_NO_REPLACE_OBJECTS: "1",
-    GIT_PAGER: "cat",
-    PAGER: "cat",
-    LC_ALL: "C",
-    LANGUAGE: "C",
-  };
-  // Would change the patches we parse (an external diff tool, another context size).
-  delete out.GIT_EXTERNAL_DIFF;
-  delete out.GIT_DIFF_OPTS;
-  return out;
-}
-
-/**
- * Config that would change output we parse, pinned for every call (`-c` wins
- * over every config file). Where a command-line flag does the same job (-U0,
- * --no-color, --no-ext-diff, --no-textconv, -M/--no-renames, --src-prefix),
- * the patch commands pass it as well. Not pinned, on purpose: diff.external
- * (an empty value makes git try to run "", so every patch command passes
- * --no-ext-diff instead) and core.precomposeUnicode (it makes git's paths
- * match the file system on macOS).
- * https://git-scm.com/docs/git-config#_variables
- */
-export const PINNED_CONFIG: readonly string[] = [
-  "core.quotePath=false",
-  "core.fsmonitor=false",
-  "color.ui=never",
-  "diff.relative=false",
-  "diff.noprefix=false",
-  "diff.mnemonicPrefix=false",
-  "diff.suppressBlankEmpty=false",
-  "log.showSignature=false",
-].flatMap((pin) => ["-c", pin]);
+export { type GitContext, gitEnv, PINNED_CONFIG } from "./spawn.js";
 
 /** What a failed git call leaves in its GitError's `cause`. */
 export interface GitFailure {
@@ -100,6 +44,12 @@ function spawnFailure(err: NodeJS.ErrnoException): GitError {
   );
 }
 
+/** Did git fail to start at all (not installed, not executable)? Then no other git question can be asked either. */
+export function isSpawnFailure(err: unknown): boolean {
+  const cause = err instanceof GitError ? (err.cause as NodeJS.ErrnoException | undefined) : undefined;
+  return typeof cause?.syscall === "string" && cause.syscall.startsWith("spawn");
+}
+
 /** git's stderr for a GitError raised here ("" otherwise). */
 export function gitStderr(err: unknown): string {
   const cause = err instanceof GitError ? (err.cause as Partial<GitFailure> | undefined) : undefined;
@@ -130,14 +80,7 @@ export interface GitProcess {
  * without a pipe and a socket to make and tear down on the pre-commit path.
  */
 export function startGit(ctx: GitContext, args: readonly string[], noInput?: "noInput"): GitProcess {
-  const full = [...PINNED_CONFIG, ...args];
-  const stdio = [noInput ? "ignore" : "pipe", "pipe", "pipe"] as const;
-  // With "ignore", child.stdin is null: only a caller that pipes input touches it.
-  const child = spawn("git", full, {
-    cwd: ctx.cwd,
-    env: gitEnv(ctx.env),
-    stdio: [...stdio],
-  }) as ChildProcessWithoutNullStreams;
+  const child = spawnGit(ctx, args, noInput);
   let stderr = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (s: string) => {

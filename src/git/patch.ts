@@ -8,7 +8,7 @@
 //   @@ -3,0 +4,2 @@
 //   +const key = process.env.TAVILY_API_KEY;
 import { GitError } from "../errors.js";
-import { type GitContext, type GitOutput, runGit, startGitOutput, streamGit } from "./exec.js";
+import { type GitContext, type GitOutput, isSpawnFailure, runGit, startGitOutput, streamGit } from "./exec.js";
 import { readRepositoryFacts } from "./repository.js";
 
 /**
@@ -45,16 +45,7 @@ const PATCH_FLAGS = [
  * https://git-scm.com/docs/git-diff#Documentation/git-diff.txt-emgitdiffemltoptionsgt--cached--merge-baseltcommitgt--ltpathgt82308203
  */
 export function streamStagedPatch(ctx: GitContext, pathspecs?: string[]): GitOutput {
-  const renames = pathspecs ? ["--no-renames"] : ["-M"];
-  const git = startGitOutput(ctx, [
-    "diff",
-    "--cached",
-    ...PATCH_FLAGS,
-    ...renames,
-    "--diff-filter=d",
-    "--",
-    ...(pathspecs ?? []),
-  ]);
+  const git = startGitOutput(ctx, stagedPatchArgs(pathspecs));
   async function* read(): AsyncGenerator<Buffer> {
     let bytes = 0;
     try {
@@ -63,6 +54,7 @@ export function streamStagedPatch(ctx: GitContext, pathspecs?: string[]): GitOut
         yield piece;
       }
     } catch (err) {
+      if (isSpawnFailure(err)) throw err;
       // Outside a repository `git diff` turns into `diff --no-index` and fails on --cached: say where we are instead.
       await readRepositoryFacts(ctx).catch((outside: unknown) => {
         throw new GitError("not a git repository (or any parent up to the root): run tvly-guard staged inside one", {
@@ -80,6 +72,12 @@ export function streamStagedPatch(ctx: GitContext, pathspecs?: string[]): GitOut
     }
   }
   return { pieces: read(), cancel: git.cancel };
+}
+
+/** streamStagedPatch's git arguments; the bin entry starts the usual call (no pathspecs) before the CLI loads. */
+export function stagedPatchArgs(pathspecs?: string[]): string[] {
+  const renames = pathspecs ? ["--no-renames"] : ["-M"];
+  return ["diff", "--cached", ...PATCH_FLAGS, ...renames, "--diff-filter=d", "--", ...(pathspecs ?? [])];
 }
 
 /** The patch of the index against one commit (a merge head), same flags as streamStagedPatch. */

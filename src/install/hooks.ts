@@ -16,7 +16,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { UsageError } from "../errors.js";
 import type { GitContext } from "../git/exec.js";
 import { type HookLayout, readHookLayout, readServerHookLayout } from "../git/hooks.js";
-import { packagePath, SELF_FILE } from "../paths.js";
+import { CLI_FILE, packagePath } from "../paths.js";
 import { extractBlock, findBlock, isEmptyScript, type Placement, placeBlock, removeBlock } from "./block.js";
 import { detectHusky, type HuskySetup } from "./husky.js";
 
@@ -43,7 +43,7 @@ const chainName = (hook: HookName) => `${hook} chain`;
 
 /** How the hook finds tvly-guard when node_modules/.bin has none: the installation that ran install. */
 export interface Installation {
-  /** Absolute path of this installation's CLI (the bundle, bin/tvly-guard.cjs). */
+  /** Absolute path of this installation's CLI (bin/tvly-guard.cjs, the bin entry). */
   cli: string;
   /** Absolute path of the node that runs it. */
   node: string;
@@ -77,7 +77,7 @@ const asBytes = (lines: string[]): string[] => lines.map((l) => Buffer.from(l, "
 
 /** This installation, unless it is the repository's own node_modules copy (which the hook finds anyway). */
 export function currentInstallation(toplevel: string): Installation | null {
-  const cli = SELF_FILE;
+  const cli = CLI_FILE;
   const local = join(realpathSync(toplevel), "node_modules") + sep;
   return realpathSync(cli).startsWith(local) ? null : { cli, node: process.execPath };
 }
@@ -328,7 +328,7 @@ export async function installServerHook(
   options: { force: boolean; hooksDir?: string },
 ): Promise<ServerInstallResult> {
   const dir = options.hooksDir ?? (await serverHooksDir(ctx, "install --pre-receive"));
-  const installation = { cli: SELF_FILE, node: process.execPath };
+  const installation = { cli: CLI_FILE, node: process.execPath };
   const target: Target = {
     hook: "pre-receive",
     file: join(dir, "pre-receive"),
