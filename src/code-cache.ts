@@ -22,7 +22,7 @@ import {
   statSync,
   unlinkSync,
 } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { writeFileAtomic } from "./fs/atomic-write.js";
 
 /** Cache files kept per directory: a few commands of a few installs; the oldest go first. */
@@ -71,6 +71,22 @@ function trusted(dir: string): boolean {
   return info.uid === process.getuid() && (info.mode & 0o022) === 0;
 }
 
+/**
+ * Is the nearest existing folder of `dir` (itself, or the ancestor mkdir would
+ * create it in) this user's? Under `sudo` with another user's HOME, creating
+ * ~/.cache would leave them a folder owned by root.
+ */
+function ownsNearestAncestor(dir: string): boolean {
+  if (process.getuid === undefined) return true;
+  for (let at = dir; ; at = dirname(at)) {
+    try {
+      return lstatSync(at).uid === process.getuid();
+    } catch {
+      if (dirname(at) === at) return false;
+    }
+  }
+}
+
 /** The cached bytes for `file`, or undefined when there are none to trust. Never throws. */
 export function readCodeCache(dir: string, file: string): Buffer | undefined {
   let fd: number | undefined;
@@ -100,6 +116,7 @@ export function readCodeCache(dir: string, file: string): Buffer | undefined {
  */
 export function writeCodeCache(dir: string, file: string, data: Buffer): void {
   try {
+    if (!ownsNearestAncestor(dir)) return;
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!trusted(dir)) return;
     writeFileAtomic(file, data, { durable: false, newFileMode: 0o600, uniqueTemp: true });

@@ -1,7 +1,7 @@
 // The bin entry (src/start.ts): it runs the CLI bundle from a V8 code cache in
 // the user's cache directory, and starts a pre-commit run's git diff before the
 // bundle loads. Real CLI runs, each with a cache directory of its own.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
@@ -60,6 +60,15 @@ describe("the code cache", () => {
     const r = runCli(["staged"], { cwd: repo, env });
     expect(r.code).toBe(1);
     expect(files(dir)).toEqual([]);
+  });
+
+  it.runIf(process.getuid?.() === 0)("never creates a folder in another user's home (sudo with their HOME)", () => {
+    const { repo } = setUp();
+    const home = tempDir("tvly-guard-home-");
+    chownSync(home, 65534, 65534);
+    const r = runCli(["staged"], { cwd: repo, env: { HOME: home, XDG_CACHE_HOME: undefined } });
+    expect(r.code).toBe(1);
+    expect(readdirSync(home)).toEqual([]);
   });
 
   it("NODE_DISABLE_COMPILE_CACHE turns it off", () => {
