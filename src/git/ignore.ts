@@ -1,5 +1,7 @@
 // What git ignores and tracks: the working-tree listing of `scan` and `fix`'s
 // check that .env is kept out of git.
+import { join } from "node:path";
+import { isGitDirectory } from "../fs/git-dir.js";
 import { type GitContext, runGit, runGitCountingWarnings, runGitForCode } from "./exec.js";
 
 /** A file name relative to the listed directory, byte for byte (not every name is UTF-8). */
@@ -12,6 +14,12 @@ export interface WorkTreeListing {
   nestedRepos: RawName[];
   /** Directories git could not open while it looked for untracked files (their contents are not listed). */
   unreadableDirs: number;
+  /**
+   * Untracked git directories (a bare repository copied into the work tree),
+   * relative to the directory: git lists their files as untracked, but they
+   * are a repository's own files, so they are left out of `names`.
+   */
+  gitDirs: string[];
 }
 
 /**
@@ -56,24 +64,59 @@ export async function listWorkTree(ctx: GitContext): Promise<WorkTreeListing | u
   if (inside !== "true") return undefined; // inside .git, or a bare repository
   // `./` can be ignored only below the top level; check-ignore exits 0 when it is.
   const ignoredWhole = prefix !== "" && (await runGitForCode(ctx, ["check-ignore", "-q", "--", "./"])).code === 0;
+  // -t: each name after a status tag and a space, "? " for an untracked one.
   const { stdout: out, counted: unreadableDirs } = await runGitCountingWarnings(
     ctx,
-    ["ls-files", "-z", "--cached", "--others", ...(ignoredWhole ? [] : ["--exclude-standard"])],
+    ["ls-files", "-z", "-t", "--cached", "--others", ...(ignoredWhole ? [] : ["--exclude-standard"])],
     undefined,
     UNREADABLE_DIR, // one warning per directory, however many there are
   );
   const seen = new Set<string>();
   const names: RawName[] = [];
   const nestedRepos: RawName[] = [];
-  for (const name of splitNul(out)) {
+  const gitDirs = new GitDirsOf(ctx.cwd);
+  for (const entry of splitNul(out)) {
+    const name = entry.subarray(2);
     const id = name.toString("latin1");
     if (seen.has(id)) continue; // an unmerged path is listed once per stage
     seen.add(id);
     if (name[name.length - 1] === 0x2f) nestedRepos.push(name.subarray(0, -1));
-    else names.push(name);
+    else if (entry[0] !== 0x3f || !gitDirs.holds(id)) names.push(name);
   }
   names.sort(Buffer.compare);
-  return { names, nestedRepos, unreadableDirs };
+  return { names, nestedRepos, unreadableDirs, gitDirs: gitDirs.found() };
+}
+
+/**
+ * Which untracked names lie in a git directory, by git's own test on each of
+ * their parent directories, each tested once (three stat calls).
+ */
+class GitDirsOf {
+  private readonly tested = new Map<string, boolean>();
+  constructor(private readonly root: string) {}
+
+  /** Does the untracked `name` (latin1, "/"-separated) lie inside a git directory? */
+  holds(name: string): boolean {
+    for (let slash = name.indexOf("/"); slash !== -1; slash = name.indexOf("/", slash + 1)) {
+      const dir = name.slice(0, slash);
+      let is = this.tested.get(dir);
+      if (is === undefined) {
+        is = isGitDirectory(join(this.root, Buffer.from(dir, "latin1").toString("utf8")));
+        this.tested.set(dir, is);
+      }
+      if (is) return true;
+    }
+    return false;
+  }
+
+  /** The git directories met, outermost only, as UTF-8 paths, sorted. */
+  found(): string[] {
+    const dirs = [...this.tested].filter(([, is]) => is).map(([dir]) => dir);
+    return dirs
+      .filter((dir) => !dirs.some((other) => dir.startsWith(`${other}/`)))
+      .map((dir) => Buffer.from(dir, "latin1").toString("utf8"))
+      .sort();
+  }
 }
 
 /**

@@ -67,9 +67,9 @@ interface WalkEntry {
 async function walkDirectory(dir: string, options: FileSourceOptions, summary: ScanSummary): Promise<WalkEntry[]> {
   const listing = await listWorkTree({ cwd: dir, env: options.env });
   const walked = listing ? undefined : walkTree(dir);
-  const { names, unreadableDirs } = listing ?? walked!;
+  const { names, unreadableDirs, gitDirs } = listing ?? walked!;
   summary.skipped.unreadableDirectories += unreadableDirs;
-  for (const gitDir of walked?.gitDirs ?? [])
+  for (const gitDir of gitDirs)
     summary.warnings.push(
       `${displayPath(options.cwd, dir, resolve(dir, gitDir))} is a git repository's own directory: not read (scan reads working trees; run tvly-guard history in it)`,
     );

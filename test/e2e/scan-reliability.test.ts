@@ -249,6 +249,22 @@ describe("scan: git's own files are never read", () => {
     expect(r.stderr).toContain("warning: server.git is a git repository's own directory: not read");
     expect(r.stderr).toMatch(/scanned 1 file, /);
   });
+
+  it("in a work tree, an untracked bare repository (git lists its files as untracked) is stepped over and said; a tracked one is content", () => {
+    const repo = gitRepo({ "notes.txt": "x\n" });
+    git(repo, ["init", "-q", "--bare", "backups/server.git"]);
+    writeFiles(join(repo, "backups/server.git"), { description: `k=${keys.next()}\n` });
+    writeFiles(repo, { "backups/readme.txt": "not a repository\n" });
+    const r = runCli(["scan", "."], { cwd: repo });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("warning: backups/server.git is a git repository's own directory: not read");
+    expect(r.stderr).toMatch(/scanned 2 files, /); // notes.txt and backups/readme.txt
+    // Committed, it is the repository's content like any other file: read, and the key found.
+    git(repo, ["add", "-f", "backups"]);
+    const tracked = runCli(["scan", "."], { cwd: repo });
+    expect(tracked.code).toBe(1);
+    expect(tracked.stdout).toContain("backups/server.git/description");
+  });
 });
 
 describe("scan: bounded input", () => {
