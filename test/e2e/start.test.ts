@@ -1,7 +1,16 @@
 // The bin entry (src/start.ts): it runs the CLI bundle from a V8 code cache in
 // the user's cache directory, and starts a pre-commit run's git diff before the
 // bundle loads. Real CLI runs, each with a cache directory of its own.
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys } from "../helpers/fake-key.js";
