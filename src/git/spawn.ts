@@ -71,12 +71,15 @@ export function spawnGit(
   args: readonly string[],
   noInput?: "noInput",
 ): ChildProcessWithoutNullStreams {
-  return (takeEarlyStart(ctx, args, noInput) ??
-    spawn("git", [...PINNED_CONFIG, ...args], {
-      cwd: ctx.cwd,
-      env: gitEnv(ctx.env),
-      stdio: [noInput ? "ignore" : "pipe", "pipe", "pipe"],
-    })) as ChildProcessWithoutNullStreams;
+  return takeEarlyStart(ctx, args, noInput) ?? spawnNow(ctx, args, noInput);
+}
+
+function spawnNow(ctx: GitContext, args: readonly string[], noInput?: "noInput"): ChildProcessWithoutNullStreams {
+  return spawn("git", [...PINNED_CONFIG, ...args], {
+    cwd: ctx.cwd,
+    env: gitEnv(ctx.env),
+    stdio: [noInput ? "ignore" : "pipe", "pipe", "pipe"],
+  }) as ChildProcessWithoutNullStreams;
 }
 
 /**
@@ -107,11 +110,7 @@ const early = globalThis as { [EARLY]?: EarlyStart };
  * run that never makes the call (`staged --help`) exits without waiting on it.
  */
 export function startEarly(ctx: GitContext, args: readonly string[]): void {
-  const child = spawn("git", [...PINNED_CONFIG, ...args], {
-    cwd: ctx.cwd,
-    env: gitEnv(ctx.env),
-    stdio: ["ignore", "pipe", "pipe"],
-  }) as unknown as ChildProcessWithoutNullStreams;
+  const child = spawnNow(ctx, args, "noInput");
   const start: EarlyStart = { ...ctx, args, child, hold: () => {} };
   child.once("error", (err) => (start.error = err));
   child.stdout.on("readable", start.hold);
