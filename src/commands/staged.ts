@@ -1,10 +1,11 @@
 // `tvly-guard staged`: what the next commit would add, for pre-commit hooks.
 
+import { prefilterHints } from "../engine/detect.js";
 import { streamStagedPatch } from "../git/patch.js";
 import { runScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
 import { chunkSource } from "../sources/source.js";
-import { readStagedChunks } from "../sources/staged.js";
+import { type NarrowOptions, readStagedChunks } from "../sources/staged.js";
 import type { CommandSpec } from "./args.js";
 import { prepareScan, SCAN_OPTIONS } from "./setup.js";
 
@@ -39,11 +40,27 @@ export const command: CommandSpec = {
       patch.cancel(); // never read: git must not wait on a full pipe
       throw err;
     });
+    const narrow = narrowOptions(io.env.TVLY_GUARD_STAGED_NARROW, prefilterHints(setup.rules));
     return runScan(
       setup,
       "staged",
-      chunkSource((summary) => readStagedChunks(ctx, summary, patch)),
+      chunkSource((summary) => readStagedChunks(ctx, summary, patch, narrow)),
       emptySummary(),
     );
   },
 };
+
+/**
+ * How a large change is narrowed: with the engine's hints, after the default
+ * counts. TVLY_GUARD_STAGED_NARROW is an internal switch for tests and the
+ * bench: "off" reads the one patch whole, "AFTER,REST" sets the counts.
+ */
+function narrowOptions(value: string | undefined, hints: readonly string[]): NarrowOptions {
+  if (value === "off") return {};
+  const [after, rest] = (value ?? "").split(",").map(Number);
+  return {
+    hints,
+    ...(Number.isInteger(after) && value ? { after } : {}),
+    ...(Number.isInteger(rest) ? { rest } : {}),
+  };
+}

@@ -62,6 +62,8 @@ interface RuleSet {
   /** Prefilters over the keywords alone (decoders off) and over the keywords plus every decoder's hints. */
   plainOnly: Prefilter;
   withDecoders: Prefilter;
+  /** The texts `withDecoders` looks for (latin1, one char per byte). */
+  hintTexts: readonly string[];
   /** Decoded bytes a window needs after its hint: the longest match any rule allows. */
   window: number;
 }
@@ -83,10 +85,21 @@ function ruleSetOf(rules: readonly Rule[]): RuleSet {
     keywords,
     plainOnly: buildPrefilter(plain),
     withDecoders: buildPrefilter([...plain, ...encoded]),
+    hintTexts: [...new Set([...plain, ...encoded].map((h) => h.text))],
     window: Math.max(...rules.map((r) => r.maxMatchLength)),
   };
   ruleSets.set(rules, set);
   return set;
+}
+
+/**
+ * Every byte string whose presence the engine checks before anything else
+ * (latin1 text, one char per byte): the rules' keywords and each decoder's
+ * encoded forms of them. Bytes holding none of them yield no match, whatever
+ * the options (decoders off look for a subset), so a source may leave them out.
+ */
+export function prefilterHints(rules: readonly Rule[]): readonly string[] {
+  return rules.length === 0 ? [] : ruleSetOf(rules).hintTexts;
 }
 
 /** Find every key in a chunk, plain or encoded, that is not a placeholder and not on an allowed line. */

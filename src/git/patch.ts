@@ -97,11 +97,12 @@ export interface RawEntry {
 
 /**
  * What the index changes against HEAD, from object ids alone (no blob is read),
- * NUL-separated. https://git-scm.com/docs/git-diff#_raw_output_format
+ * NUL-separated; deletions only with `deletions`. Unmerged paths have status U.
+ * https://git-scm.com/docs/git-diff#_raw_output_format
  *
  *   :100644 100644 <old oid> <new oid> M\0path\0
  */
-export async function listStagedEntries(ctx: GitContext): Promise<RawEntry[]> {
+export async function listStagedEntries(ctx: GitContext, deletions?: "deletions"): Promise<RawEntry[]> {
   const out = (
     await runGit(ctx, [
       "diff",
@@ -112,7 +113,7 @@ export async function listStagedEntries(ctx: GitContext): Promise<RawEntry[]> {
       "--no-abbrev",
       "--no-relative",
       "--no-ext-diff",
-      "--diff-filter=d",
+      ...(deletions ? [] : ["--diff-filter=d"]),
       "--",
     ])
   ).toString("utf8");

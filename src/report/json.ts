@@ -4,12 +4,13 @@ import type { ReportContext } from "./context.js";
 import { sortByUrgency, summarizeKeys } from "./keys.js";
 
 export function renderJson(ctx: ReportContext): string {
-  const { commits, messages, files, bytes, binary, skipped } = ctx.summary;
+  const { commits, messages, files, bytes, binary, ruledOut, skipped } = ctx.summary;
   const report = {
     tool: "tvly-guard",
     version: ctx.version,
     mode: ctx.mode,
-    scanned: { commits, messages, files, bytes, binary, skipped },
+    // ruledOut only when git grep ruled files out (a large staged change): other reports keep their shape.
+    scanned: { commits, messages, files, bytes, binary, ...(ruledOut > 0 ? { ruledOut } : {}), skipped },
     warnings: ctx.summary.warnings,
     ...(ctx.summary.notReported ? { notReported: ctx.summary.notReported } : {}),
     findings: ctx.findings,

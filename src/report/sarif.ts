@@ -131,7 +131,7 @@ function describeResult(f: Finding, rule: Rule | undefined, ruleIndex: number, r
 /** Render the findings as one SARIF log with one run. */
 export function renderSarif(ctx: ReportContext): string {
   const rulesById = new Map(ctx.rules.map((r) => [r.id, r]));
-  const { commits, messages, files, bytes, skipped } = ctx.summary;
+  const { commits, messages, files, bytes, ruledOut, skipped } = ctx.summary;
   const log = {
     $schema: SCHEMA_URI,
     version: "2.1.0",
@@ -167,7 +167,7 @@ export function renderSarif(ctx: ReportContext): string {
         ),
         properties: {
           mode: ctx.mode,
-          scanned: { commits, messages, files, bytes, skipped },
+          scanned: { commits, messages, files, bytes, ...(ruledOut > 0 ? { ruledOut } : {}), skipped },
           ...(ctx.summary.notReported ? { notReported: ctx.summary.notReported } : {}),
         },
       },

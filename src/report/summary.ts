@@ -31,7 +31,9 @@ export function formatSummary(s: ScanSummary, findings: number, keys: number, mo
     mode === "message"
       ? []
       : [plural(s.files, fileModes ? "file" : "blob") + (s.binary > 0 ? ` (${s.binary} binary)` : "")];
-  const covered = [...files, ...messages, formatBytes(s.bytes)];
+  // Files git grep read for us and found no keyword in (plain or encoded): read, but not by the engine.
+  const ruledOut = s.ruledOut > 0 ? [`${plural(s.ruledOut, "more file")} git grep found no keyword in`] : [];
+  const covered = [...files, ...messages, formatBytes(s.bytes), ...ruledOut];
   if (!fileModes && mode !== "message") covered.unshift(plural(s.commits, "commit"));
   const skipped = (Object.keys(SKIPPED) as (keyof ScanSummary["skipped"])[])
     .filter((why) => s.skipped[why] > 0)

@@ -53,6 +53,12 @@ export interface ScanSummary {
   /** How many of `files` were binary (searched byte by byte, located by offset). */
   binary: number;
   /**
+   * Files not in `files` or `bytes`: git grep read their content and found no
+   * keyword of any rule, plain or encoded, so the engine had nothing to look
+   * at in them (staged, for a large change).
+   */
+  ruledOut: number;
+  /**
    * Not read, by reason; `special`: FIFOs, devices and sockets (never opened for reading);
    * `unreadableDirectories`: directories a walk could not list (what they hold is not counted in the others).
    */
@@ -75,6 +81,7 @@ export function emptySummary(): ScanSummary {
     files: 0,
     bytes: 0,
     binary: 0,
+    ruledOut: 0,
     skipped: { binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0, unreadableDirectories: 0, special: 0 },
     warnings: [],
   };

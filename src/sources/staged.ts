@@ -4,9 +4,11 @@
 
 import { readBlobs } from "../git/cat-file.js";
 import { type GitContext, type GitOutput, isMissingObjectFailure } from "../git/exec.js";
+import { listStagedFilesWithout } from "../git/grep.js";
 import { GITLINK_MODE } from "../git/log.js";
 import { listMissingHeadObjects } from "../git/objects.js";
-import { listStagedEntries, readStagedPatchAgainst, streamStagedPatch } from "../git/patch.js";
+import { listStagedEntries, type RawEntry, readStagedPatchAgainst, streamStagedPatch } from "../git/patch.js";
+import { literalPathspecBatches } from "../git/pathspec.js";
 import { readMergeHeads } from "../git/work-tree.js";
 import { plural } from "../report/summary.js";
 import type { ScanSummary } from "./chunk.js";
@@ -14,24 +16,58 @@ import { type Chunk, countScanned } from "./chunk.js";
 import { type BinaryFile, chunksFromFile, readBinaryBlobs } from "./patch-chunks.js";
 import { type AddedRun, parseUnifiedDiff, unquoteGitPath } from "./unified-diff.js";
 
+/** How readStagedChunks may narrow a large change; without `hints`, it reads the one patch whole. */
+export interface NarrowOptions {
+  /** The engine's prefilter hints (prefilterHints): a file whose staged blob holds none has no finding. */
+  hints?: readonly string[];
+  /** Files read from the one patch before the rest of a large change is narrowed (default NARROW_AFTER). */
+  after?: number;
+  /** Files that must be left after that for narrowing to pay (default NARROW_REST). */
+  rest?: number;
+}
+
+/**
+ * The one patch costs git two blob reads and a diff per file, and the parser
+ * every line; `git grep` reads only the staged blob. Past these counts the
+ * three git calls narrowing adds cost less than they save (docs/performance.md
+ * has the figures); a usual commit ends before NARROW_AFTER files and starts
+ * one git process, as before.
+ */
+const NARROW_AFTER = 100;
+const NARROW_REST = 200;
+
 /**
  * Yield the staged added lines, one chunk per run of consecutive lines, as
  * git writes the patch: detection works while git still diffs.
- * One git process in the usual case. In a partial clone whose HEAD version of
- * a staged file is absent, git would fetch it to diff: we never fetch, so git
- * fails there; the files it had finished stay scanned, the others are diffed
- * again without those, and the absent ones scanned whole (a warning says so).
+ * One git process in the usual case. With `narrow.hints`, a change still going
+ * after `narrow.after` files is narrowed (listRestToNarrow, chunksOfRest): git grep rules out
+ * the files whose staged blob holds no hint, and only the others are diffed.
+ * In a partial clone whose HEAD version of a staged file is absent, git would
+ * fetch it to diff: we never fetch, so git fails there; the files it had
+ * finished stay scanned, the others are diffed again without those, and the
+ * absent ones scanned whole (a warning says so).
  */
 export async function* readStagedChunks(
   ctx: GitContext,
   summary: ScanSummary,
   started: GitOutput = streamStagedPatch(ctx),
+  narrow: NarrowOptions = {},
 ): AsyncGenerator<Chunk> {
   const mergeHeads = readMergeHeads(ctx.cwd, ctx.env);
   if (mergeHeads.length === 0) {
     const done = new Set<string>();
     try {
-      yield* chunksFromPatch(ctx, started.pieces, summary, undefined, done);
+      let left: RawEntry[] | undefined;
+      const hints = narrow.hints;
+      const stop =
+        hints && hints.length > 0
+          ? {
+              after: narrow.after ?? NARROW_AFTER,
+              decide: async () => (left = await listRestToNarrow(ctx, done, narrow.rest ?? NARROW_REST)) !== undefined,
+            }
+          : undefined;
+      yield* chunksFromPatch(ctx, started.pieces, summary, undefined, done, stop);
+      if (left && hints) yield* chunksOfRest(ctx, summary, hints, left, done);
     } catch (err) {
       if (!isMissingObjectFailure(err)) throw err;
       yield* readStagedWithoutFetching(ctx, summary, err, done);
@@ -53,12 +89,67 @@ export async function* readStagedChunks(
   );
 }
 
+/** A regular file's mode in the index: what git grep searches. */
+const REGULAR_MODES = new Set(["100644", "100755"]);
+
+/**
+ * The rest of a change (the staged files not in `done`) when it is worth
+ * narrowing, else undefined (keep reading the one patch). It is not when
+ * fewer than `minRest` files are left, nor where narrowing could change what
+ * the patch shows: an unresolved conflict (status U), a path git could not
+ * give as UTF-8 (no pathspec would name it), or a change that both adds and
+ * deletes paths (the one patch pairs those as renames, and a pathspec-limited
+ * diff might pair them otherwise). Without adds and deletes together there is
+ * no rename, so the rest diffed with --no-renames shows the same lines.
+ */
+async function listRestToNarrow(
+  ctx: GitContext,
+  done: ReadonlySet<string>,
+  minRest: number,
+): Promise<RawEntry[] | undefined> {
+  const entries = await listStagedEntries(ctx, "deletions");
+  const has = (status: string) => entries.some((e) => e.status === status);
+  if (has("U") || (has("A") && has("D")) || entries.some((e) => e.path.includes("\uFFFD"))) return undefined;
+  const left = entries.filter((e) => e.status !== "D" && !done.has(e.path));
+  return left.length < minRest ? undefined : left;
+}
+
+/**
+ * The chunks of a narrowed rest. Of its regular files, git grep rules out
+ * those whose staged blob holds no hint: every chunk of a file is a run of its
+ * blob's lines, and the engine finds nothing in bytes holding no hint. The
+ * others (binary files, symlinks, submodules, hinted files, or all of them
+ * when git grep cannot run) are diffed, a pathspec-limited patch per batch.
+ * `done` gains them all.
+ */
+async function* chunksOfRest(
+  ctx: GitContext,
+  summary: ScanSummary,
+  hints: readonly string[],
+  left: readonly RawEntry[],
+  done: Set<string>,
+): AsyncGenerator<Chunk> {
+  const searchable = left.filter((e) => REGULAR_MODES.has(e.newMode)).map((e) => e.path);
+  const ruledOut = await listStagedFilesWithout(ctx, hints, searchable).catch(() => new Set<string>());
+  const toDiff = left.filter((e) => !ruledOut.has(e.path)).map((e) => e.path);
+  summary.ruledOut += ruledOut.size;
+  for (const path of ruledOut) done.add(path);
+  for (const batch of literalPathspecBatches(toDiff))
+    yield* chunksFromPatch(ctx, streamStagedPatch(ctx, batch).pieces, summary, undefined, done);
+  // Every file asked for has its record (a mode change or removed lines too): one missing would pass unread.
+  const missing = toDiff.filter((path) => !done.has(path));
+  if (missing.length > 0)
+    throw new Error(`git diff showed no patch for ${plural(missing.length, "staged file")}: ${missing.join(", ")}`);
+}
+
 /**
  * Chunks of one patch text; binary files are read whole afterwards (but
  * counted as skipped when concluding a merge: a whole blob cannot tell the
  * resolution from what the other side brought), submodules passed over.
- * `done` collects the paths of the text files whose patch was complete (all
+ * `done` collects the paths of the files whose patch was complete (all
  * their chunks yielded), for a caller that has to diff the rest again.
+ * With `stop`, once `done` holds `stop.after` files, `stop.decide()` is asked
+ * once whether to stop reading here (git is stopped; the caller has the rest).
  */
 async function* chunksFromPatch(
   ctx: GitContext,
@@ -66,10 +157,16 @@ async function* chunksFromPatch(
   summary: ScanSummary,
   keepLine?: (path: string, line: number) => boolean,
   done?: Set<string>,
+  stop?: { after: number; decide(): Promise<boolean> },
 ): AsyncGenerator<Chunk> {
   const unmerged: string[] = [];
   const binaries: BinaryFile[] | undefined = keepLine ? undefined : [];
+  let asked = false;
   for await (const record of parseUnifiedDiff(patch)) {
+    if (stop && !asked && done && done.size >= stop.after) {
+      asked = true;
+      if (await stop.decide()) break; // leaving the loop ends the parser and stops git
+    }
     if (record.kind === "line") {
       // "* Unmerged path <path>": a conflict not resolved yet; git will not commit until it is.
       const m = /^\* Unmerged path (.*)$/s.exec(record.line.toString("utf8"));
@@ -81,7 +178,10 @@ async function* chunksFromPatch(
     yield* chunksFromFile(file, summary, undefined, binaries);
     if (!file.binary) done?.add(file.path); // a binary is read after the patch: not done yet
   }
-  if (binaries) yield* readBinaryBlobs(ctx, binaries, summary);
+  if (binaries) {
+    yield* readBinaryBlobs(ctx, binaries, summary);
+    for (const { file } of binaries) done?.add(file.path);
+  }
   if (unmerged.length > 0)
     summary.warnings.push(
       `${plural(unmerged.length, "path")} with an unresolved conflict not scanned (git add it once resolved): ${unmerged.join(", ")}`,

@@ -1,0 +1,240 @@
+// `staged` on a large change narrows it with git grep (files whose staged blob
+// holds no keyword, plain or encoded, are not diffed): the narrowed run must
+// report exactly what reading the one patch whole reports. Each case builds a
+// repository from a seed, stages a change, and runs the built CLI both ways
+// (TVLY_GUARD_STAGED_NARROW: "off" reads the one patch, "0,0" narrows at once).
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fakeKeys, seededRandom } from "../helpers/fake-key.js";
+import { commitFiles, GIT_ENV, git, gitRepo, writeFiles } from "../helpers/git-repo.js";
+import { runCli } from "../helpers/run-cli.js";
+
+interface Report {
+  scanned: { files: number; ruledOut?: number };
+  warnings: string[];
+  findings: {
+    ruleId: string;
+    file: string;
+    line: number;
+    column: number;
+    secret: string;
+    encoding?: string;
+    offset?: number;
+  }[];
+}
+
+function staged(dir: string, narrow: string) {
+  const r = runCli(["staged", "--format", "json"], { cwd: dir, env: { ...GIT_ENV, TVLY_GUARD_STAGED_NARROW: narrow } });
+  expect(r.code, r.stderr).not.toBe(2);
+  return { code: r.code, stderr: r.stderr, report: JSON.parse(r.stdout) as Report };
+}
+
+/** What must not differ between the two paths: exit code, findings (with places and encodings), warnings. */
+function outcome(run: ReturnType<typeof staged>) {
+  const findings = run.report.findings.map(
+    (f) => `${f.ruleId} ${f.file}:${f.line}:${f.column} ${f.secret} ${f.encoding ?? "plain"} ${f.offset ?? "-"}`,
+  );
+  return { code: run.code, findings: findings.sort(), warnings: run.report.warnings };
+}
+
+/** Run both ways and compare; returns the narrowed run. */
+function compareBothWays(dir: string) {
+  const whole = staged(dir, "off");
+  const narrowed = staged(dir, "0,0");
+  expect(outcome(narrowed)).toEqual(outcome(whole));
+  expect(whole.report.scanned.ruledOut).toBeUndefined();
+  return { whole, narrowed };
+}
+
+const lines = (rand: () => number, n: number, tag: string) =>
+  Array.from({ length: n }, (_, i) => `export const ${tag}_${i} = ${Math.floor(rand() * 1e6)}; // ${tag} line ${i}`);
+
+const percentEncoded = (text: string) =>
+  [...Buffer.from(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+
+/**
+ * A repository of text and binary files, committed (some with a key on a line
+ * that stays), then a staged change of every kind but renames: edits, added
+ * keys (plain, base64, percent, JSON-escaped, UTF-16 in a binary and after a
+ * late NUL in a text file), new files, removed lines only, a mode change, a
+ * new symlink, binaries with and without keys. Returns the planted places.
+ */
+function buildChange(seed: number) {
+  const rand = seededRandom(seed);
+  const keys = fakeKeys(seed);
+  const dir = gitRepo();
+  const files: Record<string, string[]> = {};
+  for (let i = 0; i < 30; i++) files[`src/m${i % 4}/f${i}.ts`] = lines(rand, 20 + Math.floor(rand() * 40), `v${i}`);
+  const committedKey = keys.next("tvly-dev-");
+  files["src/m0/f0.ts"]![3] = `const old = "${committedKey}"; // committed: stays, never a finding`;
+  const late = `${"x".repeat(9000)}\u0000 late NUL`; // git's binary test reads only the first 8,000 bytes
+  const binary = (key?: string) =>
+    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), Buffer.from(key ?? "no key here", "utf16le")]);
+  commitFiles(
+    dir,
+    {
+      ...Object.fromEntries(Object.entries(files).map(([p, l]) => [p, `${l.join("\n")}\n`])),
+      "assets/clean.bin": binary(),
+      "assets/keyed.bin": binary(),
+      "docs/late-nul.txt": `${late}\nfirst\n`,
+      "tools/run.sh": "#!/bin/sh\necho run\n",
+      "notes/shrink.md": "one\ntwo\nthree\n",
+    },
+    "base",
+  );
+  const planted: string[] = [];
+  const paths = Object.keys(files);
+  for (const [n, path] of paths.entries()) {
+    const text = files[path]!;
+    for (let l = 2; l < text.length; l += 3 + Math.floor(rand() * 5)) text[l] = `${text[l]} // edited`;
+    if (n % 7 === 3) {
+      const at = 1 + Math.floor(rand() * (text.length - 1));
+      const kind = ["plain", "base64", "percent", "json-escape"][n % 4]!;
+      const key = keys.next("tvly-");
+      const value =
+        kind === "base64"
+          ? Buffer.from(`token=${key}`).toString("base64")
+          : kind === "percent"
+            ? percentEncoded(key)
+            : kind === "json-escape"
+              ? `\\u0074${key.slice(1)}`
+              : key;
+      text.splice(at, 0, `const planted = "${value}";`);
+      planted.push(`${path}:${at + 1}`);
+    }
+  }
+  writeFiles(dir, {
+    ...Object.fromEntries(Object.entries(files).map(([p, l]) => [p, `${l.join("\n")}\n`])),
+    "src/new/added.ts": `export const fresh = "${keys.next("tvly-prod-")}";\n`,
+    "src/new/plain.ts": "export const nothing = 1;\n",
+    "assets/keyed.bin": binary(keys.next()),
+    "assets/clean.bin": binary("still no key, but changed"),
+    "docs/late-nul.txt": `${late}\nfirst\n${Buffer.from(keys.next(), "utf16le").toString("latin1")}\n`,
+    "notes/shrink.md": "one\nthree\n",
+  });
+  chmodSync(join(dir, "tools/run.sh"), 0o755);
+  symlinkSync("src/m1/f1.ts", join(dir, "link-to-f1"));
+  git(dir, ["add", "-A"]);
+  return { dir, planted, committedKey };
+}
+
+describe("staged narrowed by git grep reports what the whole patch reports", () => {
+  for (const seed of [11, 12, 13]) {
+    it(`edits, new files, encoded keys, binaries, a late NUL, a mode change, a symlink (seed ${seed})`, () => {
+      const { dir, planted } = buildChange(seed);
+      const { whole, narrowed } = compareBothWays(dir);
+      expect(whole.code).toBe(1);
+      const places = new Set(whole.report.findings.map((f) => `${f.file}:${f.line}`));
+      for (const place of planted) expect(places, place).toContain(place);
+      expect(places).toContain("src/new/added.ts:1");
+      expect(whole.report.findings.map((f) => f.file)).toContain("assets/keyed.bin");
+      expect(whole.report.findings.some((f) => f.file === "src/m0/f0.ts" && f.line === 4)).toBe(false);
+      // It did narrow: most edited files held no hint, and the engine read fewer files.
+      expect(narrowed.report.scanned.ruledOut).toBeGreaterThan(10);
+      expect(narrowed.report.scanned.files).toBeLessThan(whole.report.scanned.files);
+      expect(narrowed.stderr).toMatch(/more files? git grep found no keyword in/);
+    });
+  }
+
+  it("a change that deletes files without adding any is narrowed too", () => {
+    const { dir } = buildChange(21);
+    git(dir, ["reset", "-q", "--hard"]);
+    git(dir, ["rm", "-q", "src/m2/f2.ts", "notes/shrink.md"]);
+    const keys = fakeKeys(2121);
+    writeFiles(dir, { "src/m3/f3.ts": `export const k = "${keys.next()}";\n` });
+    for (let i = 4; i < 30; i += 4) writeFiles(dir, { [`src/m${i % 4}/f${i}.ts`]: `export const edited${i} = 1;\n` });
+    git(dir, ["add", "-A"]);
+    const { whole, narrowed } = compareBothWays(dir);
+    expect(whole.report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(["src/m3/f3.ts:1"]);
+    expect(narrowed.report.scanned.ruledOut).toBeGreaterThan(0);
+  });
+
+  it("renames (with and without edits, one holding a key it already had) are left to the one patch", () => {
+    const keys = fakeKeys(31);
+    const old = keys.next();
+    const body = (tag: string) => Array.from({ length: 30 }, (_, i) => `line ${i} of ${tag}`).join("\n");
+    const dir = gitRepo({
+      "a/only-renamed.ts": `${body("a")}\nconst k = "${old}";\n`,
+      "a/renamed-edited.ts": `${body("b")}\n`,
+      "a/kept.ts": `${body("c")}\n`,
+    });
+    mkdirSync(join(dir, "b"));
+    git(dir, ["mv", "a/only-renamed.ts", "b/only-renamed.ts"]);
+    git(dir, ["mv", "a/renamed-edited.ts", "b/renamed-edited.ts"]);
+    const added = keys.next("tvly-dev-");
+    writeFiles(dir, {
+      "b/renamed-edited.ts": `${body("b")}\nconst fresh = "${added}";\n`,
+      "a/kept.ts": `${body("c")}\nedited\n`,
+    });
+    git(dir, ["add", "-A"]);
+    const { whole, narrowed } = compareBothWays(dir);
+    expect(whole.report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(["b/renamed-edited.ts:31"]);
+    expect(narrowed.report.scanned.ruledOut).toBeUndefined(); // adds and deletes together: not narrowed
+  });
+
+  it("an unresolved conflict is left to the one patch, with its warning", () => {
+    const dir = gitRepo({ "c.txt": "base\n", "d.txt": "one\n" });
+    git(dir, ["checkout", "-q", "-b", "side"]);
+    commitFiles(dir, { "c.txt": "side\n" }, "side");
+    git(dir, ["checkout", "-q", "main"]);
+    commitFiles(dir, { "c.txt": "main\n" }, "main");
+    try {
+      git(dir, ["cherry-pick", "side"]);
+    } catch {
+      // the conflict is the point
+    }
+    writeFiles(dir, { "d.txt": "two\n" });
+    git(dir, ["add", "d.txt"]);
+    const { whole, narrowed } = compareBothWays(dir);
+    expect(whole.report.warnings.join("\n")).toContain("c.txt");
+    expect(narrowed.report.scanned.ruledOut).toBeUndefined();
+  });
+
+  it("an extra rule's keyword counts as a hint: its key is not ruled out", () => {
+    const keys = fakeKeys(41);
+    const rule = {
+      id: "acme-token",
+      description: "ACME API token.",
+      keywords: ["acme_"],
+      pattern: "(?<![A-Za-z0-9_])(?<secret>(?<prefix>acme_)(?<body>[A-Za-z0-9]{24}))(?![A-Za-z0-9_])",
+      minEntropy: 3,
+      remediation: { title: "Revoke the ACME token", steps: ["Revoke it in the ACME console."] },
+    };
+    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}.txt`, `file ${i}\n`]));
+    const dir = gitRepo({ ...files, ".tvly-guard.json": JSON.stringify({ rules: [rule] }) });
+    writeFiles(dir, Object.fromEntries(Object.keys(files).map((p) => [p, `${files[p]}edited\n`])));
+    writeFiles(dir, { "f5.txt": `file 5\nACME=acme_${keys.body(24)}\n` });
+    git(dir, ["add", "-A"]);
+    const { whole, narrowed } = compareBothWays(dir);
+    expect(whole.report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(["acme-token f5.txt:2"]);
+    expect(narrowed.report.scanned.ruledOut).toBe(11);
+  });
+
+  it("narrows by itself on a change of hundreds of files, and reports the same", () => {
+    const keys = fakeKeys(51);
+    const files = Object.fromEntries(
+      Array.from({ length: 320 }, (_, i) => [`d${i % 8}/f${i}.txt`, `${i}\nsecond line\n`]),
+    );
+    const dir = gitRepo(files);
+    writeFiles(dir, Object.fromEntries(Object.keys(files).map((p) => [p, `${files[p]}edited\n`])));
+    writeFiles(dir, { "d7/f295.txt": `295\nsecond line\nkey = ${keys.next()}\n` });
+    git(dir, ["add", "-A"]);
+    const whole = staged(dir, "off");
+    const auto = staged(dir, "");
+    expect(outcome(auto)).toEqual(outcome(whole));
+    expect(whole.report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(["d7/f295.txt:3"]);
+    expect(auto.report.scanned.ruledOut).toBeGreaterThan(150);
+    expect(auto.report.scanned.files + auto.report.scanned.ruledOut!).toBe(320);
+  });
+
+  it("a name that is not UTF-8 is left to the one patch", () => {
+    const dir = gitRepo({ "a.txt": "a\n", "b.txt": "b\n" });
+    writeFiles(dir, { "a.txt": "a2\n", "b.txt": "b2\n" });
+    // "n\xe9.txt": Latin-1, not UTF-8 (no pathspec written from its UTF-8 reading would name it)
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0x6e, 0xe9, 0x2e, 0x74, 0x78, 0x74])]), "odd\n");
+    git(dir, ["add", "-A"]);
+    const { narrowed } = compareBothWays(dir);
+    expect(narrowed.report.scanned.ruledOut).toBeUndefined();
+  });
+});
