@@ -65,8 +65,11 @@ export const command: CommandSpec = {
     // The repository's facts and its refs side by side: two git processes at once, not one after the other.
     const facts = readRepositoryFacts(ctx);
     facts.catch(() => {}); // the source awaits it: a failure is reported there, after planRefs' own
-    setup.facts = facts; // and triage uses them instead of asking again
     const plan = await planRefs(ctx, revs);
+    // Triage uses the facts instead of asking again, and knows from the ref listing whether there is a remote to compare with.
+    const { remoteTracking } = plan;
+    setup.facts = remoteTracking === undefined ? facts : facts.then((f) => ({ ...f, remoteTracking }));
+    setup.facts.catch(() => {});
     // Blobs and commit messages are searched by the source itself (one log pass, worker threads); tags and notes come as chunks.
     const source = {
       ...historySource({

@@ -76,12 +76,13 @@ export async function readTagObjects(ctx: GitContext, oids: readonly string[]): 
     if (type === "missing" || size === "") continue;
     const body = out.subarray(at, at + Number(size));
     at += Number(size) + 1;
-    if (type === "tag") tags.push(parseTag(oid, body));
+    if (type === "tag") tags.push(parseTagObject(oid, body));
   }
   return tags;
 }
 
-function parseTag(oid: string, body: Buffer): TagObject {
+/** A tag object's raw bytes (as cat-file or for-each-ref's %(raw) give them), parsed. */
+export function parseTagObject(oid: string, body: Buffer): TagObject {
   const split = body.indexOf("\n\n");
   const head = body.toString("utf8", 0, split === -1 ? body.length : split).split("\n");
   const header = (name: string) => head.find((l) => l.startsWith(`${name} `))?.slice(name.length + 1) ?? "";

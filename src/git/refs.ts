@@ -1,6 +1,7 @@
 // Questions about commits and refs: which commits exist here, which a range
 // selects, and which have already reached a remote.
-import { type GitContext, runGitText } from "./exec.js";
+import { type GitContext, runGit, runGitText } from "./exec.js";
+import { parseTagObject, type TagObject } from "./messages.js";
 
 /**
  * Those of `shas` that name commits this repository holds. `--ignore-missing`
@@ -31,7 +32,9 @@ export async function listRangeCommits(ctx: GitContext, revs: readonly string[])
  * counts as pushed; with no remote-tracking ref at all, none. Otherwise one
  * `git rev-list <commits> --not --remotes`, whose output is only the unpushed
  * part of history, instead of one reachability walk per commit. null when git
- * cannot say (an unknown commit).
+ * cannot say (an unknown commit). `remoteTracking`: whether any ref is under
+ * refs/remotes/, when the caller listed the refs already (history): no
+ * for-each-ref then.
  * https://git-scm.com/docs/git-rev-list#Documentation/git-rev-list.txt---remotesltpatterngt
  *
  *   refs/remotes/origin/main\n        (for-each-ref --count=1: is there any?)
@@ -41,12 +44,15 @@ export async function readPushedCommits(
   ctx: GitContext,
   commits: readonly string[],
   bare: boolean,
+  remoteTracking?: boolean,
 ): Promise<((commit: string) => boolean) | null> {
   if (bare) return () => true;
   try {
-    const anyRemote = await runGitText(ctx, ["for-each-ref", "--count=1", "--format=%(refname)", "refs/remotes/"]);
+    const anyRemote =
+      remoteTracking ??
+      /\S/.test(await runGitText(ctx, ["for-each-ref", "--count=1", "--format=%(refname)", "refs/remotes/"]));
     // No remote-tracking ref: nothing to compare with, so "not pushed" would be a guess.
-    if (!anyRemote.trim()) return null;
+    if (!anyRemote) return null;
     const out = await runGitText(ctx, ["rev-list", ...commits, "--not", "--remotes", "--"]);
     const unpushed = new Set(out.split("\n").filter(Boolean));
     return (commit) => !unpushed.has(commit);
@@ -61,25 +67,42 @@ export interface RefTip {
   oid: string;
   /** "commit", "tag" (an annotated tag), "tree" or "blob". */
   type: string;
+  /** An annotated tag's object, read in the same pass (so no cat-file is needed for the tags refs name). */
+  tag?: TagObject;
 }
 
 /**
  * Every ref (branches, tags, notes, the stash, anything under refs/), with
- * the type of the object it names. https://git-scm.com/docs/git-for-each-ref
+ * the type of the object it names, and each annotated tag's raw object
+ * (%(raw), git >= 2.34: the bytes cat-file would give, NULs included), after
+ * its size so it is cut out by length. A ref name holds no space or newline
+ * (git check-ref-format). https://git-scm.com/docs/git-for-each-ref#_field_names
  *
  *   <oid> commit refs/heads/main\n
- *   <oid> tag refs/tags/v1.0\n
+ *   <oid> tag refs/tags/v1.0 141\n<141 bytes: object <oid>\ntype commit\ntag v1.0\ntagger ...>\n
  *   <oid> blob refs/tags/key-blob\n
  */
 export async function listRefs(ctx: GitContext): Promise<RefTip[]> {
-  const out = await runGitText(ctx, ["for-each-ref", "--format=%(objectname) %(objecttype) %(refname)"]);
-  return out
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => {
-      const [oid = "", type = "", ...name] = line.split(" ");
-      return { oid, type, name: name.join(" ") };
-    });
+  const out = await runGit(ctx, [
+    "for-each-ref",
+    "--format=%(objectname) %(objecttype) %(refname)%(if:equals=tag)%(objecttype)%(then) %(raw:size)%0a%(raw)%(end)",
+  ]);
+  const refs: RefTip[] = [];
+  for (let at = 0; at < out.length; ) {
+    let eol = out.indexOf(0x0a, at);
+    if (eol === -1) eol = out.length;
+    const [oid = "", type = "", ...rest] = out.toString("utf8", at, eol).split(" ");
+    at = eol + 1;
+    if (oid === "") continue;
+    if (type !== "tag") {
+      refs.push({ oid, type, name: rest.join(" ") });
+      continue;
+    }
+    const size = Number(rest.pop());
+    refs.push({ oid, type, name: rest.join(" "), tag: parseTagObject(oid, out.subarray(at, at + size)) });
+    at += size + 1; // the object, then for-each-ref's newline
+  }
+  return refs;
 }
 
 /**

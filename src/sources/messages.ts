@@ -33,6 +33,8 @@ export async function* readCommitMessageChunks(
 export interface NamedTag {
   oid: string;
   ref: string;
+  /** The tag object, when the ref listing read it already (history's for-each-ref): not read again. */
+  object?: TagObject;
 }
 
 /** What a chain of tags finally points at, for the caller to scan when it is a blob or a tree. */
@@ -60,8 +62,13 @@ export async function* readTagMessageChunks(
     const refOf = new Map(wave.map((t) => [t.oid, t.ref]));
     wave.forEach((t) => seen.add(t.oid));
     const next: NamedTag[] = [];
-    for (const tag of await readTagObjects(ctx, [...refOf.keys()])) {
-      const ref = refOf.get(tag.oid)!;
+    const known = new Map(wave.flatMap((t) => (t.object ? [[t.oid, t.object] as const] : [])));
+    const unread = [...refOf.keys()].filter((oid) => !known.has(oid));
+    const read = new Map((await readTagObjects(ctx, unread)).map((t) => [t.oid, t]));
+    for (const [oid, ref] of refOf) {
+      const tag = known.get(oid) ?? read.get(oid);
+      if (!tag) continue; // not a tag object, or missing
+
       yield tagChunk(tag, ref, summary);
       if (tag.type === "tag") {
         if (!seen.has(tag.object)) next.push({ oid: tag.object, ref });

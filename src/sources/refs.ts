@@ -8,23 +8,26 @@ import { streamHistoryLog } from "../git/log.js";
 import { listTreeBlobs } from "../git/objects.js";
 import { listRefs, listStashEntries } from "../git/refs.js";
 import { type Chunk, countMessage, countScanned, type ScanSummary } from "./chunk.js";
-import { readTagMessageChunks, shortTagName, type TagTarget } from "./messages.js";
+import { type NamedTag, readTagMessageChunks, shortTagName, type TagTarget } from "./messages.js";
 
 const NOTES = "refs/notes/";
+const REMOTES = "refs/remotes/";
 const GITLINK = "160000";
 
 /** Everything a history run reaches, decided up front from the refs. */
 export interface RefPlan {
   /** Revisions for the commit walk (and for the commit messages). */
   revs: string[];
-  /** Annotated tags by ref. */
-  tags: { oid: string; ref: string }[];
+  /** Annotated tags by ref, each with its object as the ref listing read it. */
+  tags: NamedTag[];
   /** Refs that name a blob or a tree directly. */
   pointed: TagTarget[];
   /** Notes refs, walked on their own: their "files" are named after the objects they annotate. */
   notes: string[];
   /** Commit -> "stash@{n}", for the stash entries and their index and untracked commits. */
   stash: Map<string, string>;
+  /** Whether any ref sits under refs/remotes/, when the refs were listed (with every ref); else unknown. */
+  remoteTracking?: boolean;
 }
 
 /**
@@ -36,9 +39,10 @@ export async function planRefs(ctx: GitContext, revs: readonly string[]): Promis
   const plan: RefPlan = { revs: [...revs], tags: [], pointed: [], notes: [], stash: new Map() };
   if (revs.length !== 1 || revs[0] !== "--all") return plan;
   const refs = await listRefs(ctx);
+  plan.remoteTracking = refs.some((r) => r.name.startsWith(REMOTES));
   for (const ref of refs) {
     if (ref.name.startsWith(NOTES)) plan.notes.push(ref.name);
-    else if (ref.type === "tag") plan.tags.push({ oid: ref.oid, ref: shortTagName(ref.name) });
+    else if (ref.type === "tag") plan.tags.push({ oid: ref.oid, ref: shortTagName(ref.name), object: ref.tag });
     else if (ref.type === "blob" || ref.type === "tree")
       plan.pointed.push({ oid: ref.oid, type: ref.type, ref: shortTagName(ref.name) });
   }

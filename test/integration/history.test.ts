@@ -285,6 +285,33 @@ describe("history", () => {
     }
   });
 
+  it("asks git only what it needs: tags come with the ref listing, the ref listing says there is no remote (GIT_TRACE counts them)", () => {
+    const repo = gitRepo({ "README.md": "demo\n" });
+    const key = keys.next();
+    commitFiles(repo, { "app.env": `KEY=${key}\n` }, "leak");
+    git(repo, ["tag", "-a", "v1", "-m", "release"]);
+    git(repo, ["tag", "v2"]);
+    const gitCalls = (cwd: string) => {
+      const trace = join(tempDir(), "trace.txt");
+      const r = runCli(["history", "--format", "json"], { cwd, env: { GIT_TRACE: trace } });
+      expect(r.code).toBe(1);
+      const calls = readFileSync(trace, "utf8")
+        .split("\n")
+        .flatMap((l) => /trace: built-in: git (?:-c \S+ )*(\S+)/.exec(l)?.slice(1) ?? []);
+      return { calls: calls.sort(), keys: JSON.parse(r.stdout).keys as { pushed: boolean | null }[] };
+    };
+    const alone = gitCalls(repo);
+    // The facts (rev-parse, config), the refs, the log, its two blob readers, HEAD's blobs for inHead.
+    expect(alone.calls).toEqual(["cat-file", "cat-file", "config", "for-each-ref", "log", "ls-tree", "rev-parse"]);
+    expect(alone.keys).toMatchObject([{ pushed: null }]);
+    const remote = gitRepo(undefined, { bare: true });
+    git(repo, ["remote", "add", "origin", remote]);
+    git(repo, ["push", "-q", "origin", "main"]);
+    const pushed = gitCalls(repo);
+    expect(pushed.calls).toEqual([...alone.calls, "rev-list"].sort()); // the pushed check, and no second for-each-ref
+    expect(pushed.keys).toMatchObject([{ pushed: true }]);
+  });
+
   it("fails with exit 2 and one line outside a repository or on an unknown revision", () => {
     const notRepo = tempDir();
     const outside = runCli(["history"], { cwd: notRepo, env: { GIT_CEILING_DIRECTORIES: notRepo } });

@@ -80,6 +80,30 @@ describe("history: keys outside the commits' files", () => {
     expect(scan(clean, ["history"]).code).toBe(0);
   });
 
+  it("a tag message is read as git stores it (leading blank lines kept), and a tag of a tag is followed", () => {
+    const repo = gitRepo({ "README.md": "demo\n" });
+    const [inTag, inInner] = [keys.next(), keys.next()];
+    const head = sha(repo, "HEAD");
+    const tagger = "tagger Rel Eng <releng@example.com> 1741064767 +0000";
+    // Written whole (git tag would strip the blank lines): the key sits on the message's third line.
+    const raw = git(
+      repo,
+      ["mktag"],
+      {},
+      `object ${head}\ntype commit\ntag raw\n${tagger}\n\n\n\nkey ${inTag}\n`,
+    ).trim();
+    git(repo, ["update-ref", "refs/tags/raw", raw]);
+    const inner = git(repo, ["mktag"], {}, `object ${head}\ntype commit\ntag inner\n${tagger}\n\nold ${inInner}\n`);
+    const outer = git(repo, ["mktag"], {}, `object ${inner.trim()}\ntype tag\ntag outer\n${tagger}\n\nouter\n`);
+    git(repo, ["update-ref", "refs/tags/outer", outer.trim()]);
+    const r = scan(repo, ["history"]);
+    expect(r.code).toBe(1);
+    expect(r.findings).toMatchObject([
+      { location: "tag-message", ref: "outer", object: inner.trim(), line: 1 },
+      { location: "tag-message", ref: "raw", object: raw, line: 3, author: "Rel Eng <releng@example.com>" },
+    ]);
+  });
+
   it("a key only in stash@{1} (not the newest stash, which refs/stash names): exit 1, says stash@{1}", () => {
     const repo = gitRepo({ "app.env": "KEY=\n" });
     const key = keys.next();
