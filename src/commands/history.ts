@@ -1,13 +1,14 @@
 // `tvly-guard history [range...]`: every commit reachable from any ref (or the
 // given ones), each (key, file) once with the commit that introduced it.
 import { ConfigError, UsageError } from "../errors.js";
+import { startHistoryLog } from "../git/log.js";
 import { readRepositoryFacts } from "../git/repository.js";
-import { collectFindings } from "../scan/collect.js";
+import { type Collected, collectFindings } from "../scan/collect.js";
 import { finishScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
 import { historySource } from "../sources/history.js";
 import { readUnreachableChunks } from "../sources/objects.js";
-import { isGeneratedStashMessage, planRefs, readRefChunks } from "../sources/refs.js";
+import { isGeneratedStashMessage, planRefs, type RefPlan, readRefChunks, walkedRevs } from "../sources/refs.js";
 import { booleanOption, type CommandSpec, stringOption } from "./args.js";
 import { maxFileSizeOption, prepareScan, readMaxFileSize, SCAN_OPTIONS } from "./setup.js";
 
@@ -62,33 +63,45 @@ export const command: CommandSpec = {
     const revs = branch !== undefined ? [branch] : args.positionals.length > 0 ? args.positionals : ["--all"];
     const summary = emptySummary();
     const ctx = { cwd: io.cwd, env: io.env };
-    // The repository's facts and its refs side by side: two git processes at once, not one after the other.
-    const facts = readRepositoryFacts(ctx);
-    facts.catch(() => {}); // the source awaits it: a failure is reported there, after planRefs' own
-    const plan = await planRefs(ctx, revs);
-    // Triage uses the facts instead of asking again, and knows from the ref listing whether there is a remote to compare with.
-    const { remoteTracking } = plan;
-    setup.facts = remoteTracking === undefined ? facts : facts.then((f) => ({ ...f, remoteTracking }));
-    setup.facts.catch(() => {});
-    // Blobs and commit messages are searched by the source itself (one log pass, worker threads); tags and notes come as chunks.
-    const source = {
-      ...historySource({
-        cwd: io.cwd,
-        env: io.env,
-        revs: plan.revs,
-        facts,
-        maxFileSize,
-        countCommits: io.stderrIsTTY,
-        workers: readWorkers(io.env),
-        workersAfterBytes: readWorkersAfter(io.env),
-        messages: { skip: (chunk) => isGeneratedStashMessage(chunk, plan) },
-      }),
-      async *chunks(counted: typeof summary) {
-        yield* readRefChunks(ctx, plan, counted, maxFileSize);
-        if (allObjects) yield* readUnreachableChunks(ctx, plan, counted, maxFileSize);
-      },
-    };
-    const collected = await collectFindings(source, setup, summary);
+    const workers = readWorkers(io.env);
+    const workersAfterBytes = readWorkersAfter(io.env);
+    // The commit walk first (git sorts every commit before it shows one), then the repository's
+    // facts and its refs, asked while it walks; the source reads the walk once they are in.
+    const started = startHistoryLog(ctx, walkedRevs(revs), { messages: true });
+    let plan: RefPlan;
+    let collected: Collected;
+    try {
+      const facts = readRepositoryFacts(ctx);
+      facts.catch(() => {}); // the source awaits it: a failure is reported there, after planRefs' own
+      plan = await planRefs(ctx, revs);
+      // Triage uses the facts instead of asking again, and knows from the ref listing whether there is a remote to compare with.
+      const { remoteTracking } = plan;
+      setup.facts = remoteTracking === undefined ? facts : facts.then((f) => ({ ...f, remoteTracking }));
+      setup.facts.catch(() => {});
+      const refPlan = plan;
+      // Blobs and commit messages are searched by the source itself (one log pass, worker threads); tags and notes come as chunks.
+      const source = {
+        ...historySource({
+          cwd: io.cwd,
+          env: io.env,
+          revs: plan.revs,
+          facts,
+          maxFileSize,
+          countCommits: io.stderrIsTTY,
+          workers,
+          workersAfterBytes,
+          messages: { skip: (chunk) => isGeneratedStashMessage(chunk, refPlan) },
+          started,
+        }),
+        async *chunks(counted: typeof summary) {
+          yield* readRefChunks(ctx, refPlan, counted, maxFileSize);
+          if (allObjects) yield* readUnreachableChunks(ctx, refPlan, counted, maxFileSize);
+        },
+      };
+      collected = await collectFindings(source, setup, summary);
+    } finally {
+      started.cancel(); // a walk an error kept from being read would wait on a full pipe; read, it has ended already
+    }
     // A key only in a stash entry says which one: git stash show -p stash@{n} shows it.
     for (const f of collected.findings) {
       const stash = f.commit === null ? undefined : plan.stash.get(f.commit);

@@ -1,7 +1,7 @@
 // The commits of a history scan: how many there are, and one `git log --raw`
 // pass over them that names the blob each commit puts at each path.
 import { GitError } from "../errors.js";
-import { type GitContext, runGitText, startGit, type TokenStream } from "./exec.js";
+import { type GitContext, runGitText, startGitOutput, type TokenStream } from "./exec.js";
 
 /** The tree-entry mode of a submodule (a commit in another repository, not a blob). */
 export const GITLINK_MODE = "160000";
@@ -77,6 +77,26 @@ export function streamHistoryLog(
   handlers: LogHandlers,
   options: LogOptions = {},
 ): TokenStream {
+  return startHistoryLog(ctx, revs, options).read(handlers);
+}
+
+/** A history log already running, whose output waits (held, then in git's pipe) until it is read. */
+export interface PendingLog {
+  /** The revisions it walks, and whether it carries the messages. */
+  revs: readonly string[];
+  messages: boolean;
+  /** Parse its output with `handlers` (once). */
+  read(handlers: LogHandlers): TokenStream;
+  /** Stop git, for a log that will not be read. */
+  cancel(): void;
+}
+
+/**
+ * Start the log of streamHistoryLog now and parse it later: git's walk
+ * (--date-order sorts every commit before the first one is shown) runs while
+ * the caller asks git its other questions.
+ */
+export function startHistoryLog(ctx: GitContext, revs: readonly string[], options: LogOptions = {}): PendingLog {
   const args = [
     ...RAW_LOG,
     "--no-relative",
@@ -85,13 +105,35 @@ export function streamHistoryLog(
     options.messages ? "--format=%x01%H%x00%aI%x00%an%x00%ae%x00%B" : "--format=%x01%H%x00%aI%x00%an",
     ...revisionArgs(revs),
   ];
-  const { child, done } = startGit(ctx, args, "noInput");
-  const parser = new RawLogParser(handlers, options);
-  child.stdout.on("data", (chunk: Buffer) => parser.push(chunk));
+  const output = startGitOutput(ctx, args);
   return {
-    done: done.then(() => parser.end()),
-    pause: () => child.stdout.pause(),
-    resume: () => child.stdout.resume(),
+    revs,
+    messages: options.messages === true,
+    read(handlers) {
+      const parser = new RawLogParser(handlers, options);
+      let held: Promise<void> | undefined;
+      let release: (() => void) | undefined;
+      const done = (async () => {
+        for await (const piece of output.pieces) {
+          parser.push(piece);
+          if (held) await held;
+        }
+        parser.end();
+      })();
+      done.catch(() => {}); // the caller awaits it
+      return {
+        done,
+        pause: () => {
+          held ??= new Promise((resolve) => (release = resolve));
+        },
+        resume: () => {
+          const go = release;
+          held = release = undefined;
+          go?.();
+        },
+      };
+    },
+    cancel: output.cancel,
   };
 }
 

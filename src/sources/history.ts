@@ -8,7 +8,7 @@ import { detectSecrets, type Match } from "../engine/detect.js";
 import { GitError } from "../errors.js";
 import { readBlobs } from "../git/cat-file.js";
 import type { GitContext } from "../git/exec.js";
-import { countCommits, streamHistoryLog } from "../git/log.js";
+import { countCommits, type PendingLog, startHistoryLog } from "../git/log.js";
 import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
 import { FETCH_ALL_HINT, type RepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
@@ -44,6 +44,12 @@ export interface HistoryOptions {
   workersAfterBytes?: number;
   /** Search each commit's message too, in the same log pass; `skip` drops the findings of a message it names. */
   messages?: { skip?: (chunk: Chunk) => boolean };
+  /**
+   * The log, started by the caller before its other git questions (startHistoryLog): used when it
+   * walks `revs` with the messages asked for, else stopped and started again. The caller cancels
+   * it once the scan is over (a no-op when it was read), so an error before it was read leaves no git waiting.
+   */
+  started?: PendingLog;
 }
 
 /** A (key, file) pair, where it was introduced and whether HEAD still holds it (null: HEAD cannot be read). */
@@ -59,10 +65,12 @@ async function scanHistory(
   const { revs, engine, progress } = options;
   const { rules } = engine;
   const ctx: GitContext = { cwd: options.cwd, env: options.env };
+  const messages = options.messages !== undefined;
   const facts = await options.facts;
-  if (facts.shallow) summary.warnings.push(shallowWarning(facts.shallowBoundary));
   const missing = facts.partial ? await listMissingBlobs(ctx, revs) : new Set<string>();
   const totalCommits = options.countCommits ? await countCommits(ctx, revs) : 0;
+  if (facts.shallow) summary.warnings.push(shallowWarning(facts.shallowBoundary));
+  const pending = logFor(ctx, revs, messages, options.started);
 
   const index = new HistoryIndex();
   const scanner = startBlobScanner({
@@ -78,60 +86,55 @@ async function scanHistory(
   let commit = -1;
   let paused = false;
   const messageHits: Hit[] = [];
-  const log = streamHistoryLog(
-    ctx,
-    revs,
-    {
-      onCommit(bytes, start, end) {
-        commit = index.addCommit(bytes, start, end);
-        progress.update(() => progressLine(summary.commits + index.commits, scanner.progress(), totalCommits, started));
-      },
-      onChange(bytes, oid, oidLength, pathStart, pathEnd, gitlink) {
-        if (gitlink) return; // a submodule bump names a commit in another repository
-        const blob = index.blobs.intern(bytes, oid, oidLength);
-        const path = index.pathId(bytes, pathStart, pathEnd);
-        index.addAppearance(blob, path, commit);
-        if (!index.blobs.added) return;
-        const hex = bytes.toString("latin1", oid, oid + oidLength);
-        if (missing.size > 0 && missing.has(hex)) {
-          if (missingSeen++ < MAX_LISTED_MISSING) missingListed.push(`${hex} (${index.pathName(path)})`);
-          return;
-        }
-        // Versions of one path go to the same reader, so its delta-base cache keeps working.
-        if (!scanner.request(hex, path) && !paused) {
-          // Backpressure: stop reading the log until git has taken what we sent.
-          paused = true;
-          log.pause();
-          scanner.onDrain(() => {
-            paused = false;
-            log.resume();
-          });
-        }
-      },
-      onMessage(bytes, email, emailEnd, body, bodyEnd) {
-        // Searched in place; a copy and the commit's strings only for a message that holds a key.
-        const data = bytes.subarray(body, bodyEnd);
-        const chunk: Chunk = {
-          path: "",
-          location: "commit-message",
-          data,
-          startLine: 1,
-          binary: countMessage(summary, data),
-        };
-        const found = engine.detect(chunk);
-        if (found.length === 0) return;
-        const { sha, author, date } = index.commit(commit);
-        const kept: Chunk = {
-          ...chunk,
-          data: Buffer.from(data),
-          commit: { sha, author: `${author} <${bytes.toString("utf8", email, emailEnd)}>`, date },
-        };
-        if (options.messages?.skip?.(kept)) return;
-        for (const match of found) messageHits.push({ match, chunk: kept });
-      },
+  const log = pending.read({
+    onCommit(bytes, start, end) {
+      commit = index.addCommit(bytes, start, end);
+      progress.update(() => progressLine(summary.commits + index.commits, scanner.progress(), totalCommits, started));
     },
-    { messages: options.messages !== undefined },
-  );
+    onChange(bytes, oid, oidLength, pathStart, pathEnd, gitlink) {
+      if (gitlink) return; // a submodule bump names a commit in another repository
+      const blob = index.blobs.intern(bytes, oid, oidLength);
+      const path = index.pathId(bytes, pathStart, pathEnd);
+      index.addAppearance(blob, path, commit);
+      if (!index.blobs.added) return;
+      const hex = bytes.toString("latin1", oid, oid + oidLength);
+      if (missing.size > 0 && missing.has(hex)) {
+        if (missingSeen++ < MAX_LISTED_MISSING) missingListed.push(`${hex} (${index.pathName(path)})`);
+        return;
+      }
+      // Versions of one path go to the same reader, so its delta-base cache keeps working.
+      if (!scanner.request(hex, path) && !paused) {
+        // Backpressure: stop reading the log until git has taken what we sent.
+        paused = true;
+        log.pause();
+        scanner.onDrain(() => {
+          paused = false;
+          log.resume();
+        });
+      }
+    },
+    onMessage(bytes, email, emailEnd, body, bodyEnd) {
+      // Searched in place; a copy and the commit's strings only for a message that holds a key.
+      const data = bytes.subarray(body, bodyEnd);
+      const chunk: Chunk = {
+        path: "",
+        location: "commit-message",
+        data,
+        startLine: 1,
+        binary: countMessage(summary, data),
+      };
+      const found = engine.detect(chunk);
+      if (found.length === 0) return;
+      const { sha, author, date } = index.commit(commit);
+      const kept: Chunk = {
+        ...chunk,
+        data: Buffer.from(data),
+        commit: { sha, author: `${author} <${bytes.toString("utf8", email, emailEnd)}>`, date },
+      };
+      if (options.messages?.skip?.(kept)) return;
+      for (const match of found) messageHits.push({ match, chunk: kept });
+    },
+  });
   let result: Awaited<ReturnType<typeof scanner.finish>>;
   try {
     await log.done;
@@ -165,6 +168,14 @@ async function scanHistory(
   });
   // Blob findings first, then message findings, as when messages came after the blobs.
   return [...introduced, ...messageHits];
+}
+
+/** The caller's early log when it walks what this scan needs; else a new one (the early one stopped). */
+function logFor(ctx: GitContext, revs: readonly string[], messages: boolean, started?: PendingLog): PendingLog {
+  const same = started?.messages === messages && started.revs.join("\0") === revs.join("\0");
+  if (started && same) return started;
+  started?.cancel();
+  return startHistoryLog(ctx, revs, { messages });
 }
 
 /** A blob git cannot read (its loose object deleted or corrupt, a pack damaged) fails the scan: nothing is passed unread. */

@@ -36,8 +36,8 @@ export interface RefPlan {
  * revisions: just those, as given.
  */
 export async function planRefs(ctx: GitContext, revs: readonly string[]): Promise<RefPlan> {
-  const plan: RefPlan = { revs: [...revs], tags: [], pointed: [], notes: [], stash: new Map() };
-  if (revs.length !== 1 || revs[0] !== "--all") return plan;
+  const plan: RefPlan = { revs: walkedRevs(revs), tags: [], pointed: [], notes: [], stash: new Map() };
+  if (!isEveryRef(revs)) return plan;
   const refs = await listRefs(ctx);
   plan.remoteTracking = refs.some((r) => r.name.startsWith(REMOTES));
   for (const ref of refs) {
@@ -51,8 +51,19 @@ export async function planRefs(ctx: GitContext, revs: readonly string[]): Promis
     // The entry itself, its index commit and its untracked-files commit; not HEAD at the time.
     for (const commit of [sha, ...parents.slice(1)]) plan.stash.set(commit, `stash@{${n}}`);
   });
-  plan.revs = [`--exclude=${NOTES}*`, "--all", ...entries.slice(1).map((e) => e.sha)];
+  plan.revs.push(...entries.slice(1).map((e) => e.sha));
   return plan;
+}
+
+const isEveryRef = (revs: readonly string[]) => revs.length === 1 && revs[0] === "--all";
+
+/**
+ * The revisions planRefs gives the commit walk before it looks at the refs: with every
+ * ref, all but notes (the older stash entries, if any, come on top). The walk can start
+ * with these while the refs are listed.
+ */
+export function walkedRevs(revs: readonly string[]): string[] {
+  return isEveryRef(revs) ? [`--exclude=${NOTES}*`, "--all"] : [...revs];
 }
 
 /**
