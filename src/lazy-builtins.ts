@@ -8,3 +8,5 @@ const require = createRequire(import.meta.url);
 
 export const nodeCrypto = (): typeof import("node:crypto") => require("node:crypto");
 export const nodeV8 = (): typeof import("node:v8") => require("node:v8");
+/** A history smaller than the worker threshold (most) starts no worker: node:worker_threads is ~8M instructions to load. */
+export const nodeWorkerThreads = (): typeof import("node:worker_threads") => require("node:worker_threads");

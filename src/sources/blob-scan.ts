@@ -7,13 +7,14 @@
 // start only once a history proves big (64 MiB read): below that a worker
 // costs more than the search it takes over.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { looksBinary } from "../engine/binary.js";
 import { detectSecrets, type HeldBack, type Match } from "../engine/detect.js";
 import type { Rule } from "../engine/rule.js";
 import { GitError } from "../errors.js";
 import { type CatFileObject, CatFileReader } from "../git/cat-file.js";
 import type { GitContext } from "../git/exec.js";
+import { nodeWorkerThreads } from "../lazy-builtins.js";
 
 export interface BlobScanOptions {
   ctx: GitContext;
@@ -245,7 +246,8 @@ class WorkerScanner implements BlobScanner {
     const data: WorkerData = { ctx: options.ctx, maxSize: options.maxSize, rules: options.rules };
     // The bundled worker (scripts/bundle.mjs: CommonJS, next to the bundle that starts it).
     const script = new URL("./blob-scan-worker.cjs", import.meta.url);
-    this.workers = Array.from({ length: options.workers }, () => new Worker(script, { workerData: data }));
+    const threads = nodeWorkerThreads(); // loaded only when a history is big enough for workers
+    this.workers = Array.from({ length: options.workers }, () => new threads.Worker(script, { workerData: data }));
     this.queued = this.workers.map(() => []);
     this.seen = this.workers.map(() => ({ files: 0, bytes: 0 }));
     this.results = this.workers.map((worker, i) => this.resultOf(worker, i));
