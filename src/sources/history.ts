@@ -68,7 +68,9 @@ async function scanHistory(
   const messages = options.messages !== undefined;
   const facts = await options.facts;
   const missing = facts.partial ? await listMissingBlobs(ctx, revs) : new Set<string>();
-  const totalCommits = options.countCommits ? await countCommits(ctx, revs) : 0;
+  // The count is for the progress line's ETA only: it arrives while the scan runs, never before it.
+  let totalCommits = 0;
+  if (options.countCommits) void countCommits(ctx, revs).then((n) => (totalCommits = n));
   if (facts.shallow) summary.warnings.push(shallowWarning(facts.shallowBoundary));
   const pending = logFor(ctx, revs, messages, options.started);
 
