@@ -1,6 +1,6 @@
 // Questions about commits and refs: which commits exist here, which a range
 // selects, and which have already reached a remote.
-import { type GitContext, runGit, runGitText } from "./exec.js";
+import { type GitContext, gitStderr, runGit, runGitText } from "./exec.js";
 import { parseTagObject, type TagObject } from "./messages.js";
 
 /**
@@ -67,7 +67,7 @@ export interface RefTip {
   oid: string;
   /** "commit", "tag" (an annotated tag), "tree" or "blob". */
   type: string;
-  /** An annotated tag's object, read in the same pass (so no cat-file is needed for the tags refs name). */
+  /** An annotated tag's object, read in the same pass (so no cat-file is needed for the tags refs name); absent with git < 2.34. */
   tag?: TagObject;
 }
 
@@ -86,7 +86,11 @@ export async function listRefs(ctx: GitContext): Promise<RefTip[]> {
   const out = await runGit(ctx, [
     "for-each-ref",
     "--format=%(objectname) %(objecttype) %(refname)%(if:equals=tag)%(objecttype)%(then) %(raw:size)%0a%(raw)%(end)",
-  ]);
+  ]).catch((err: unknown) => {
+    // git < 2.34 has no %(raw): list the refs alone; the tags' readers ask cat-file for their objects.
+    if (!/unknown field name/.test(gitStderr(err))) throw err;
+    return runGit(ctx, ["for-each-ref", "--format=%(objectname) %(objecttype) %(refname)"]);
+  });
   const refs: RefTip[] = [];
   for (let at = 0; at < out.length; ) {
     let eol = out.indexOf(0x0a, at);
@@ -96,6 +100,10 @@ export async function listRefs(ctx: GitContext): Promise<RefTip[]> {
     if (oid === "") continue;
     if (type !== "tag") {
       refs.push({ oid, type, name: rest.join(" ") });
+      continue;
+    }
+    if (rest.length === 1) {
+      refs.push({ oid, type, name: rest[0]! }); // listed without its object (older git)
       continue;
     }
     const size = Number(rest.pop());

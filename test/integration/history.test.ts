@@ -312,6 +312,30 @@ describe("history", () => {
     expect(pushed.keys).toMatchObject([{ pushed: true }]);
   });
 
+  it("with a git older than 2.34 (no %(raw) in for-each-ref), reads the tags with cat-file: the same findings", () => {
+    const repo = gitRepo({ "README.md": "demo\n" });
+    commitFiles(repo, { "app.env": `KEY=${keys.next()}\n` }, "leak");
+    git(repo, ["tag", "-a", "v1", "-m", `release\n\nkey ${keys.next()}\n`]);
+    git(repo, ["tag", "-a", "v1-of-v1", "v1", "-m", "a tag of a tag"]);
+    // A git on PATH that refuses %(raw) as git 2.33 does, and is the real git otherwise.
+    const shim = tempDir();
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    writeFileSync(
+      join(shim, "git"),
+      `#!/bin/sh\nfor a in "$@"; do case "$a" in *'%(raw'*) echo "fatal: unknown field name: raw" >&2; exit 128;; esac; done\nexec ${realGit} "$@"\n`,
+    );
+    chmodSync(join(shim, "git"), 0o755);
+    const now = history(repo);
+    const old = runCli(["history", "--format", "json", "--no-redact"], {
+      cwd: repo,
+      env: { PATH: `${shim}:${process.env.PATH}` },
+    });
+    expect(old.code, old.stderr).toBe(1);
+    expect(JSON.parse(old.stdout).findings).toEqual(now.report.findings);
+    const tagFinding = JSON.parse(old.stdout).findings.find((f: { location: string }) => f.location === "tag-message");
+    expect(tagFinding).toMatchObject({ ref: "v1", line: 3, author: "Test Author <author@example.com>" });
+  });
+
   it("fails with exit 2 and one line outside a repository or on an unknown revision", () => {
     const notRepo = tempDir();
     const outside = runCli(["history"], { cwd: notRepo, env: { GIT_CEILING_DIRECTORIES: notRepo } });
