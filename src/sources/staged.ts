@@ -9,6 +9,7 @@ import { GITLINK_MODE } from "../git/log.js";
 import { listMissingHeadObjects } from "../git/objects.js";
 import { listStagedEntries, type RawEntry, readStagedPatchAgainst, streamStagedPatch } from "../git/patch.js";
 import { literalPathspecBatches } from "../git/pathspec.js";
+import { readRepositoryFacts } from "../git/repository.js";
 import { readMergeHeads } from "../git/work-tree.js";
 import { plural } from "../report/summary.js";
 import type { ScanSummary } from "./chunk.js";
@@ -96,7 +97,8 @@ const REGULAR_MODES = new Set(["100644", "100755"]);
  * The rest of a change (the staged files not in `done`) when it is worth
  * narrowing, else undefined (keep reading the one patch). It is not when
  * fewer than `minRest` files are left, nor where narrowing could change what
- * the patch shows: an unresolved conflict (status U), a path git could not
+ * the run shows: a partial clone (whose fallback scans files whole and names
+ * them in a warning), an unresolved conflict (status U), a path git could not
  * give as UTF-8 (no pathspec would name it), or a change that both adds and
  * deletes paths (the one patch pairs those as renames, and a pathspec-limited
  * diff might pair them otherwise). Without adds and deletes together there is
@@ -107,7 +109,8 @@ async function listRestToNarrow(
   done: ReadonlySet<string>,
   minRest: number,
 ): Promise<RawEntry[] | undefined> {
-  const entries = await listStagedEntries(ctx, "deletions");
+  const [entries, facts] = await Promise.all([listStagedEntries(ctx, "deletions"), readRepositoryFacts(ctx)]);
+  if (facts.partial) return undefined; // the one patch's fallback says which files it scanned whole
   const has = (status: string) => entries.some((e) => e.status === status);
   if (has("U") || (has("A") && has("D")) || entries.some((e) => e.path.includes("\uFFFD"))) return undefined;
   const left = entries.filter((e) => e.status !== "D" && !done.has(e.path));

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys, seededRandom } from "../helpers/fake-key.js";
-import { commitFiles, GIT_ENV, git, gitRepo, writeFiles } from "../helpers/git-repo.js";
+import { commitFiles, GIT_ENV, git, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
 interface Report {
@@ -235,6 +235,25 @@ describe("staged narrowed by git grep reports what the whole patch reports", () 
     writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0x6e, 0xe9, 0x2e, 0x74, 0x78, 0x74])]), "odd\n");
     git(dir, ["add", "-A"]);
     const { narrowed } = compareBothWays(dir);
+    expect(narrowed.report.scanned.ruledOut).toBeUndefined();
+  });
+
+  it("a partial clone is left to the one patch", () => {
+    const keys = fakeKeys(61);
+    const files = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`f${i}.txt`, `file ${i}\n`]));
+    const origin = gitRepo(files);
+    commitFiles(origin, { "old.txt": "a blob the clone never fetches\n" }, "second");
+    git(origin, ["rm", "-q", "old.txt"]);
+    git(origin, ["commit", "-q", "-m", "third"]);
+    git(origin, ["config", "uploadpack.allowFilter", "true"]);
+    const clone = join(tempDir(), "clone");
+    git(tempDir(), ["clone", "-q", "--filter=blob:none", `file://${origin}`, clone]); // HEAD's blobs fetched by the checkout
+    git(clone, ["config", "gc.auto", "0"]);
+    writeFiles(clone, Object.fromEntries(Object.keys(files).map((p) => [p, `${files[p]}edited\n`])));
+    writeFiles(clone, { "f3.txt": `file 3\nk=${keys.next()}\n` });
+    git(clone, ["add", "-A"]);
+    const { whole, narrowed } = compareBothWays(clone);
+    expect(whole.report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(["f3.txt:2"]);
     expect(narrowed.report.scanned.ruledOut).toBeUndefined();
   });
 });
