@@ -109,12 +109,13 @@ async function listRestToNarrow(
   done: ReadonlySet<string>,
   minRest: number,
 ): Promise<RawEntry[] | undefined> {
-  const [entries, facts] = await Promise.all([listStagedEntries(ctx, "deletions"), readRepositoryFacts(ctx)]);
-  if (facts.partial) return undefined; // the one patch's fallback says which files it scanned whole
+  const entries = await listStagedEntries(ctx, "deletions");
   const has = (status: string) => entries.some((e) => e.status === status);
   if (has("U") || (has("A") && has("D")) || entries.some((e) => e.path.includes("\uFFFD"))) return undefined;
   const left = entries.filter((e) => e.status !== "D" && !done.has(e.path));
-  return left.length < minRest ? undefined : left;
+  if (left.length < minRest) return undefined;
+  // Asked only now: a change too small to narrow pays one git process for the question, not three.
+  return (await readRepositoryFacts(ctx)).partial ? undefined : left; // a partial clone's fallback names what it scanned whole
 }
 
 /**
