@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodesToText, hasRandomRun, placeholderReason } from "../../../src/engine/allow.js";
-import { buildPrefilter } from "../../../src/engine/prefilter.js";
+import { DECODERS } from "../../../src/engine/decode/index.js";
+import { buildPrefilter, type Hint } from "../../../src/engine/prefilter.js";
 import { builtinRules } from "../../../src/engine/rule.js";
 import { Redaction } from "../../../src/output/redaction.js";
 import { fakeKeys, keyFormats, knownFormats, redacted } from "../../helpers/fake-key.js";
@@ -52,6 +53,49 @@ describe("the one prefilter pass", () => {
     expect(hits.get("plain")?.map((h) => h.at)).toEqual([2]);
     expect(hits.get("other")?.map((h) => h.at)).toEqual([3, 16, 25]);
     expect(hits.get("escape")?.map((h) => h.at)).toEqual([10]); // at the lead; the bare 74vly- has none
+  });
+
+  it("finds what a walk over every byte with every hint finds, in the same order", () => {
+    const hints: Hint[] = [
+      { text: "tvly-", owner: "plain" },
+      ...DECODERS.flatMap((d) => d.hints("tvly-").map((h) => ({ ...h, owner: d.encoding }))),
+    ];
+    // The reference: at each offset, each hint in the order given (the prefilter's contract).
+    const walk = (data: Buffer) => {
+      const text = data.toString("latin1");
+      const out = new Map<string, { at: number; text: string }[]>();
+      for (let i = 0; i < text.length; i++)
+        for (const hint of hints) {
+          if (!text.startsWith(hint.text, i)) continue;
+          const lead = hint.leads?.find((l) => i >= l.length && text.startsWith(l, i - l.length));
+          if (hint.leads && lead === undefined) continue;
+          const list = out.get(hint.owner) ?? [];
+          list.push({ at: i - (lead?.length ?? 0), text: hint.text });
+          out.set(hint.owner, list);
+        }
+      return out;
+    };
+    const pf = buildPrefilter(hints);
+    // Texts built from hints, their leads and pieces of them, so hits overlap, touch the edges and nearly match.
+    const parts = [
+      ...hints.flatMap((h) => [h.text, h.text.slice(1), h.text.slice(0, -1), ...(h.leads ?? [])]),
+      "a",
+      "\n",
+    ];
+    let seed = 16;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    let withHits = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = "";
+      for (let k = Math.floor(next() * 12); k >= 0; k--) text += parts[Math.floor(next() * parts.length)];
+      const data = Buffer.from(text, "latin1");
+      const got = new Map(
+        [...pf.find(data)].map(([owner, list]) => [owner, list.map((h) => ({ at: h.at, text: h.hint.text }))]),
+      );
+      expect(got, JSON.stringify(text)).toEqual(walk(data));
+      if (got.size > 0) withHits++;
+    }
+    expect(withHits).toBeGreaterThan(1000);
   });
 
   it("costs one search per chunk however many rules share a keyword", () => {
