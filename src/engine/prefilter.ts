@@ -1,14 +1,14 @@
 // The one byte pass over a chunk: every hint of every rule (its keywords, and
-// each decoder's encoded forms of them), searched in the bytes themselves with
-// Buffer#indexOf, no latin1 copy. Hints are grouped under a few short anchors
-// (two or three bytes of a hint starting at a byte that is rare in text, shared
-// by every hint that holds it: `vly` for `tvly-`, `74vly-`, `tvly%2` and
-// `tvly\`), so a chunk costs one native search per anchor, each a memchr for the
-// anchor's rare first byte. Most chunks hold no hint, so that path is the one
-// kept cheap: on 25 KB blobs 1.3 instructions a byte against 5.3 for the latin1
-// copy and one regex alternation of every hint this replaced (callgrind); each
-// search also costs ~1,000 instructions to call, so on 3 KB blobs the gain is
-// 13.2k -> 9.2k instructions a blob.
+// each decoder's encoded forms of them). A chunk of 1.5 KB or more is searched
+// in its bytes with Buffer#indexOf, no latin1 copy: hints are grouped under a
+// few short anchors (two or three bytes of a hint starting at a byte that is
+// rare in text, shared by every hint that holds it: `vly` for `tvly-`, `74vly-`,
+// `tvly%2` and `tvly\`), so it costs one native search per anchor, each a memchr
+// for the anchor's rare first byte. Most chunks hold no hint, so that path is
+// the one kept cheap: on 25 KB blobs 1.3 instructions a byte against 5.3 for the
+// latin1 copy and one regex alternation of every hint (callgrind). Each native
+// search costs ~1,000 instructions to call, so smaller chunks keep the copy and
+// the regex, which cost less there.
 
 /** A fixed string worth a closer look, and who asked for it. */
 export interface Hint {
@@ -98,30 +98,75 @@ function holdsAt(data: Buffer, at: number, bytes: Buffer): boolean {
   return true;
 }
 
+/**
+ * Below this many bytes a chunk is copied to latin1 and searched with one regex alternation of every
+ * hint instead: a native search costs ~1,000 instructions to call, the copy and one regex run less,
+ * and the crossover (callgrind, blobs of the bench histories) is at about 1.4 KB.
+ */
+export const SMALL_CHUNK_BYTES = 1536;
+
+const escapeChar = (ch: string) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`;
+const escapeLiteral = (text: string) => [...text].map(escapeChar).join("");
+
+interface Found {
+  start: number;
+  order: number;
+  hit: HintHit;
+}
+
+/** Where member `m` would start at the byte `start`, if it is there (and has one of its leads). */
+function hitAt(data: Buffer, start: number, m: Member): Found | undefined {
+  if (!holdsAt(data, start, m.bytes)) return undefined;
+  let at = start;
+  if (m.leads) {
+    const lead = m.leads.find((l) => holdsAt(data, start - l.length, l));
+    if (lead === undefined) return undefined;
+    at = start - lead.length;
+  }
+  return { start, order: m.order, hit: { hint: m.hint, at } };
+}
+
 /** Compile the hints into their anchors' searches; hints that share a text are all reported at a hit. */
 export function buildPrefilter(hints: readonly Hint[]): Prefilter {
   const anchors = anchorsOf(hints);
+  const members = anchors.flatMap((a) => a.members).sort((a, b) => a.order - b.order);
+  const texts = [...new Set(hints.map((h) => h.text))].filter((t) => t.length > 0);
+  texts.sort((a, b) => b.length - a.length);
+  const alternation = new RegExp(texts.map(escapeLiteral).join("|"), "g");
+
+  /** Small chunks: every offset where some hint starts, then each hint there. */
+  const findSmall = (data: Buffer, found: Found[]) => {
+    const text = data.toString("latin1");
+    alternation.lastIndex = 0;
+    for (let m = alternation.exec(text); m !== null; m = alternation.exec(text)) {
+      alternation.lastIndex = m.index + 1; // hints may overlap (one may even start inside another)
+      for (const member of members) {
+        const f = hitAt(data, m.index, member);
+        if (f) found.push(f);
+      }
+    }
+  };
+
+  /** Larger chunks: one native search per anchor; a hit checks the hints that hold that anchor. */
+  const findLarge = (data: Buffer, found: Found[]) => {
+    for (const { needle, members } of anchors) {
+      // Anchors may overlap themselves (and one hint may start inside another): step one byte on.
+      for (let i = data.indexOf(needle); i !== -1; i = data.indexOf(needle, i + 1))
+        for (const m of members) {
+          const f = hitAt(data, i - m.shift, m);
+          if (f) found.push(f);
+        }
+    }
+  };
+
   return {
     find(data) {
       const hits = new Map<string, HintHit[]>();
-      let found: { start: number; order: number; hit: HintHit }[] | undefined;
-      for (const { needle, members } of anchors) {
-        // Anchors may overlap themselves (and one hint may start inside another): step one byte on.
-        for (let i = data.indexOf(needle); i !== -1; i = data.indexOf(needle, i + 1)) {
-          for (const m of members) {
-            const start = i - m.shift;
-            if (!holdsAt(data, start, m.bytes)) continue;
-            let at = start;
-            if (m.leads) {
-              const lead = m.leads.find((l) => holdsAt(data, start - l.length, l));
-              if (lead === undefined) continue;
-              at = start - lead.length;
-            }
-            (found ??= []).push({ start, order: m.order, hit: { hint: m.hint, at } });
-          }
-        }
-      }
-      if (found === undefined) return hits;
+      if (texts.length === 0) return hits;
+      const found: Found[] = [];
+      if (data.length < SMALL_CHUNK_BYTES) findSmall(data, found);
+      else findLarge(data, found);
+      if (found.length === 0) return hits;
       // In the order one walk over the bytes would meet them: by where the hint starts, then by the hints' order.
       found.sort((a, b) => a.start - b.start || a.order - b.order);
       for (const { hit } of found) {

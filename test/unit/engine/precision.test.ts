@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodesToText, hasRandomRun, placeholderReason } from "../../../src/engine/allow.js";
 import { DECODERS } from "../../../src/engine/decode/index.js";
-import { buildPrefilter, type Hint } from "../../../src/engine/prefilter.js";
+import { buildPrefilter, type Hint, SMALL_CHUNK_BYTES } from "../../../src/engine/prefilter.js";
 import { builtinRules } from "../../../src/engine/rule.js";
 import { Redaction } from "../../../src/output/redaction.js";
 import { fakeKeys, keyFormats, knownFormats, redacted } from "../../helpers/fake-key.js";
@@ -88,14 +88,17 @@ describe("the one prefilter pass", () => {
     for (let n = 0; n < 3000; n++) {
       let text = "";
       for (let k = Math.floor(next() * 12); k >= 0; k--) text += parts[Math.floor(next() * parts.length)];
-      const data = Buffer.from(text, "latin1");
-      const got = new Map(
-        [...pf.find(data)].map(([owner, list]) => [owner, list.map((h) => ({ at: h.at, text: h.hint.text }))]),
-      );
-      expect(got, JSON.stringify(text)).toEqual(walk(data));
-      if (got.size > 0) withHits++;
+      // As is (small chunks take the regex path) and after filler that makes it large (the anchors' path).
+      for (const padded of [text, `${"a\n".repeat(SMALL_CHUNK_BYTES / 2)}${text}`]) {
+        const data = Buffer.from(padded, "latin1");
+        const got = new Map(
+          [...pf.find(data)].map(([owner, list]) => [owner, list.map((h) => ({ at: h.at, text: h.hint.text }))]),
+        );
+        expect(got, JSON.stringify(padded)).toEqual(walk(data));
+        if (got.size > 0) withHits++;
+      }
     }
-    expect(withHits).toBeGreaterThan(1000);
+    expect(withHits).toBeGreaterThan(2000);
   });
 
   it("costs one search per chunk however many rules share a keyword", () => {
