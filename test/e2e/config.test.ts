@@ -4,6 +4,7 @@ import { COMMANDS } from "../../src/commands/index.js";
 import { ExitCode } from "../../src/errors.js";
 import { fakeKeys } from "../helpers/fake-key.js";
 import { commitFiles, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
+import { ACME_RULE } from "../helpers/rules.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const keys = fakeKeys(1808);
@@ -77,27 +78,19 @@ describe("config allowlists (e2e)", () => {
   });
 
   it("extra rules find their own keys; disabled rules find nothing", () => {
-    const acmeRule = {
-      id: "acme-token",
-      description: "ACME API token.",
-      keywords: ["acme_"],
-      pattern: "(?<![A-Za-z0-9_])(?<secret>(?<prefix>acme_)(?<body>[A-Za-z0-9]{24}))(?![A-Za-z0-9_])",
-      minEntropy: 3,
-      remediation: { title: "Revoke the ACME token", steps: ["Revoke it in the ACME console."] },
-    };
     const dir = tempDir();
     const acme = `acme_${keys.body(24)}`;
-    writeFiles(dir, { ...config({ rules: [acmeRule] }), "a.env": `ACME=${acme}\nTAVILY=${keys.next()}\n` });
+    writeFiles(dir, { ...config({ rules: [ACME_RULE] }), "a.env": `ACME=${acme}\nTAVILY=${keys.next()}\n` });
     const r = scanJson(dir);
     expect(r.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(["acme-token:1", "tavily-api-key:2"]);
     expect(r.stdout).not.toContain(acme); // redacted like any key
     const text = runCli(["scan"], { cwd: dir });
     expect(text.stdout).toContain("Revoke the ACME token");
-    writeFiles(dir, config({ rules: [acmeRule], disabledRules: ["tavily-api-key"] }));
+    writeFiles(dir, config({ rules: [ACME_RULE], disabledRules: ["tavily-api-key"] }));
     // with the classic rule off, the unknown-format net still sees its keys (as a warning)
     expect(scanJson(dir).findings.map((f) => f.ruleId)).toEqual(["acme-token", "tavily-api-key-unknown-format"]);
     const tavily = ["tavily-api-key", "tavily-api-key-segmented", "tavily-api-key-unknown-format"];
-    writeFiles(dir, config({ rules: [acmeRule], disabledRules: tavily }));
+    writeFiles(dir, config({ rules: [ACME_RULE], disabledRules: tavily }));
     expect(scanJson(dir).findings.map((f) => f.ruleId)).toEqual(["acme-token"]);
   });
 

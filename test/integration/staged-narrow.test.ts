@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys, seededRandom } from "../helpers/fake-key.js";
 import { commitFiles, GIT_ENV, git, gitRepo, tempDir, writeFiles } from "../helpers/git-repo.js";
+import { ACME_RULE } from "../helpers/rules.js";
 import { runCli } from "../helpers/run-cli.js";
 
 interface Report {
@@ -193,16 +194,8 @@ describe("staged narrowed by git grep reports what the whole patch reports", () 
 
   it("an extra rule's keyword counts as a hint: its key is not ruled out", () => {
     const keys = fakeKeys(41);
-    const rule = {
-      id: "acme-token",
-      description: "ACME API token.",
-      keywords: ["acme_"],
-      pattern: "(?<![A-Za-z0-9_])(?<secret>(?<prefix>acme_)(?<body>[A-Za-z0-9]{24}))(?![A-Za-z0-9_])",
-      minEntropy: 3,
-      remediation: { title: "Revoke the ACME token", steps: ["Revoke it in the ACME console."] },
-    };
     const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}.txt`, `file ${i}\n`]));
-    const dir = gitRepo({ ...files, ".tvly-guard.json": JSON.stringify({ rules: [rule] }) });
+    const dir = gitRepo({ ...files, ".tvly-guard.json": JSON.stringify({ rules: [ACME_RULE] }) });
     writeFiles(dir, Object.fromEntries(Object.keys(files).map((p) => [p, `${files[p]}edited\n`])));
     writeFiles(dir, { "f5.txt": `file 5\nACME=acme_${keys.body(24)}\n` });
     git(dir, ["add", "-A"]);
