@@ -10,25 +10,17 @@
 // the file name carries the build's content hash (computed when bundling) and
 // the bundle's mtime, files are written under a unique name and renamed in
 // whole, and only a directory that the user alone can write is trusted.
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readSync,
-  statSync,
-  unlinkSync,
-} from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { writeFileAtomic } from "./fs/atomic-write.js";
+import { readRegularFile } from "./fs/open-file.js";
 
 /** Cache files kept per directory: a few commands of a few installs; the oldest go first. */
 const KEEP = 16;
 /** Cache file names: `<build hash>-<mtime>-<node version>-<arch>-<node options hash>-<command>.v8`. */
 const SUFFIX = ".v8";
+/** Far above a real cache (about 200 KB): a larger file is not ours to read. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The cache directory: $XDG_CACHE_HOME/tvly-guard, else ~/.cache/tvly-guard
@@ -89,23 +81,10 @@ function ownsNearestAncestor(dir: string): boolean {
 
 /** The cached bytes for `file`, or undefined when there are none to trust. Never throws. */
 export function readCodeCache(dir: string, file: string): Buffer | undefined {
-  let fd: number | undefined;
   try {
-    if (!trusted(dir)) return undefined;
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
-    const info = fstatSync(fd);
-    if (!info.isFile()) return undefined;
-    const data = Buffer.allocUnsafe(info.size);
-    for (let done = 0; done < data.length; ) {
-      const n = readSync(fd, data, done, data.length - done, done);
-      if (n === 0) return undefined; // shrank while read: not the file that was renamed in
-      done += n;
-    }
-    return data;
+    return trusted(dir) ? readRegularFile(file, "the code cache", MAX_CACHE_BYTES, "undefined") : undefined;
   } catch {
-    return undefined; // absent, unreadable, not ours: compile from source
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    return undefined; // unreadable, not a regular file: compile from source
   }
 }
 
