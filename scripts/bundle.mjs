@@ -31,7 +31,7 @@ export const START = { name: "tvly-guard", entry: "src/start.ts", runs: "tvly-gu
 
 /**
  * Worker threads start from a file of their own, named as the sources name it
- * (`new URL("./blob-scan-worker.cjs", import.meta.url)`): CommonJS next to the
+ * (`blob-scan-worker.cjs` beside import.meta.filename): CommonJS next to the
  * bundles, like them, so a worker starts without Node's ESM loader (measured: two
  * workers ready in ~180 ms instead of ~400 ms on a busy 2-core machine).
  */
@@ -78,9 +78,9 @@ const CJS = {
   format: "cjs",
   // import() of a Node built-in would start Node's ESM loader (several ms): require it instead.
   supported: { "dynamic-import": false },
-  // import.meta.url has no CommonJS meaning: make it the bundle file's URL, which src/paths.ts expects.
-  inject: [join(ROOT, "scripts/import-meta-url.js")],
-  define: { "import.meta.url": "importMetaUrl" },
+  // The sources name their own file as import.meta.filename (Node 20.11+ in ESM, and vitest): in a
+  // CommonJS bundle that is __filename, on every Node 20, with no URL made and parsed back on start-up.
+  define: { "import.meta.filename": "__filename", "import.meta.dirname": "__dirname" },
 };
 
 /** Build every entry into memory: [{ path (absolute, in `outdir`), contents }], the notices file last. */

@@ -4,7 +4,7 @@
 // user's regex: node:crypto alone is dozens of internal modules.
 import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
+const require = createRequire(import.meta.filename);
 
 export const nodeCrypto = (): typeof import("node:crypto") => require("node:crypto");
 export const nodeV8 = (): typeof import("node:v8") => require("node:v8");

@@ -4,10 +4,9 @@
 // and the sources under vitest (src/). So rules/, hooks/, schema/ and package.json
 // are found from here, in every install.
 import { dirname, join, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 
 /** The file this code was loaded from: in the shipped CLI, the bundle itself. */
-export const SELF_FILE = fileURLToPath(import.meta.url);
+export const SELF_FILE = import.meta.filename;
 
 /**
  * Where the bin entry (src/start.ts, bin/tvly-guard.cjs) records its own path

@@ -6,7 +6,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 import { codeCacheDir, codeCacheFile, readCodeCache, writeCodeCache } from "./code-cache.js";
 import { stagedPatchArgs } from "./git/patch.js";
@@ -19,8 +18,8 @@ declare const TVLY_GUARD_MAIN_HASH: string;
 // A pre-commit run's one git call starts first, so git diffs while the bundle compiles and the rules load.
 if (process.argv[2] === "staged") startEarly({ cwd: process.cwd(), env: process.env }, stagedPatchArgs());
 
-const self = fileURLToPath(import.meta.url);
-const main = join(dirname(self), "tvly-guard-main.cjs");
+const self = import.meta.filename;
+const main = join(import.meta.dirname, "tvly-guard-main.cjs");
 (globalThis as Record<symbol, unknown>)[CLI_ENTRY] = self;
 runBundle(main, process.argv[2]);
 

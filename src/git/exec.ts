@@ -81,16 +81,18 @@ export interface GitProcess {
  */
 export function startGit(ctx: GitContext, args: readonly string[], noInput?: "noInput"): GitProcess {
   const child = spawnGit(ctx, args, noInput);
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (s: string) => {
-    if (stderr.length < MAX_STDERR) stderr += s;
+  // Bytes, decoded once if git fails: a string decoder on every call costs the pre-commit path its module.
+  const stderrBytes: Buffer[] = [];
+  let kept = 0;
+  child.stderr.on("data", (b: Buffer) => {
+    if (kept < MAX_STDERR) stderrBytes.push(b);
+    kept += b.length;
   });
   const done = new Promise<void>((resolveDone, reject) => {
     child.on("error", (err) => reject(spawnFailure(err)));
     child.on("close", (code, signal) => {
       if (code === 0) resolveDone();
-      else reject(failed({ args, code, signal, stderr }));
+      else reject(failed({ args, code, signal, stderr: Buffer.concat(stderrBytes).toString("utf8") }));
     });
   });
   done.catch(() => {}); // the owner awaits it; never an unhandled rejection meanwhile
@@ -121,8 +123,9 @@ export async function runGitCountingWarnings(
     const countLines = (text: string) => {
       for (const line of text.split("\n")) if (count.test(line)) counted++;
     };
-    child.stderr.on("data", (s: string) => {
-      const lines = partial + s;
+    // latin1: one char per byte, so a read that cuts a UTF-8 character cannot garble a line (the patterns are ASCII).
+    child.stderr.on("data", (b: Buffer) => {
+      const lines = partial + b.toString("latin1");
       const end = lines.lastIndexOf("\n");
       countLines(lines.slice(0, end + 1));
       partial = lines.slice(end + 1);

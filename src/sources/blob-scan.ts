@@ -7,6 +7,7 @@
 // start only once a history proves big (64 MiB read): below that a worker
 // costs more than the search it takes over.
 import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { looksBinary } from "../engine/binary.js";
 import { detectSecrets, type HeldBack, type Match } from "../engine/detect.js";
@@ -245,7 +246,7 @@ class WorkerScanner implements BlobScanner {
   constructor(private readonly options: BlobScanOptions) {
     const data: WorkerData = { ctx: options.ctx, maxSize: options.maxSize, rules: options.rules };
     // The bundled worker (scripts/bundle.mjs: CommonJS, next to the bundle that starts it).
-    const script = new URL("./blob-scan-worker.cjs", import.meta.url);
+    const script = join(import.meta.dirname, "blob-scan-worker.cjs");
     const threads = nodeWorkerThreads(); // loaded only when a history is big enough for workers
     this.workers = Array.from({ length: options.workers }, () => new threads.Worker(script, { workerData: data }));
     this.queued = this.workers.map(() => []);
