@@ -102,6 +102,14 @@ export function prefilterHints(rules: readonly Rule[]): readonly string[] {
   return rules.length === 0 ? [] : ruleSetOf(rules).hintTexts;
 }
 
+/**
+ * The prefilter's anchors (raw bytes; see prefilter.ts): every hint the engine looks for holds one,
+ * so bytes holding none of them yield no match, whatever the options, and need not be searched.
+ */
+export function hintAnchors(rules: readonly Rule[]): readonly Buffer[] {
+  return rules.length === 0 ? [] : ruleSetOf(rules).withDecoders.anchors;
+}
+
 /** Find every key in a chunk, plain or encoded, that is not a placeholder and not on an allowed line. */
 export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: DetectOptions = {}): Match[] {
   if (rules.length === 0) return [];

@@ -31,6 +31,8 @@ export interface HintHit {
 export interface Prefilter {
   /** Every hint hit in `data`, by owner, in ascending offset order. */
   find(data: Buffer): Map<string, HintHit[]>;
+  /** The anchors searched for: every hint holds one, so bytes that hold none of them hold no hint. */
+  anchors: readonly Buffer[];
 }
 
 /**
@@ -160,6 +162,7 @@ export function buildPrefilter(hints: readonly Hint[]): Prefilter {
   };
 
   return {
+    anchors: anchors.map((a) => a.needle),
     find(data) {
       const hits = new Map<string, HintHit[]>();
       if (texts.length === 0) return hits;

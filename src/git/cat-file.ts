@@ -11,6 +11,8 @@ import { type GitContext, type GitProcess, runGit, startGit } from "./exec.js";
 /** One answer of cat-file, for the name it was asked for. */
 export type CatFileObject =
   | { name: string; oid: string; kind: "blob"; size: number; data: Buffer }
+  /** A blob whose bytes the reader's sieve does not want: only its first `sieve.headBytes`, as a view. */
+  | { name: string; oid: string; kind: "skimmed"; size: number; head: Buffer }
   | { name: string; oid: string; kind: "too-large" | "not-blob"; size: number }
   | { name: string; oid: ""; kind: "missing"; size: 0 };
 
@@ -29,6 +31,21 @@ export interface CatFileOptions {
   maxSize: number;
   /** Called once per request, in request order. `data` is a view: copy it to keep it past the call. */
   onObject(object: CatFileObject): void;
+  /** Sees git's output as it arrives and tells which blobs are wanted whole (the others come "skimmed"). */
+  sieve?: CatFileSieve;
+}
+
+/**
+ * A look at the raw output before it is parsed, so that a caller that wants only some blobs whole
+ * (those holding a byte pattern, say) can say so without each blob being gathered into one buffer.
+ */
+export interface CatFileSieve {
+  /** Each piece of git's output, in order, before the reader parses it. */
+  see(piece: Buffer): void;
+  /** Are the output's bytes [from, to) (offsets from its first byte), a blob's, wanted whole? Asked in output order. */
+  wants(from: number, to: number): boolean;
+  /** How many first bytes of a blob not wanted whole still come with it. */
+  readonly headBytes: number;
 }
 
 /**
@@ -44,7 +61,9 @@ export class CatFileReader {
   private next = 0;
   /** Bytes still to drop for an object that is too large. */
   private skip = 0;
-  private body: { name: string; oid: string; size: number } | undefined;
+  private body: { name: string; oid: string; size: number; from: number } | undefined;
+  /** Bytes of output read before the current piece. */
+  private read = 0;
   private parts: Buffer[] = [];
   private have = 0;
   private pendingHead: Buffer | undefined;
@@ -120,6 +139,9 @@ export class CatFileReader {
   }
 
   private consume(chunk: Buffer): void {
+    this.options.sieve?.see(chunk);
+    const base = this.read;
+    this.read += chunk.length;
     let at = 0;
     while (at < chunk.length) {
       if (this.skip > 0) {
@@ -141,7 +163,7 @@ export class CatFileReader {
           : chunk.subarray(at, nl);
         this.pendingHead = undefined;
         at = nl + 1;
-        this.startObject(head.toString("utf8"));
+        this.startObject(head.toString("utf8"), base + at);
         continue;
       }
       const { size } = this.body;
@@ -154,7 +176,7 @@ export class CatFileReader {
     }
   }
 
-  private startObject(line: string): void {
+  private startObject(line: string, from: number): void {
     const name = this.takeName();
     const header = parseObjectHeader(line);
     if (header === null) {
@@ -167,16 +189,23 @@ export class CatFileReader {
       this.options.onObject({ name, oid, kind: type === "blob" ? "too-large" : "not-blob", size });
       return;
     }
-    this.body = { name, oid, size };
+    this.body = { name, oid, size, from };
     this.parts = [];
     this.have = 0;
   }
 
   private finishObject(): void {
-    const { name, oid, size } = this.body!;
+    const { name, oid, size, from } = this.body!;
     this.body = undefined;
     const parts = this.parts;
     this.parts = [];
+    const sieve = this.options.sieve;
+    if (sieve && !sieve.wants(from, from + size)) {
+      const n = Math.min(size, sieve.headBytes);
+      const head = parts[0]!.length >= n ? parts[0]! : Buffer.concat(parts, n);
+      this.options.onObject({ name, oid, kind: "skimmed", size, head: head.subarray(0, n) });
+      return;
+    }
     // Most blobs sit inside one read: a view, no copy.
     const whole = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size + 1);
     this.options.onObject({ name, oid, kind: "blob", size, data: whole.subarray(0, size) });

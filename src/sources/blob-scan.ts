@@ -10,7 +10,8 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { looksBinary } from "../engine/binary.js";
-import { detectSecrets, type HeldBack, type Match } from "../engine/detect.js";
+import { detectSecrets, type HeldBack, hintAnchors, type Match } from "../engine/detect.js";
+import { HintSieve } from "../engine/hint-sieve.js";
 import type { Rule } from "../engine/rule.js";
 import { GitError } from "../errors.js";
 import { type CatFileObject, CatFileReader } from "../git/cat-file.js";
@@ -92,6 +93,8 @@ export class BlobLane {
   constructor(ctx: GitContext, maxSize: number, rules: readonly Rule[], onRead?: () => void) {
     this.reader = new CatFileReader(ctx, {
       maxSize,
+      // Blobs that hold no prefilter anchor are counted, never gathered or searched again.
+      sieve: new HintSieve(hintAnchors(rules)),
       onObject: (o) => {
         this.take(o, rules);
         onRead?.();
@@ -101,6 +104,10 @@ export class BlobLane {
 
   private take(o: CatFileObject, rules: readonly Rule[]): void {
     const totals = this.totals;
+    if (o.kind === "skimmed") {
+      this.count(o.size, looksBinary(o.head));
+      return;
+    }
     if (o.kind !== "blob") {
       if (o.kind === "too-large") totals.tooLarge++;
       else totals.unreadable.push(o.name);
@@ -108,11 +115,15 @@ export class BlobLane {
     }
     // Binary blobs are scanned too (the engine locates their keys by byte offset); counted apart.
     const binary = looksBinary(o.data);
-    totals.files++;
-    totals.bytes += o.data.length;
-    if (binary) totals.binary++;
+    this.count(o.data.length, binary);
     const found = detectSecrets({ path: "", data: o.data, startLine: 1, binary }, rules, { heldBack: totals.heldBack });
     if (found.length > 0) this.hits.set(o.name, firstOfEachKey(found));
+  }
+
+  private count(bytes: number, binary: boolean): void {
+    this.totals.files++;
+    this.totals.bytes += bytes;
+    if (binary) this.totals.binary++;
   }
 }
 
