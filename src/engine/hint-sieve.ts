@@ -18,25 +18,23 @@ export class HintSieve implements CatFileSieve {
   private first = 0;
   /** Bytes of the stream seen so far. */
   private seen = 0;
-  /** The last bytes seen, one fewer than the longest anchor: an anchor may start there and end in the next piece. */
-  private tail: Buffer = Buffer.alloc(0);
-  private readonly overlap: number;
+  /** The last bytes seen (up to one fewer than the longest anchor): an anchor may start there and end in the next piece. */
+  private readonly tail: Buffer;
+  private tailLength = 0;
 
   constructor(private readonly anchors: readonly Buffer[]) {
-    this.overlap = Math.max(0, ...anchors.map((a) => a.length - 1));
+    this.tail = Buffer.alloc(Math.max(0, ...anchors.map((a) => a.length - 1)));
   }
 
   see(piece: Buffer): void {
     const before = this.starts.length;
-    if (this.tail.length > 0) this.seeSeam(piece);
+    if (this.tailLength > 0) this.seeSeam(piece);
     for (const anchor of this.anchors)
       for (let i = piece.indexOf(anchor); i !== -1; i = piece.indexOf(anchor, i + 1)) this.add(this.seen + i, anchor);
     // Found anchor by anchor (and a seam hit may start before a hit of the last piece): put them in order.
     if (this.starts.length - before > 1 || (before > 0 && this.starts[before]! < this.starts[before - 1]!)) this.sort();
     this.seen += piece.length;
-    const joined = piece.length >= this.overlap ? piece : Buffer.concat([this.tail, piece]);
-    // A copy: the piece's memory is the reader's to drop.
-    this.tail = Buffer.from(joined.subarray(Math.max(0, joined.length - this.overlap)));
+    this.keepTail(piece);
   }
 
   wants(from: number, to: number): boolean {
@@ -51,13 +49,30 @@ export class HintSieve implements CatFileSieve {
     return false;
   }
 
-  /** Anchors that start in the tail of the last piece and end in this one. */
+  /** Anchors that start in the tail of the last piece and end in this one (byte by byte: a few bytes, no copy). */
   private seeSeam(piece: Buffer): void {
-    const seam = Buffer.concat([this.tail, piece.subarray(0, this.overlap)]);
-    const at = this.seen - this.tail.length;
+    const { tail, tailLength } = this;
     for (const anchor of this.anchors)
-      for (let i = seam.indexOf(anchor); i !== -1 && i < this.tail.length; i = seam.indexOf(anchor, i + 1))
-        if (i + anchor.length > this.tail.length) this.add(at + i, anchor);
+      for (let start = Math.max(0, tailLength - anchor.length + 1); start < tailLength; start++) {
+        let k = 0;
+        for (; k < anchor.length; k++) {
+          const at = start + k;
+          const byte = at < tailLength ? tail[at] : piece[at - tailLength];
+          if (byte !== anchor[k]) break;
+        }
+        if (k === anchor.length) this.add(this.seen - tailLength + start, anchor);
+      }
+  }
+
+  /** Copies the last bytes of the stream into `tail` (the piece's memory is the reader's to drop). */
+  private keepTail(piece: Buffer): void {
+    const { tail } = this;
+    const keep = Math.min(tail.length - piece.length, this.tailLength); // old tail bytes still among the last
+    if (keep > 0) tail.copyWithin(0, this.tailLength - keep, this.tailLength);
+    const from = Math.max(0, piece.length - (tail.length - Math.max(0, keep)));
+    let at = Math.max(0, keep);
+    for (let i = from; i < piece.length; i++) tail[at++] = piece[i]!;
+    this.tailLength = at;
   }
 
   private add(start: number, anchor: Buffer): void {
