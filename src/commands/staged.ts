@@ -51,16 +51,12 @@ export const command: CommandSpec = {
 };
 
 /**
- * How a large change is narrowed: with the engine's hints, after the default
- * counts. TVLY_GUARD_STAGED_NARROW is an internal switch for tests and the
- * bench: "off" reads the one patch whole, "AFTER,REST" sets the counts.
+ * How a large change is narrowed: with the engine's hints, from the default
+ * size. TVLY_GUARD_STAGED_NARROW is an internal switch for tests and the
+ * bench: "off" reads the one patch whole, a number sets the size.
  */
 function narrowOptions(value: string | undefined, hints: readonly string[]): NarrowOptions {
   if (value === "off") return {};
-  const [after, rest] = (value ?? "").split(",").map(Number);
-  return {
-    hints,
-    ...(Number.isInteger(after) && value ? { after } : {}),
-    ...(Number.isInteger(rest) ? { rest } : {}),
-  };
+  const from = Number(value);
+  return { hints, ...(value && Number.isInteger(from) ? { from } : {}) };
 }

@@ -34,18 +34,59 @@ const PATCH_FLAGS = [
   "--dst-prefix=b/",
 ];
 
+/** A patch command's output, read as it comes; the staged patch also opens with its file listing. */
+export interface StagedPatch extends GitOutput {
+  /**
+   * The listing git writes ahead of the patch: every file the patch covers,
+   * from object ids alone (written before git reads a blob, though after rename
+   * detection). Read once, from git's first bytes; `pieces` yields what follows it.
+   */
+  listing(): Promise<RawEntry[]>;
+}
+
 /**
  * The patch of the index against HEAD (against the empty tree before the first
  * commit: `diff --cached` without a commit does that itself), in the index git
- * names in GIT_INDEX_FILE, started now and read as git writes it. Renames are
- * detected, so a pure rename adds no lines; deletions are left out
- * (`--diff-filter=d`): they add nothing, and their content may be absent from
- * a partial clone.
- * `pathspecs` narrows the diff (with `--no-renames`): the partial-clone fallback uses it.
+ * names in GIT_INDEX_FILE, started now and read as git writes it, headed by
+ * the raw listing of the same files (`--raw -z`: NUL-separated fields, then
+ * an empty one; the patch itself is as without them), so a caller learns the
+ * size of a change before git has diffed any of it. Renames are detected, so a
+ * pure rename adds no lines; deletions are left out (`--diff-filter=d`): they
+ * add nothing, and their content may be absent from a partial clone.
  * https://git-scm.com/docs/git-diff#Documentation/git-diff.txt-emgitdiffemltoptionsgt--cached--merge-baseltcommitgt--ltpathgt82308203
+ * https://git-scm.com/docs/git-diff#Documentation/git-diff.txt---patch-with-raw
+ *
+ *   :100644 100644 <old oid> <new oid> M\0src/a.ts\0:000000 100644 <zeros> <new oid> A\0new.ts\0\0diff --git a/src/a.ts ...
  */
-export function streamStagedPatch(ctx: GitContext, pathspecs?: string[]): GitOutput {
-  const git = startGitOutput(ctx, stagedPatchArgs(pathspecs));
+export function streamStagedPatch(ctx: GitContext): StagedPatch {
+  return withListing(readStagedOutput(ctx, stagedPatchArgs()));
+}
+
+/**
+ * The patch of the index against HEAD for exactly `pathspecs` (literal, from
+ * the root), with `--no-renames` and no listing: for a caller that has ruled
+ * renames out or pairs nothing (the narrowed rest, the partial-clone fallback).
+ */
+export function streamStagedPatchOf(ctx: GitContext, pathspecs: string[]): GitOutput {
+  return readStagedOutput(ctx, [
+    "diff",
+    "--cached",
+    ...PATCH_FLAGS,
+    "--no-renames",
+    "--diff-filter=d",
+    "--",
+    ...pathspecs,
+  ]);
+}
+
+/** streamStagedPatch's git arguments; the bin entry starts this call before the CLI loads. */
+export function stagedPatchArgs(): string[] {
+  return ["diff", "--cached", ...PATCH_FLAGS, "-M", "--diff-filter=d", "--raw", "-z", "--no-abbrev", "--"];
+}
+
+/** A staged diff started now, with the errors of a run outside a repository or in a bare one told plainly. */
+function readStagedOutput(ctx: GitContext, args: string[]): GitOutput {
+  const git = startGitOutput(ctx, args);
   async function* read(): AsyncGenerator<Buffer> {
     let bytes = 0;
     try {
@@ -74,11 +115,40 @@ export function streamStagedPatch(ctx: GitContext, pathspecs?: string[]): GitOut
   return { pieces: read(), cancel: git.cancel };
 }
 
-/** streamStagedPatch's git arguments; the bin entry starts the usual call (no pathspecs) before the CLI loads. */
-export function stagedPatchArgs(pathspecs?: string[]): string[] {
-  const renames = pathspecs ? ["--no-renames"] : ["-M"];
-  return ["diff", "--cached", ...PATCH_FLAGS, ...renames, "--diff-filter=d", "--", ...(pathspecs ?? [])];
+/** `output` (a listing, then the patch) split at the empty field that ends the listing; exported for its tests. */
+export function withListing(output: GitOutput): StagedPatch {
+  const source = output.pieces;
+  let listed: Promise<{ entries: RawEntry[]; after: Buffer }> | undefined;
+  const readHead = async () => {
+    const head: Buffer[] = [];
+    for (;;) {
+      const next = await source.next();
+      if (next.done) return { entries: parseRawListing(Buffer.concat(head)), after: EMPTY }; // nothing staged
+      const piece = next.value;
+      // Fields are never empty, so the first NUL right after a NUL (within a piece or across two) ends the listing.
+      const across = head.at(-1)?.at(-1) === 0 && piece[0] === 0;
+      const end = across ? -1 : piece.indexOf("\0\0"); // the listing's last NUL; the empty field follows it
+      if (!across && end === -1) {
+        head.push(piece);
+        continue;
+      }
+      head.push(piece.subarray(0, end + 1));
+      return { entries: parseRawListing(Buffer.concat(head)), after: piece.subarray(end + 2) };
+    }
+  };
+  async function* patch(): AsyncGenerator<Buffer> {
+    const { after } = await (listed ??= readHead());
+    if (after.length > 0) yield after;
+    yield* source;
+  }
+  return {
+    pieces: patch(),
+    cancel: output.cancel,
+    listing: async () => (await (listed ??= readHead())).entries,
+  };
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** The patch of the index against one commit (a merge head), same flags as streamStagedPatch. */
 export function readStagedPatchAgainst(ctx: GitContext, commit: string): Promise<Buffer> {
@@ -91,18 +161,19 @@ export interface RawEntry {
   newMode: string;
   oldOid: string;
   newOid: string;
+  /** A letter: M, A, T, U; R or C (their score left out) with `path` the new name. */
   status: string;
   path: string;
 }
 
 /**
- * What the index changes against HEAD, from object ids alone (no blob is read),
- * NUL-separated; deletions only with `deletions`. Unmerged paths have status U.
+ * What the index changes against HEAD but deletions, from object ids alone
+ * (no blob is read), NUL-separated. Unmerged paths have status U.
  * https://git-scm.com/docs/git-diff#_raw_output_format
  *
  *   :100644 100644 <old oid> <new oid> M\0path\0
  */
-export async function listStagedEntries(ctx: GitContext, deletions?: "deletions"): Promise<RawEntry[]> {
+export async function listStagedEntries(ctx: GitContext): Promise<RawEntry[]> {
   const out = (
     await runGit(ctx, [
       "diff",
@@ -113,14 +184,26 @@ export async function listStagedEntries(ctx: GitContext, deletions?: "deletions"
       "--no-abbrev",
       "--no-relative",
       "--no-ext-diff",
-      ...(deletions ? [] : ["--diff-filter=d"]),
+      "--diff-filter=d",
       "--",
     ])
   ).toString("utf8");
-  const fields = out.split("\0");
+  return parseRawListing(out);
+}
+
+/**
+ * `--raw -z` records: `:<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0`,
+ * with a second path (the new one) after a rename or copy (status R or C and a score).
+ * https://git-scm.com/docs/git-diff#_raw_output_format
+ */
+function parseRawListing(raw: Buffer | string): RawEntry[] {
+  const fields = raw.toString("utf8").split("\0");
   const entries: RawEntry[] = [];
   for (let i = 0; i + 1 < fields.length; i += 2) {
-    const [oldMode = "", newMode = "", oldOid = "", newOid = "", status = ""] = fields[i]!.slice(1).split(" ");
+    const m = /^:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i]!);
+    if (!m) throw new Error(`unexpected git diff --raw record: ${JSON.stringify(fields[i]!.slice(0, 80))}`);
+    const [, oldMode = "", newMode = "", oldOid = "", newOid = "", status = ""] = m;
+    if (status === "R" || status === "C") i++; // the old path, then the new one
     entries.push({ oldMode, newMode, oldOid, newOid, status, path: fields[i + 1]! });
   }
   return entries;

@@ -3,11 +3,18 @@
 // GIT_INDEX_FILE, as chunks numbered like the staged file.
 
 import { readBlobs } from "../git/cat-file.js";
-import { type GitContext, type GitOutput, isMissingObjectFailure } from "../git/exec.js";
-import { listStagedFilesWithout } from "../git/grep.js";
+import { type GitContext, isMissingObjectFailure } from "../git/exec.js";
+import { type IndexedFile, listStagedFilesWithout } from "../git/grep.js";
 import { GITLINK_MODE } from "../git/log.js";
 import { listMissingHeadObjects } from "../git/objects.js";
-import { listStagedEntries, type RawEntry, readStagedPatchAgainst, streamStagedPatch } from "../git/patch.js";
+import {
+  listStagedEntries,
+  type RawEntry,
+  readStagedPatchAgainst,
+  type StagedPatch,
+  streamStagedPatch,
+  streamStagedPatchOf,
+} from "../git/patch.js";
 import { literalPathspecBatches } from "../git/pathspec.js";
 import { readRepositoryFacts } from "../git/repository.js";
 import { readMergeHeads } from "../git/work-tree.js";
@@ -21,28 +28,26 @@ import { type AddedRun, parseUnifiedDiff, unquoteGitPath } from "./unified-diff.
 export interface NarrowOptions {
   /** The engine's prefilter hints (prefilterHints): a file whose staged blob holds none has no finding. */
   hints?: readonly string[];
-  /** Files read from the one patch before the rest of a large change is narrowed (default NARROW_AFTER). */
-  after?: number;
-  /** Files that must be left after that for narrowing to pay (default NARROW_REST). */
-  rest?: number;
+  /** Staged files from which a change is narrowed (default NARROW_FROM). */
+  from?: number;
 }
 
 /**
  * The one patch costs git two blob reads and a diff per file, and the parser
- * every line; `git grep` reads only the staged blob. Past these counts the
- * three git calls narrowing adds cost less than they save (docs/performance.md
- * has the figures); a usual commit ends before NARROW_AFTER files and starts
- * one git process, as before.
+ * every line; `git grep` reads only the staged blob. From this many files the
+ * git calls narrowing adds (update-index and grep, the facts, a limited diff) cost less than
+ * they save (docs/performance.md has the figures); a usual commit has fewer
+ * and starts one git process, as before.
  */
-const NARROW_AFTER = 100;
-const NARROW_REST = 200;
+const NARROW_FROM = 150;
 
 /**
  * Yield the staged added lines, one chunk per run of consecutive lines, as
  * git writes the patch: detection works while git still diffs.
- * One git process in the usual case. With `narrow.hints`, a change still going
- * after `narrow.after` files is narrowed (listRestToNarrow, chunksOfRest): git grep rules out
- * the files whose staged blob holds no hint, and only the others are diffed.
+ * One git process in the usual case. With `narrow.hints`, a change of at least
+ * `narrow.from` files is narrowed as soon as the patch's listing shows it
+ * (narrowable, chunksOfNarrowed): git grep rules out the files whose staged
+ * blob holds no hint, and only the others are diffed.
  * In a partial clone whose HEAD version of a staged file is absent, git would
  * fetch it to diff: we never fetch, so git fails there; the files it had
  * finished stay scanned, the others are diffed again without those, and the
@@ -51,24 +56,29 @@ const NARROW_REST = 200;
 export async function* readStagedChunks(
   ctx: GitContext,
   summary: ScanSummary,
-  started: GitOutput = streamStagedPatch(ctx),
+  started: StagedPatch = streamStagedPatch(ctx),
   narrow: NarrowOptions = {},
 ): AsyncGenerator<Chunk> {
   const mergeHeads = readMergeHeads(ctx.cwd, ctx.env);
   if (mergeHeads.length === 0) {
     const done = new Set<string>();
     try {
-      let left: RawEntry[] | undefined;
       const hints = narrow.hints;
-      const stop =
-        hints && hints.length > 0
-          ? {
-              after: narrow.after ?? NARROW_AFTER,
-              decide: async () => (left = await listRestToNarrow(ctx, done, narrow.rest ?? NARROW_REST)) !== undefined,
-            }
-          : undefined;
-      yield* chunksFromPatch(ctx, started.pieces, summary, undefined, done, stop);
-      if (left && hints) yield* chunksOfRest(ctx, summary, hints, left, done);
+      const rest =
+        hints && hints.length > 0 ? narrowable(await started.listing(), narrow.from ?? NARROW_FROM) : undefined;
+      let patch = started;
+      if (rest && hints) {
+        started.cancel(); // git wrote the listing first: it has diffed little yet
+        // Started before the facts are in: git greps while they are asked.
+        const ruledOut = listStagedFilesWithout(ctx, hints, regularFiles(rest)).catch(() => new Set<string>());
+        if (!(await readRepositoryFacts(ctx)).partial) {
+          yield* chunksOfNarrowed(ctx, summary, rest, await ruledOut, done);
+          return;
+        }
+        // A partial clone's fallback names what it scanned whole: the one patch after all (git grep's answer unused).
+        patch = streamStagedPatch(ctx);
+      }
+      yield* chunksFromPatch(ctx, patch.pieces, summary, undefined, done);
     } catch (err) {
       if (!isMissingObjectFailure(err)) throw err;
       yield* readStagedWithoutFetching(ctx, summary, err, done);
@@ -93,53 +103,48 @@ export async function* readStagedChunks(
 /** A regular file's mode in the index: what git grep searches. */
 const REGULAR_MODES = new Set(["100644", "100755"]);
 
+const regularFiles = (entries: readonly RawEntry[]): IndexedFile[] =>
+  entries.filter((e) => REGULAR_MODES.has(e.newMode)).map((e) => ({ mode: e.newMode, oid: e.newOid, path: e.path }));
+
+/** A conflict, a rename, a copy: statuses that keep the one patch. */
+const ONE_PATCH_STATUSES = new Set(["U", "R", "C"]);
+
 /**
- * The rest of a change (the staged files not in `done`) when it is worth
- * narrowing, else undefined (keep reading the one patch). It is not when
- * fewer than `minRest` files are left, nor where narrowing could change what
- * the run shows: a partial clone (whose fallback scans files whole and names
- * them in a warning), an unresolved conflict (status U), a path git could not
- * give as UTF-8 (no pathspec would name it), or a change that both adds and
- * deletes paths (the one patch pairs those as renames, and a pathspec-limited
- * diff might pair them otherwise). Without adds and deletes together there is
- * no rename, so the rest diffed with --no-renames shows the same lines.
+ * The staged files of the patch's `listing` when the change is worth
+ * narrowing, else undefined (read the one patch). It is not when fewer than
+ * `from` files are staged, nor where narrowing could change what the run
+ * shows: an unresolved conflict (status U), a path git could not give as
+ * UTF-8 (no pathspec would name it), or a rename or copy (the one patch pairs
+ * those; a pathspec-limited diff would show the new file whole). Without one,
+ * each file diffed on its own with --no-renames shows the lines the one patch
+ * shows for it. (A partial clone, the other case, takes a git call to tell.)
  */
-async function listRestToNarrow(
-  ctx: GitContext,
-  done: ReadonlySet<string>,
-  minRest: number,
-): Promise<RawEntry[] | undefined> {
-  const entries = await listStagedEntries(ctx, "deletions");
-  const has = (status: string) => entries.some((e) => e.status === status);
-  if (has("U") || (has("A") && has("D")) || entries.some((e) => e.path.includes("\uFFFD"))) return undefined;
-  const left = entries.filter((e) => e.status !== "D" && !done.has(e.path));
-  if (left.length < minRest) return undefined;
-  // Asked only now: a change too small to narrow pays one git process for the question, not three.
-  return (await readRepositoryFacts(ctx)).partial ? undefined : left; // a partial clone's fallback names what it scanned whole
+function narrowable(listing: readonly RawEntry[], from: number): readonly RawEntry[] | undefined {
+  if (listing.length < from) return undefined;
+  const onePatchOnly = (e: RawEntry) => ONE_PATCH_STATUSES.has(e.status) || e.path.includes("\uFFFD");
+  return listing.some(onePatchOnly) ? undefined : listing;
 }
 
 /**
- * The chunks of a narrowed rest. Of its regular files, git grep rules out
- * those whose staged blob holds no hint: every chunk of a file is a run of its
- * blob's lines, and the engine finds nothing in bytes holding no hint. The
- * others (binary files, symlinks, submodules, hinted files, or all of them
- * when git grep cannot run) are diffed, a pathspec-limited patch per batch.
- * `done` gains them all.
+ * The chunks of a narrowed change. Of its regular files, git grep ruled out
+ * (`ruledOut`) those whose staged blob holds no hint: every chunk of a file is
+ * a run of its blob's lines, and the engine finds nothing in bytes holding no
+ * hint. The others (binary files, symlinks, submodules, hinted files, or all
+ * of them when git grep could not run) are diffed, a pathspec-limited patch
+ * per batch. `done` gains them all.
  */
-async function* chunksOfRest(
+async function* chunksOfNarrowed(
   ctx: GitContext,
   summary: ScanSummary,
-  hints: readonly string[],
-  left: readonly RawEntry[],
+  entries: readonly RawEntry[],
+  ruledOut: ReadonlySet<string>,
   done: Set<string>,
 ): AsyncGenerator<Chunk> {
-  const searchable = left.filter((e) => REGULAR_MODES.has(e.newMode)).map((e) => e.path);
-  const ruledOut = await listStagedFilesWithout(ctx, hints, searchable).catch(() => new Set<string>());
-  const toDiff = left.filter((e) => !ruledOut.has(e.path)).map((e) => e.path);
+  const toDiff = entries.filter((e) => !ruledOut.has(e.path)).map((e) => e.path);
   summary.ruledOut += ruledOut.size;
   for (const path of ruledOut) done.add(path);
   for (const batch of literalPathspecBatches(toDiff))
-    yield* chunksFromPatch(ctx, streamStagedPatch(ctx, batch).pieces, summary, undefined, done);
+    yield* chunksFromPatch(ctx, streamStagedPatchOf(ctx, batch).pieces, summary, undefined, done);
   // Every file asked for has its record (a mode change or removed lines too): one missing would pass unread.
   const missing = toDiff.filter((path) => !done.has(path));
   if (missing.length > 0)
@@ -152,8 +157,6 @@ async function* chunksOfRest(
  * resolution from what the other side brought), submodules passed over.
  * `done` collects the paths of the files whose patch was complete (all
  * their chunks yielded), for a caller that has to diff the rest again.
- * With `stop`, once `done` holds `stop.after` files, `stop.decide()` is asked
- * once whether to stop reading here (git is stopped; the caller has the rest).
  */
 async function* chunksFromPatch(
   ctx: GitContext,
@@ -161,16 +164,10 @@ async function* chunksFromPatch(
   summary: ScanSummary,
   keepLine?: (path: string, line: number) => boolean,
   done?: Set<string>,
-  stop?: { after: number; decide(): Promise<boolean> },
 ): AsyncGenerator<Chunk> {
   const unmerged: string[] = [];
   const binaries: BinaryFile[] | undefined = keepLine ? undefined : [];
-  let asked = false;
   for await (const record of parseUnifiedDiff(patch)) {
-    if (stop && !asked && done && done.size >= stop.after) {
-      asked = true;
-      if (await stop.decide()) break; // leaving the loop ends the parser and stops git
-    }
     if (record.kind === "line") {
       // "* Unmerged path <path>": a conflict not resolved yet; git will not commit until it is.
       const m = /^\* Unmerged path (.*)$/s.exec(record.line.toString("utf8"));
@@ -251,7 +248,7 @@ async function* readStagedWithoutFetching(
   const whole = entries.filter((e) => missing.has(e.oldOid));
   if (whole.length === 0) throw original; // the diff failed for another reason: report git's own
   const excluded = [...whole.map((e) => e.path), ...done].map((path) => `:(top,exclude,literal)${path}`);
-  yield* chunksFromPatch(ctx, streamStagedPatch(ctx, [":/", ...excluded]).pieces, summary);
+  yield* chunksFromPatch(ctx, streamStagedPatchOf(ctx, [":/", ...excluded]).pieces, summary);
   const blobs = await readBlobs(
     ctx,
     whole.map((e) => e.newOid),

@@ -2,8 +2,8 @@
 // holds no keyword, plain or encoded, are not diffed): the narrowed run must
 // report exactly what reading the one patch whole reports. Each case builds a
 // repository from a seed, stages a change, and runs the built CLI both ways
-// (TVLY_GUARD_STAGED_NARROW: "off" reads the one patch, "0,0" narrows at once).
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+// (TVLY_GUARD_STAGED_NARROW: "off" reads the one patch, "0" narrows at once).
+import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys, seededRandom } from "../helpers/fake-key.js";
@@ -25,8 +25,11 @@ interface Report {
   }[];
 }
 
-function staged(dir: string, narrow: string) {
-  const r = runCli(["staged", "--format", "json"], { cwd: dir, env: { ...GIT_ENV, TVLY_GUARD_STAGED_NARROW: narrow } });
+function staged(dir: string, narrow: string, env: Record<string, string> = {}) {
+  const r = runCli(["staged", "--format", "json"], {
+    cwd: dir,
+    env: { ...GIT_ENV, TVLY_GUARD_STAGED_NARROW: narrow, ...env },
+  });
   expect(r.code, r.stderr).not.toBe(2);
   return { code: r.code, stderr: r.stderr, report: JSON.parse(r.stdout) as Report };
 }
@@ -40,9 +43,9 @@ function outcome(run: ReturnType<typeof staged>) {
 }
 
 /** Run both ways and compare; returns the narrowed run. */
-function compareBothWays(dir: string) {
-  const whole = staged(dir, "off");
-  const narrowed = staged(dir, "0,0");
+function compareBothWays(dir: string, env: Record<string, string> = {}) {
+  const whole = staged(dir, "off", env);
+  const narrowed = staged(dir, "0", env);
   expect(outcome(narrowed)).toEqual(outcome(whole));
   expect(whole.report.scanned.ruledOut).toBeUndefined();
   return { whole, narrowed };
@@ -151,6 +154,43 @@ describe("staged narrowed by git grep reports what the whole patch reports", () 
     expect(narrowed.report.scanned.ruledOut).toBeGreaterThan(0);
   });
 
+  it("files added and others deleted, which git does not pair as renames, are narrowed", () => {
+    const { dir } = buildChange(22);
+    git(dir, ["reset", "-q", "--hard"]);
+    git(dir, ["rm", "-q", "src/m2/f2.ts", "src/m3/f7.ts", "notes/shrink.md"]);
+    const keys = fakeKeys(2222);
+    writeFiles(dir, {
+      "fresh/one.ts": `export const k = "${keys.next()}";\n`,
+      "fresh/two.md": "nothing like any file that went\n",
+      "src/m1/f5.ts": "export const edited = 1;\n",
+    });
+    git(dir, ["add", "-A"]);
+    const { whole, narrowed } = compareBothWays(dir);
+    expect(whole.report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(["fresh/one.ts:1"]);
+    expect(narrowed.report.scanned.ruledOut).toBe(2);
+  });
+
+  it("from a subfolder, git grep still reads the whole change", () => {
+    const { dir, planted } = buildChange(14);
+    const { whole, narrowed } = compareBothWays(join(dir, "src", "m1"));
+    const places = new Set(whole.report.findings.map((f) => `${f.file}:${f.line}`));
+    for (const place of planted) expect(places, place).toContain(place);
+    // Files outside the subfolder were ruled out too, not left to the diff.
+    expect(narrowed.report.scanned.ruledOut).toBe(staged(dir, "0").report.scanned.ruledOut);
+  });
+
+  it("leaves nothing behind: git grep's own index is removed, and the repository gains no file", () => {
+    const { dir } = buildChange(15);
+    git(dir, ["config", "core.splitIndex", "true"]); // would write shared index files beside the real one
+    git(dir, ["update-index", "--split-index"]);
+    const tmp = tempDir();
+    const before = readdirSync(join(dir, ".git")).sort();
+    const { narrowed } = compareBothWays(dir, { TMPDIR: tmp });
+    expect(narrowed.report.scanned.ruledOut).toBeGreaterThan(10);
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(readdirSync(join(dir, ".git")).sort()).toEqual(before);
+  });
+
   it("renames (with and without edits, one holding a key it already had) are left to the one patch", () => {
     const keys = fakeKeys(31);
     const old = keys.next();
@@ -171,7 +211,7 @@ describe("staged narrowed by git grep reports what the whole patch reports", () 
     git(dir, ["add", "-A"]);
     const { whole, narrowed } = compareBothWays(dir);
     expect(whole.report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(["b/renamed-edited.ts:31"]);
-    expect(narrowed.report.scanned.ruledOut).toBeUndefined(); // adds and deletes together: not narrowed
+    expect(narrowed.report.scanned.ruledOut).toBeUndefined(); // renames: not narrowed
   });
 
   it("an unresolved conflict is left to the one patch, with its warning", () => {
