@@ -18,6 +18,7 @@ import {
 } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { bundleOne } from "../scripts/bundle.mjs";
 import { checkPlanted } from "./check-planted.mjs";
 import { CACHE, git, HISTORY_SHAPES, historyRepo, nodeModulesTree, ROOT, sourceTree, stagedRepo } from "./inputs.mjs";
 import { compare as compareRuns, mb, measure, sec } from "./measure.mjs";
@@ -186,18 +187,8 @@ const STAGED_TARGET = 1.3;
  * the end, nothing else. What tvly-guard adds to start-up is its ratio to this row.
  */
 async function stagedFloor() {
-  const { build } = await import("esbuild");
   const file = join(CACHE, "staged-floor.cjs");
-  await build({
-    entryPoints: [join(ROOT, "bench", "staged-floor.mjs")],
-    outfile: file,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    minify: true,
-    logLevel: "warning",
-  });
+  await bundleOne(join(ROOT, "bench", "staged-floor.mjs"), file);
   return file;
 }
 
