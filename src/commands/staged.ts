@@ -1,6 +1,7 @@
 // `tvly-guard staged`: what the next commit would add, for pre-commit hooks.
 
-import { prefilterHints } from "../engine/detect.js";
+import { hintAnchors, prefilterHints } from "../engine/detect.js";
+import type { Rule } from "../engine/rule.js";
 import { streamStagedPatch } from "../git/patch.js";
 import { runScan } from "../scan/finish.js";
 import { emptySummary } from "../sources/chunk.js";
@@ -40,7 +41,7 @@ export const command: CommandSpec = {
       patch.cancel(); // never read: git must not wait on a full pipe
       throw err;
     });
-    const narrow = narrowOptions(io.env.TVLY_GUARD_STAGED_NARROW, prefilterHints(setup.rules));
+    const narrow = narrowOptions(io.env.TVLY_GUARD_STAGED_NARROW, setup.rules);
     return runScan(
       setup,
       "staged",
@@ -55,8 +56,12 @@ export const command: CommandSpec = {
  * size. TVLY_GUARD_STAGED_NARROW is an internal switch for tests and the
  * bench: "off" reads the one patch whole, a number sets the size.
  */
-function narrowOptions(value: string | undefined, hints: readonly string[]): NarrowOptions {
+function narrowOptions(value: string | undefined, rules: readonly Rule[]): NarrowOptions {
   if (value === "off") return {};
   const from = Number(value);
-  return { hints, ...(value && Number.isInteger(from) ? { from } : {}) };
+  return {
+    hints: prefilterHints(rules),
+    anchors: hintAnchors(rules),
+    ...(value && Number.isInteger(from) ? { from } : {}),
+  };
 }

@@ -9,7 +9,7 @@ export function renderJson(ctx: ReportContext): string {
     tool: "tvly-guard",
     version: ctx.version,
     mode: ctx.mode,
-    // ruledOut only when git grep ruled files out (a large staged change): other reports keep their shape.
+    // ruledOut only when files were ruled out (a large staged change): other reports keep their shape.
     scanned: { commits, messages, files, bytes, binary, ...(ruledOut > 0 ? { ruledOut } : {}), skipped },
     warnings: ctx.summary.warnings,
     ...(ctx.summary.notReported ? { notReported: ctx.summary.notReported } : {}),

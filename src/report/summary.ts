@@ -31,8 +31,8 @@ export function formatSummary(s: ScanSummary, findings: number, keys: number, mo
     mode === "message"
       ? []
       : [plural(s.files, fileModes ? "file" : "blob") + (s.binary > 0 ? ` (${s.binary} binary)` : "")];
-  // Files git grep read for us and found no keyword in (plain or encoded): read, but not by the engine.
-  const ruledOut = s.ruledOut > 0 ? [`${plural(s.ruledOut, "more file")} git grep found no keyword in`] : [];
+  // Files whose staged bytes were searched for the keywords (plain or encoded) and held none: read, but not diffed.
+  const ruledOut = s.ruledOut > 0 ? [`${plural(s.ruledOut, "more file")} with no keyword in them`] : [];
   const covered = [...files, ...messages, formatBytes(s.bytes), ...ruledOut];
   if (!fileModes && mode !== "message") covered.unshift(plural(s.commits, "commit"));
   const skipped = (Object.keys(SKIPPED) as (keyof ScanSummary["skipped"])[])

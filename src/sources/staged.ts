@@ -2,6 +2,7 @@
 // (the empty tree before the first commit), read from the index git names in
 // GIT_INDEX_FILE, as chunks numbered like the staged file.
 
+import { looksBinary } from "../engine/binary.js";
 import { readBlobs } from "../git/cat-file.js";
 import { type GitContext, isMissingObjectFailure } from "../git/exec.js";
 import { type IndexedFile, listStagedFilesWithout } from "../git/grep.js";
@@ -17,7 +18,8 @@ import {
 } from "../git/patch.js";
 import { literalPathspecBatches } from "../git/pathspec.js";
 import { readRepositoryFacts } from "../git/repository.js";
-import { readMergeHeads } from "../git/work-tree.js";
+import { findWorkTreeRoot, readMergeHeads } from "../git/work-tree.js";
+import { visitStagedCopies } from "../git/work-tree-copies.js";
 import { plural } from "../report/summary.js";
 import type { ScanSummary } from "./chunk.js";
 import { type Chunk, countScanned } from "./chunk.js";
@@ -28,6 +30,8 @@ import { type AddedRun, parseUnifiedDiff, unquoteGitPath } from "./unified-diff.
 export interface NarrowOptions {
   /** The engine's prefilter hints (prefilterHints): a file whose staged blob holds none has no finding. */
   hints?: readonly string[];
+  /** The same as bytes (hintAnchors), to search the files read here rather than by git grep. */
+  anchors?: readonly Buffer[];
   /** Staged files from which a change is narrowed (default NARROW_FROM). */
   from?: number;
 }
@@ -69,10 +73,10 @@ export async function* readStagedChunks(
       let patch = started;
       if (rest && hints) {
         started.cancel(); // git wrote the listing first: it has diffed little yet
-        // Started before the facts are in: git greps while they are asked.
-        const ruledOut = listStagedFilesWithout(ctx, hints, regularFiles(rest)).catch(() => new Set<string>());
-        if (!(await readRepositoryFacts(ctx)).partial) {
-          yield* chunksOfNarrowed(ctx, summary, rest, await ruledOut, done);
+        const facts = readRepositoryFacts(ctx); // asked now: git answers while the copies are read
+        const ruledOut = await ruleOut(ctx, regularFiles(rest), hints, narrow.anchors ?? []);
+        if (!(await facts).partial) {
+          yield* chunksOfNarrowed(ctx, summary, rest, ruledOut, done);
           return;
         }
         // A partial clone's fallback names what it scanned whole: the one patch after all (git grep's answer unused).
@@ -98,6 +102,32 @@ export async function* readStagedChunks(
   yield* chunksFromPatch(ctx, started.pieces, summary, (path, line) =>
     others.every((added) => added.get(path)?.has(line) === true),
   );
+}
+
+/**
+ * The staged text `files` that hold none of the engine's `anchors` (bytes) or
+ * `hints` (their texts, for git grep): those whose work-tree copy is their
+ * staged blob are searched here, the others by git grep (none when it fails).
+ * A binary file is never ruled out (git grep -I leaves it out too): it is
+ * diffed, and read whole, as without narrowing.
+ */
+async function ruleOut(
+  ctx: GitContext,
+  files: readonly IndexedFile[],
+  hints: readonly string[],
+  anchors: readonly Buffer[],
+): Promise<Set<string>> {
+  const without = new Set<string>();
+  const root = findWorkTreeRoot(ctx.cwd, ctx.env) ?? ctx.cwd; // GIT_DIR alone: git takes the cwd as the top
+  const left =
+    anchors.length === 0
+      ? files
+      : visitStagedCopies(root, files, (file, bytes) => {
+          if (!looksBinary(bytes) && !anchors.some((anchor) => bytes.includes(anchor))) without.add(file.path);
+        });
+  if (left.length > 0)
+    for (const path of await listStagedFilesWithout(ctx, hints, left).catch(() => [])) without.add(path);
+  return without;
 }
 
 /** A regular file's mode in the index: what git grep searches. */

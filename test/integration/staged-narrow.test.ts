@@ -1,9 +1,11 @@
-// `staged` on a large change narrows it with git grep (files whose staged blob
-// holds no keyword, plain or encoded, are not diffed): the narrowed run must
+// `staged` on a large change narrows it (files whose staged blob holds no
+// keyword, plain or encoded, are not diffed; the blob is read from the work
+// tree when the copy there hashes to its id, else by git grep): the narrowed run must
 // report exactly what reading the one patch whole reports. Each case builds a
 // repository from a seed, stages a change, and runs the built CLI both ways
 // (TVLY_GUARD_STAGED_NARROW: "off" reads the one patch, "0" narrows at once).
-import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeKeys, seededRandom } from "../helpers/fake-key.js";
@@ -137,7 +139,7 @@ describe("staged narrowed by git grep reports what the whole patch reports", () 
       // It did narrow: most edited files held no hint, and the engine read fewer files.
       expect(narrowed.report.scanned.ruledOut).toBeGreaterThan(10);
       expect(narrowed.report.scanned.files).toBeLessThan(whole.report.scanned.files);
-      expect(narrowed.stderr).toMatch(/more files? git grep found no keyword in/);
+      expect(narrowed.stderr).toMatch(/more files? with no keyword in them/);
     });
   }
 
@@ -288,5 +290,54 @@ describe("staged narrowed by git grep reports what the whole patch reports", () 
     const { whole, narrowed } = compareBothWays(clone);
     expect(whole.report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(["f3.txt:2"]);
     expect(narrowed.report.scanned.ruledOut).toBeUndefined();
+  });
+});
+
+/** A git on PATH that fails `git grep` and is the real git otherwise. */
+function gitWithoutGrep(): string {
+  const shim = tempDir();
+  const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+  writeFileSync(
+    join(shim, "git"),
+    `#!/bin/sh\nfor a in "$@"; do [ "$a" = grep ] && { echo "fatal: no grep here" >&2; exit 128; }; done\nexec ${realGit} "$@"\n`,
+  );
+  chmodSync(join(shim, "git"), 0o755);
+  return `${shim}:${process.env.PATH}`;
+}
+
+describe("staged narrowed from the work tree reads only copies that are the staged blob", () => {
+  it("rules files out from their work-tree copies, with no git grep at all", () => {
+    const { dir, planted } = buildChange(71);
+    const { whole, narrowed } = compareBothWays(dir, { PATH: gitWithoutGrep() });
+    const places = new Set(whole.report.findings.map((f) => `${f.file}:${f.line}`));
+    for (const place of planted) expect(places, place).toContain(place);
+    expect(narrowed.report.scanned.ruledOut).toBe(staged(dir, "0").report.scanned.ruledOut);
+    expect(narrowed.report.scanned.ruledOut).toBeGreaterThan(10);
+  });
+
+  it("a copy changed since it was staged, gone, a FIFO, a symlink or converted is not read: the staged blob is what counts", () => {
+    const { dir, planted } = buildChange(72);
+    const keys = fakeKeys(7272);
+    // Staged with a key, which the work tree no longer has: the commit still carries it.
+    writeFiles(dir, { "src/m1/f9.ts": `const staged = "${keys.next()}";\n` });
+    git(dir, ["add", "src/m1/f9.ts"]);
+    writeFiles(dir, { "src/m1/f9.ts": "const staged = process.env.TAVILY_API_KEY;\n" });
+    // Staged clean, then a key written into the work tree only: not in the commit, not a finding.
+    writeFiles(dir, { "src/m2/f6.ts": `const later = "${keys.next()}";\n` });
+    rmSync(join(dir, "src/m2/f14.ts"));
+    rmSync(join(dir, "src/m2/f18.ts"));
+    execFileSync("mkfifo", [join(dir, "src/m2/f18.ts")]); // reading it would wait forever
+    rmSync(join(dir, "src/m3/f11.ts"));
+    symlinkSync("f15.ts", join(dir, "src/m3/f11.ts"));
+    // What core.autocrlf's work tree holds: the blob's text, but not its bytes.
+    writeFiles(dir, { "src/m3/f19.ts": git(dir, ["show", ":src/m3/f19.ts"]).replace(/\n/g, "\r\n") });
+    for (const env of [{}, { PATH: gitWithoutGrep() }]) {
+      const { whole, narrowed } = compareBothWays(dir, env);
+      const places = whole.report.findings.map((f) => `${f.file}:${f.line}`);
+      for (const place of planted) expect(places, place).toContain(place);
+      expect(places).toContain("src/m1/f9.ts:1");
+      expect(places.some((p) => p.startsWith("src/m2/f6.ts"))).toBe(false);
+      expect(narrowed.report.scanned.ruledOut).toBeGreaterThan(10);
+    }
   });
 });
