@@ -6,7 +6,8 @@
 //   request:  <name>\n                     (an object id, or <rev>:<path>)
 //   answer:   <oid> <type> <size>\n<size bytes>\n      or      <name> missing\n
 // https://git-scm.com/docs/git-cat-file#_batch_output
-import { type GitContext, type GitProcess, runGit, startGit } from "./exec.js";
+import { type GitContext, type GitProcess, readStdoutInto, runGit, startGit } from "./exec.js";
+import { ReadRing } from "./read-ring.js";
 
 /** One answer of cat-file, for the name it was asked for. */
 export type CatFileObject =
@@ -61,12 +62,12 @@ export class CatFileReader {
   private next = 0;
   /** Bytes still to drop for an object that is too large. */
   private skip = 0;
+  /** The object whose bytes are being read; `from`: its first byte's stream offset. */
   private body: { name: string; oid: string; size: number; from: number } | undefined;
-  /** Bytes of output read before the current piece. */
-  private read = 0;
-  private parts: Buffer[] = [];
-  private have = 0;
-  private pendingHead: Buffer | undefined;
+  /** Stream offset of a header line not yet ended by its newline. */
+  private lineStart: number | undefined;
+  /** git's output, read into one reused buffer: each object's bytes in one piece. */
+  private readonly ring = new ReadRing();
   private queued: string[] = [];
   private flushScheduled = false;
   private full = false;
@@ -78,7 +79,7 @@ export class CatFileReader {
   ) {
     this.git = startGit(ctx, ["cat-file", "--batch", "--buffer"]);
     this.git.child.stdin.on("error", () => {}); // git died (EPIPE): `done` rejects with its exit code and stderr
-    this.git.child.stdout.on("data", (chunk: Buffer) => this.consume(chunk));
+    readStdoutInto(this.git, { next: () => this.ring.next(), onRead: (piece) => this.consume(piece) });
     this.done = this.git.done;
   }
 
@@ -138,42 +139,40 @@ export class CatFileReader {
     return name;
   }
 
-  private consume(chunk: Buffer): void {
-    this.options.sieve?.see(chunk);
-    const base = this.read;
-    this.read += chunk.length;
-    let at = 0;
-    while (at < chunk.length) {
+  /** One read of git's output, landed in the ring: parse the headers and objects it ends. */
+  private consume(piece: Buffer): void {
+    this.options.sieve?.see(piece);
+    const ring = this.ring;
+    const end = ring.landed(piece.length);
+    let at = end - piece.length;
+    while (at < end) {
       if (this.skip > 0) {
-        const n = Math.min(this.skip, chunk.length - at);
+        const n = Math.min(this.skip, end - at);
         this.skip -= n;
         at += n;
         continue;
       }
       if (this.body === undefined) {
-        const nl = chunk.indexOf(0x0a, at);
+        const nl = ring.indexOf(0x0a, at, end);
         if (nl === -1) {
-          this.pendingHead = this.pendingHead
-            ? Buffer.concat([this.pendingHead, chunk.subarray(at)])
-            : Buffer.from(chunk.subarray(at));
-          return;
+          this.lineStart ??= at;
+          at = end;
+          break;
         }
-        const head = this.pendingHead
-          ? Buffer.concat([this.pendingHead, chunk.subarray(at, nl)])
-          : chunk.subarray(at, nl);
-        this.pendingHead = undefined;
+        const line = ring.bytes(this.lineStart ?? at, nl).toString("utf8");
+        this.lineStart = undefined;
         at = nl + 1;
-        this.startObject(head.toString("utf8"), base + at);
+        this.startObject(line, at);
         continue;
       }
-      const { size } = this.body;
-      const want = size + 1 - this.have; // the object, then git's "\n"
-      const n = Math.min(want, chunk.length - at);
-      this.parts.push(chunk.subarray(at, at + n));
-      this.have += n;
-      at += n;
-      if (this.have === size + 1) this.finishObject();
+      const last = this.body.from + this.body.size + 1; // the object, then git's "\n"
+      if (last > end) break;
+      at = last;
+      this.finishObject();
     }
+    // What the next wrap of the ring keeps: the unfinished object, or the unfinished header line.
+    if (this.body !== undefined) ring.keep(this.body.from, this.body.size + 1);
+    else ring.keep(this.lineStart ?? end);
   }
 
   private startObject(line: string, from: number): void {
@@ -190,25 +189,18 @@ export class CatFileReader {
       return;
     }
     this.body = { name, oid, size, from };
-    this.parts = [];
-    this.have = 0;
   }
 
   private finishObject(): void {
     const { name, oid, size, from } = this.body!;
     this.body = undefined;
-    const parts = this.parts;
-    this.parts = [];
     const sieve = this.options.sieve;
     if (sieve && !sieve.wants(from, from + size)) {
-      const n = Math.min(size, sieve.headBytes);
-      const head = parts[0]!.length >= n ? parts[0]! : Buffer.concat(parts, n);
-      this.options.onObject({ name, oid, kind: "skimmed", size, head: head.subarray(0, n) });
+      const head = this.ring.bytes(from, from + Math.min(size, sieve.headBytes));
+      this.options.onObject({ name, oid, kind: "skimmed", size, head });
       return;
     }
-    // Most blobs sit inside one read: a view, no copy.
-    const whole = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size + 1);
-    this.options.onObject({ name, oid, kind: "blob", size, data: whole.subarray(0, size) });
+    this.options.onObject({ name, oid, kind: "blob", size, data: this.ring.bytes(from, from + size) });
   }
 }
 

@@ -99,6 +99,59 @@ export function startGit(ctx: GitContext, args: readonly string[], noInput?: "no
   return { child, done };
 }
 
+/** Where a long-lived git's stdout is read into, for a reader that recycles its buffers. */
+export interface OutputBuffers {
+  /** The buffer the next read lands in; asked for once before the first read and once after each. */
+  next(): Buffer;
+  /** Each read, as a view of the buffer `next` gave: it may be overwritten once `next` hands that buffer out again. */
+  onRead(piece: Buffer): void;
+}
+
+/**
+ * Read `git`'s stdout into the caller's buffers instead of the stream machinery's
+ * fresh 64 KB allocation per read, pushed through a Readable: net.Socket's own
+ * `onread` hook (https://nodejs.org/api/net.html#socketconnectoptions-connectlistener),
+ * set on the socket node made for the child's stdout. On a large history that is
+ * half of node's cost of taking git's bytes in (510 MB: 276 -> 145 ms of CPU). Node
+ * reads only from the event loop, so set before this call returns, the hook sees
+ * every read. A Node without the hook gets 'data' events, handed on the same way.
+ * Call it right after starting git, before anything else reads its stdout.
+ */
+export function readStdoutInto(git: GitProcess, buffers: OutputBuffers): void {
+  const stdout = git.child.stdout as unknown as Record<symbol, unknown> & {
+    _handle?: { useUserBuffer?: (buffer: Buffer) => void };
+  };
+  const hook = onreadSymbols(stdout);
+  const handle = stdout._handle;
+  if (hook === undefined || typeof handle?.useUserBuffer !== "function") {
+    // Copied into the caller's buffers, so that the caller sees the same reads either way.
+    let into = buffers.next();
+    git.child.stdout.on("data", (piece: Buffer) => {
+      for (let at = 0; at < piece.length; ) {
+        const n = piece.copy(into, 0, at);
+        at += n;
+        buffers.onRead(into.subarray(0, n));
+        into = buffers.next();
+      }
+    });
+    return;
+  }
+  const first = buffers.next();
+  stdout[hook.generator] = () => buffers.next();
+  stdout[hook.buffer] = first;
+  stdout[hook.callback] = (length: number, buffer: Buffer) => buffers.onRead(buffer.subarray(0, length));
+  handle.useUserBuffer(first);
+}
+
+/** The fields where net.Socket keeps its `onread` option (undefined where this Node names them otherwise). */
+function onreadSymbols(socket: object): { buffer: symbol; callback: symbol; generator: symbol } | undefined {
+  const named = new Map(Object.getOwnPropertySymbols(socket).map((s) => [s.description, s]));
+  const buffer = named.get("kBuffer");
+  const callback = named.get("kBufferCb");
+  const generator = named.get("kBufferGen");
+  return buffer && callback && generator ? { buffer, callback, generator } : undefined;
+}
+
 /** Run git to the end and return its stdout as bytes; a non-zero exit is a GitError with git's reason. */
 export async function runGit(ctx: GitContext, args: readonly string[], input?: Buffer | string): Promise<Buffer> {
   return (await runGitCountingWarnings(ctx, args, input)).stdout;
