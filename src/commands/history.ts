@@ -121,7 +121,7 @@ function readWorkersAfter(env: NodeJS.ProcessEnv): number | undefined {
   return n;
 }
 
-/** TVLY_GUARD_WORKERS: worker threads searching blobs (1: on the main thread); unset: one per core. */
+/** TVLY_GUARD_WORKERS: worker threads searching blobs (1: on the main thread); unset: one per core, once a history proves big (none on two cores). */
 function readWorkers(env: NodeJS.ProcessEnv): number | undefined {
   const raw = env.TVLY_GUARD_WORKERS;
   if (raw === undefined || raw === "") return undefined;

@@ -24,7 +24,7 @@ export interface BlobScanOptions {
   rules: readonly Rule[];
   /** Worker threads; 1: detection on the main thread. */
   workers: number;
-  /** Search on the main thread until this many bytes are read, then start the workers (0: start them at once). */
+  /** Search on the main thread until this many bytes are read, then start the workers (0: at once; Infinity: never). */
   workersAfterBytes: number;
 }
 
@@ -62,15 +62,20 @@ export function defaultWorkers(): number {
 }
 
 /**
- * Bytes searched on the main thread before the default workers start. On two cores git's own readers
- * and log walk keep the second core busy, and a worker costs more than the main thread's search of
- * small blobs (perf, 10k small commits, 60 MB: 1.32 s CPU with workers after 16 MiB, 1.16 s without);
- * the threads pay off only when there is a lot to search.
+ * Bytes searched on the main thread before the default workers start: the threads pay off only when
+ * there is a lot to search (perf, 10k small commits, 60 MB: 1.32 s CPU with workers after 16 MiB,
+ * 1.16 s without). On two cores, never: git's readers and log walk already keep the second core
+ * busy, and the hand-over (two more readers, two cold isolates compiling the same code) cost more
+ * than it saved on every bench history large enough for it. CPU of the whole run, hand-over at
+ * 64 MiB against none: 300 large commits 1.07 -> 0.82 s, eslint-like 1.48 -> 1.26 s, 50k commits
+ * 4.20 -> 3.57 s, and the wall times fell with it (0.61 -> 0.52 s, 0.84 -> 0.81 s, 2.33 -> 2.08 s).
  */
-export const DEFAULT_WORKERS_AFTER_BYTES = 64 * 1024 * 1024;
+export function defaultWorkersAfterBytes(): number {
+  return availableParallelism() <= 2 ? Number.POSITIVE_INFINITY : 64 * 1024 * 1024;
+}
 
 export function startBlobScanner(options: BlobScanOptions): BlobScanner {
-  if (options.workers <= 1) return new InlineScanner(options);
+  if (options.workers <= 1 || options.workersAfterBytes === Number.POSITIVE_INFINITY) return new InlineScanner(options);
   if (options.workersAfterBytes <= 0) return new WorkerScanner(options);
   return new GrowingScanner(options);
 }

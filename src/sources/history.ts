@@ -13,7 +13,7 @@ import { listBlobsAt, listMissingBlobs } from "../git/objects.js";
 import { FETCH_ALL_HINT, type RepositoryFacts } from "../git/repository.js";
 import type { Progress } from "../progress.js";
 import { formatBytes, plural } from "../report/summary.js";
-import { DEFAULT_WORKERS_AFTER_BYTES, defaultWorkers, startBlobScanner } from "./blob-scan.js";
+import { defaultWorkers, defaultWorkersAfterBytes, startBlobScanner } from "./blob-scan.js";
 import { type Chunk, countMessage, type ScanSummary } from "./chunk.js";
 import { HistoryIndex } from "./history-index.js";
 import type { OidTable } from "./oid-table.js";
@@ -38,7 +38,8 @@ export interface HistoryOptions {
   countCommits: boolean;
   /**
    * Worker threads searching blobs; 1 searches on the main thread. Given: they start at once.
-   * Default: one per core, started once the main thread has read `workersAfterBytes` (default 64 MiB).
+   * Default: one per core, started once the main thread has read `workersAfterBytes` (default 64 MiB;
+   * never on two cores: defaultWorkersAfterBytes).
    */
   workers?: number;
   workersAfterBytes?: number;
@@ -80,7 +81,7 @@ async function scanHistory(
     maxSize: options.maxFileSize,
     rules,
     workers: options.workers ?? defaultWorkers(),
-    workersAfterBytes: options.workers === undefined ? (options.workersAfterBytes ?? DEFAULT_WORKERS_AFTER_BYTES) : 0,
+    workersAfterBytes: options.workers === undefined ? (options.workersAfterBytes ?? defaultWorkersAfterBytes()) : 0,
   });
   let missingSeen = 0;
   const missingListed: string[] = [];
