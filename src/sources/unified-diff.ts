@@ -177,6 +177,8 @@ class DiffParser {
   private hunk: Hunk | undefined;
   /** The start of a line the last piece did not finish. */
   private pending: string[] = [];
+  /** Where the run runOf counted last ends. */
+  private runEnd = 0;
 
   take(): DiffRecord[] {
     const out = this.records;
@@ -243,9 +245,12 @@ class DiffParser {
           if (hunk.run.length === 0) hunk.runStart = hunk.next;
           from = at + 1;
         }
-        to = nl;
-        hunk.next++;
-        hunk.newLeft--;
+        const lines = this.runOf(text, at, PLUS, hunk.oldLeft > 0 ? Infinity : hunk.newLeft);
+        to = this.runEnd;
+        at = to + 1;
+        hunk.next += lines;
+        hunk.newLeft -= lines;
+        continue;
       } else if (first === BACKSLASH) {
         // "\ No newline at end of file": not a line; the run goes on
       } else {
@@ -253,7 +258,9 @@ class DiffParser {
         from = -1;
         if (first === MINUS) {
           this.flushRun(hunk);
-          hunk.oldLeft--;
+          hunk.oldLeft -= this.runOf(text, at, MINUS, hunk.newLeft > 0 ? Infinity : hunk.oldLeft);
+          at = this.runEnd + 1;
+          continue;
         } else if (first === SPACE || first === -1) {
           // A context line (only when GIT_DIFF_OPTS or config forces context; empty with diff.suppressBlankEmpty).
           this.flushRun(hunk);
@@ -268,6 +275,23 @@ class DiffParser {
     }
     if (from !== -1) hunk.run.push(stretch(text, from, to));
     return at;
+  }
+
+  /**
+   * How many whole lines from `at` on (at most `max`) start with the byte
+   * `kind`: a run of added or removed lines, most of a patch, counted in a loop
+   * of a few steps. Leaves `runEnd` at the "\n" that ends the last of them.
+   */
+  private runOf(text: string, at: number, kind: number, max: number): number {
+    let lines = 0;
+    while (lines < max && at < text.length && text.charCodeAt(at) === kind) {
+      const nl = text.indexOf("\n", at);
+      if (nl === -1) break;
+      this.runEnd = nl;
+      at = nl + 1;
+      lines++;
+    }
+    return lines;
   }
 
   /** One whole line, text[start, end), outside a two-way hunk's counted lines. */

@@ -137,6 +137,15 @@ describe("parseUnifiedDiff", () => {
     ]);
   });
 
+  it.each([Infinity, 1])("takes no line past the hunk's counts (pieces of %s bytes)", async (size) => {
+    // Counts are what say where a hunk ends: a "-" or "+" line after them is not the hunk's.
+    const minus = await parse("diff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1 +0,0 @@\n-a\n-b\n", size);
+    expect(minus.lines).toEqual(["-b"]);
+    const plus = await parse("diff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n+c\n+d\n", size);
+    expect(plus.added(plus.files[0]!)).toEqual([[1, "c"]]);
+    expect(plus.lines).toEqual(["+d"]);
+  });
+
   it("passes a deletion and a rename without content through with no lines", async () => {
     const { files } = await parse(
       "diff --git a/x b/x\ndeleted file mode 100644\nindex 1..0\n--- a/x\n+++ /dev/null\n@@ -1 +0,0 @@\n-gone\ndiff --git a/a b b/c d\nsimilarity index 100%\nrename from a b\nrename to c d\n",
@@ -158,4 +167,80 @@ describe("path helpers", () => {
     expect(parseGitHeaderPath('"a/q\\"" "b/q\\""')).toBe('q"');
     expect(parseGitHeaderPath('a/p "b/q\\n"')).toBe("q\n");
   });
+});
+
+/** A small seeded PRNG (mulberry32), so a failing shape can be replayed. */
+function random(seed: number): (n: number) => number {
+  let s = seed >>> 0;
+  return (n) => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+/**
+ * A patch of several files, each with hunks of removed, added and context lines in random
+ * order and lengths (long runs, single lines, empty and CR lines, "\ No newline" markers, hunk
+ * counts that run past the lines git wrote), with the added runs it must yield, worked out as
+ * the patch is written: one [line number, text] per run of consecutive added lines.
+ */
+function randomPatch(seed: number): { text: string; expected: [number, string][][] } {
+  const pick = random(seed);
+  const out: string[] = [];
+  const expected: [number, string][][] = [];
+  const content = () => ["x", "", "a b\r", "+plus", "-minus", " sp", "\\bs", `v${pick(1000)}`][pick(8)]!;
+  for (let f = 0; f < 4; f++) {
+    out.push(`diff --git a/f${f} b/f${f}`, `--- a/f${f}`, `+++ b/f${f}`);
+    const runs: [number, string][] = [];
+    let line = 1 + pick(5);
+    for (let h = 0; h < 3; h++) {
+      const ops: string[] = [];
+      for (let k = 1 + pick(6); k > 0; k--) {
+        const kind = ["-", "+", " "][pick(3)]!;
+        for (let n = kind === " " ? 1 : 1 + pick(pick(2) ? 3 : 40); n > 0; n--) ops.push(kind);
+      }
+      const removed = ops.filter((o) => o !== "+").length;
+      const added = ops.filter((o) => o !== "-").length;
+      const short = h === 2 && pick(3) === 0 ? 1 + pick(3) : 0; // the header counts more lines than follow
+      out.push(`@@ -${line},${removed + short} +${line},${added + short} @@`);
+      let run: string[] = [];
+      let runStart = 0;
+      const flush = () => {
+        if (run.length > 0) runs.push([runStart, run.join("\n")]);
+        run = [];
+      };
+      for (const op of ops) {
+        const text = op === " " && pick(4) === 0 ? "" : content();
+        out.push(op === " " && text === "" ? "" : `${op}${text}`);
+        if (op === "+") {
+          if (run.length === 0) runStart = line;
+          run.push(text);
+        } else flush();
+        if (op !== "-") line++;
+      }
+      if (pick(4) === 0) out.push("\\ No newline at end of file");
+      flush();
+      line += 5 + pick(20);
+    }
+    expected.push(runs);
+  }
+  out.push("");
+  return { text: out.join("\n"), expected };
+}
+
+describe("parseUnifiedDiff on random hunk shapes", () => {
+  it.each(Array.from({ length: 40 }, (_, i) => i + 1))(
+    "yields each run of added lines with its line number, whatever the piece size (seed %s)",
+    async (seed) => {
+      const { text, expected } = randomPatch(seed);
+      for (const size of [Infinity, 1, 2, 3, 17, 64, 1000]) {
+        const { files, added } = await parse(text, size);
+        expect(files.map((f) => f.path)).toEqual(["f0", "f1", "f2", "f3"]);
+        expect(files.map(added)).toEqual(expected);
+      }
+    },
+  );
 });
