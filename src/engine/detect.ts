@@ -71,9 +71,17 @@ interface RuleSet {
 const PLAIN = "plain";
 const NEWLINE = 0x0a;
 const ruleSets = new WeakMap<readonly Rule[], RuleSet>();
+/**
+ * The rules of the last set built (a copy: a caller may add to its list later) and the set, so
+ * another list of the same rules shares it: the output's redaction holds its own copy of the
+ * scan's list, and building the prefilters again cost a clean pre-commit run ~0.4 ms at its end.
+ */
+let lastBuilt: { rules: readonly Rule[]; set: RuleSet } | undefined;
+
+const sameRules = (a: readonly Rule[], b: readonly Rule[]) => a.length === b.length && a.every((r, i) => r === b[i]);
 
 function ruleSetOf(rules: readonly Rule[]): RuleSet {
-  let set = ruleSets.get(rules);
+  let set = ruleSets.get(rules) ?? (lastBuilt && sameRules(lastBuilt.rules, rules) ? lastBuilt.set : undefined);
   if (set) return set;
   const keywords = [...new Set(rules.flatMap((r) => r.keywords))];
   const plain: Hint[] = keywords.map((text) => ({ text: Buffer.from(text).toString("latin1"), owner: PLAIN }));
@@ -89,6 +97,7 @@ function ruleSetOf(rules: readonly Rule[]): RuleSet {
     window: Math.max(...rules.map((r) => r.maxMatchLength)),
   };
   ruleSets.set(rules, set);
+  lastBuilt = { rules: [...rules], set };
   return set;
 }
 

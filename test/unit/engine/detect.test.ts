@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { detectSecrets } from "../../../src/engine/detect.js";
-import { builtinRules } from "../../../src/engine/rule.js";
+import { builtinRules, compileRule, type Rule } from "../../../src/engine/rule.js";
 import { expandSample, fakeKeys } from "../../helpers/fake-key.js";
+import { ACME_RULE } from "../../helpers/rules.js";
 
 const rules = builtinRules();
 const keys = fakeKeys(7);
@@ -92,5 +93,31 @@ describe("detectSecrets", () => {
   it("reports each occurrence once", () => {
     const key = keys.next();
     expect(detect(`${key} ${key}\n${key}`)).toHaveLength(3);
+  });
+});
+
+describe("detectSecrets with several lists of rules", () => {
+  const acme = compileRule(ACME_RULE, "test");
+  const acmeKey = `acme_${keys.body(24)}`;
+  const text = (key: string) => Buffer.from(`a = "${keys.next()}"\nb = "${key}"\n`);
+  const found = (list: readonly Rule[]) => ids(detectSecrets({ path: "f", data: text(acmeKey), startLine: 1 }, list));
+  const ids = (ms: { rule: { id: string } }[]) => ms.map((m) => m.rule.id).sort();
+
+  it("searches each list for its own rules, however the lists were built", () => {
+    // A list of the same rules as one searched before shares its prefilters; a list of other rules must not.
+    expect(found(rules)).toEqual(["tavily-api-key"]);
+    expect(found([...rules])).toEqual(["tavily-api-key"]);
+    expect(found([...rules, acme])).toEqual(["acme-token", "tavily-api-key"]);
+    // Same length, one rule swapped: the Tavily rule's key is then left to the unknown-format net.
+    expect(rules.map((r) => r.id)[0]).toBe("tavily-api-key");
+    expect(found([acme, ...rules.slice(1)])).toEqual(["acme-token", UNKNOWN]);
+    expect(found(rules)).toEqual(["tavily-api-key"]);
+  });
+
+  it("sees rules added to a list after it was searched", () => {
+    const list: Rule[] = [...rules];
+    expect(found(list)).toEqual(["tavily-api-key"]);
+    list.push(acme); // as the output's redaction adds a config's rules to its list
+    expect(found([...list])).toEqual(["acme-token", "tavily-api-key"]);
   });
 });
