@@ -37,6 +37,9 @@ export const command: CommandSpec = {
     const ctx = { cwd: io.cwd, env: io.env };
     // Started now, so git diffs the index while the config and rules load; read by readStagedChunks, or cancelled.
     const patch = streamStagedPatch(ctx);
+    // One turn of the event loop before that synchronous work: git has usually filled the pipe by now
+    // (about 200 KB) and waits; read here, it writes the rest meanwhile instead of once the patch is parsed.
+    await new Promise(setImmediate);
     const setup = await prepareScan(args, io).catch((err: unknown) => {
       patch.cancel(); // never read: git must not wait on a full pipe
       throw err;
