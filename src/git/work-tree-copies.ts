@@ -38,15 +38,16 @@ export function visitStagedCopies(
     } catch {
       // absent, unreadable, a directory, a symlink (O_NOFOLLOW): git reads this one
     }
-    const algorithm = file.oid.length === 64 ? "sha256" : "sha1";
-    const same =
-      bytes !== undefined &&
-      crypto.createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest("hex") === file.oid;
-    if (same && bytes) visit(file, bytes);
+    const algorithm = file.oid.length === 64 ? "sha256" : "sha1"; // the repository's object format
+    if (bytes !== undefined && blobId(crypto, algorithm, bytes) === file.oid) visit(file, bytes);
     else unverified.push(file);
   }
   return unverified;
 }
+
+/** The id git gives a blob of these bytes. */
+const blobId = (crypto: typeof import("node:crypto"), algorithm: string, data: Buffer) =>
+  crypto.createHash(algorithm).update(`blob ${data.length}\0`).update(data).digest("hex");
 
 /**
  * The bytes of the file at `path` (a view of `buffer`, or of a larger buffer

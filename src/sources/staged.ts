@@ -38,10 +38,10 @@ export interface NarrowOptions {
 
 /**
  * The one patch costs git two blob reads and a diff per file, and the parser
- * every line; `git grep` reads only the staged blob. From this many files the
- * git calls narrowing adds (update-index and grep, the facts, a limited diff) cost less than
- * they save (docs/performance.md has the figures); a usual commit has fewer
- * and starts one git process, as before.
+ * every line; narrowing reads only the staged content (ruleOut). From this many
+ * files what narrowing adds (reading that content, the facts, a limited diff)
+ * costs less than it saves (docs/performance.md has the figures); a usual commit
+ * has fewer and starts one git process, as before.
  */
 const NARROW_FROM = 150;
 
@@ -50,8 +50,8 @@ const NARROW_FROM = 150;
  * git writes the patch: detection works while git still diffs.
  * One git process in the usual case. With `narrow.hints`, a change of at least
  * `narrow.from` files is narrowed as soon as the patch's listing shows it
- * (narrowable, chunksOfNarrowed): git grep rules out the files whose staged
- * blob holds no hint, and only the others are diffed.
+ * (narrowable, ruleOut, chunksOfNarrowed): the files whose staged content
+ * holds no hint are ruled out, and only the others are diffed.
  * In a partial clone whose HEAD version of a staged file is absent, git would
  * fetch it to diff: we never fetch, so git fails there; the files it had
  * finished stay scanned, the others are diffed again without those, and the
@@ -79,7 +79,7 @@ export async function* readStagedChunks(
           yield* chunksOfNarrowed(ctx, summary, rest, ruledOut, done);
           return;
         }
-        // A partial clone's fallback names what it scanned whole: the one patch after all (git grep's answer unused).
+        // A partial clone's fallback names what it scanned whole: the one patch after all (ruleOut's answer unused).
         patch = streamStagedPatch(ctx);
       }
       yield* chunksFromPatch(ctx, patch.pieces, summary, undefined, done);
@@ -156,12 +156,12 @@ function narrowable(listing: readonly RawEntry[], from: number): readonly RawEnt
 }
 
 /**
- * The chunks of a narrowed change. Of its regular files, git grep ruled out
+ * The chunks of a narrowed change. Of its regular files, ruleOut ruled out
  * (`ruledOut`) those whose staged blob holds no hint: every chunk of a file is
  * a run of its blob's lines, and the engine finds nothing in bytes holding no
- * hint. The others (binary files, symlinks, submodules, hinted files, or all
- * of them when git grep could not run) are diffed, a pathspec-limited patch
- * per batch. `done` gains them all.
+ * hint. The others (binary files, symlinks, submodules, hinted files, and those
+ * git grep had to read when it could not run) are diffed, a pathspec-limited
+ * patch per batch. `done` gains them all.
  */
 async function* chunksOfNarrowed(
   ctx: GitContext,
