@@ -5,7 +5,7 @@ import { COMMANDS } from "./commands/index.js";
 import { ExitCode, GuardError, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 import { redactedIo } from "./output/redaction.js";
-import { VERSION } from "./version.js";
+import { packageVersion } from "./version.js";
 
 export const ISSUES_URL = "https://github.com/tvly-guard/tvly-guard/issues";
 
@@ -44,7 +44,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     }
     // -V as most CLIs spell it; -v kept for scripts written against 0.1.0.
     if (name === "-V" || name === "-v" || name === "--version") {
-      io.stdout(`${VERSION}\n`);
+      io.stdout(`${packageVersion()}\n`);
       return ExitCode.clean;
     }
     const command = await loadCommand(name);
@@ -60,7 +60,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     } else {
       const reason = err instanceof Error ? err.message : String(err);
       io.stderr(
-        `tvly-guard: internal error: ${oneLine(reason)} (tvly-guard ${VERSION}; please report it at ${ISSUES_URL})\n`,
+        `tvly-guard: internal error: ${oneLine(reason)} (tvly-guard ${packageVersion()}; please report it at ${ISSUES_URL})\n`,
       );
     }
     return ExitCode.error;

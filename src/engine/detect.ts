@@ -59,8 +59,8 @@ interface RuleSet {
   /** Rules that claim their matches first, then the fallback rules (which report only unclaimed tokens). */
   ordered: readonly Rule[];
   keywords: readonly string[];
-  /** Prefilters over the keywords alone (decoders off) and over the keywords plus every decoder's hints. */
-  plainOnly: Prefilter;
+  /** Prefilters over the keywords alone (decoders off: built on first use, most runs never ask) and over the keywords plus every decoder's hints. */
+  plainOnly: () => Prefilter;
   withDecoders: Prefilter;
   /** The texts `withDecoders` looks for (latin1, one char per byte). */
   hintTexts: readonly string[];
@@ -80,6 +80,15 @@ let lastBuilt: { rules: readonly Rule[]; set: RuleSet } | undefined;
 
 const sameRules = (a: readonly Rule[], b: readonly Rule[]) => a.length === b.length && a.every((r, i) => r === b[i]);
 
+/** `make`'s value, computed on the first call. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+
 function ruleSetOf(rules: readonly Rule[]): RuleSet {
   let set = ruleSets.get(rules) ?? (lastBuilt && sameRules(lastBuilt.rules, rules) ? lastBuilt.set : undefined);
   if (set) return set;
@@ -91,7 +100,7 @@ function ruleSetOf(rules: readonly Rule[]): RuleSet {
   set = {
     ordered: [...rules.filter((r) => !r.fallback), ...rules.filter((r) => r.fallback)],
     keywords,
-    plainOnly: buildPrefilter(plain),
+    plainOnly: once(() => buildPrefilter(plain)),
     withDecoders: buildPrefilter([...plain, ...encoded]),
     hintTexts: [...new Set([...plain, ...encoded].map((h) => h.text))],
     window: Math.max(...rules.map((r) => r.maxMatchLength)),
@@ -126,7 +135,7 @@ export function detectSecrets(chunk: Chunk, rules: readonly Rule[], options: Det
   const data = chunk.data;
   const binary = chunk.binary ?? looksBinary(data);
   const decode = options.decode !== false;
-  const hits = (decode ? set.withDecoders : set.plainOnly).find(data);
+  const hits = (decode ? set.withDecoders : set.plainOnly()).find(data);
   // No keyword and no encoded form of one: nothing below can match (most blobs and messages end here).
   if (hits.size === 0) return [];
   const plainHits = (hits.get(PLAIN) ?? []).map((h) => ({ keyword: h.hint.text, at: h.at }));

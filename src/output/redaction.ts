@@ -3,7 +3,7 @@
 // them and in their encoded forms, with the loaded rules' own patterns, and
 // control characters in names are neutralised before they reach a terminal.
 import { placeholderReason } from "../engine/allow.js";
-import { detectSecrets } from "../engine/detect.js";
+import { detectSecrets, prefilterHints } from "../engine/detect.js";
 import { redact } from "../engine/redact.js";
 import { builtinRules, type Rule } from "../engine/rule.js";
 import type { Io } from "../io.js";
@@ -69,6 +69,13 @@ export function neutraliseControls(text: string): string {
 /** Where an encoded key's text ends: base64/base64url, percent and backslash escapes share these characters. */
 const ENCODED_CHAR = /[A-Za-z0-9+/=_%\\-]/;
 
+/**
+ * Our own name, in nearly every line of output. The `tvly-` in it starts no
+ * key of a built-in rule (each needs key characters, [A-Za-z0-9_-], well past
+ * `guard`), so it alone is no reason to run the rules over a line.
+ */
+const OWN_NAME = /tvly-guard(?![A-Za-z0-9_-])/g;
+
 /** `io` with stdout and stderr through the redaction pass (once: an io already wrapped is returned as is). */
 export function redactedIo(io: Io): Io {
   if (io.redaction) return io;
@@ -86,6 +93,9 @@ export function redactedIo(io: Io): Io {
 export class Redaction {
   private rules: Rule[] = [];
   private patterns: { rule: Rule; regex: RegExp }[] = [];
+  /** How many of `rules` are the built-in ones (the rest came from the config), and their keywords as latin1. */
+  private builtinCount = 0;
+  private keywords = new Set<string>();
 
   constructor(private readonly loadRules: () => readonly Rule[]) {}
 
@@ -108,6 +118,8 @@ export class Redaction {
       return; // the rules themselves failed to load: that error is being reported, with nothing to match
     }
     this.rules = [...builtin];
+    this.builtinCount = builtin.length;
+    this.keywords = new Set(builtin.flatMap((r) => r.keywords.map((k) => Buffer.from(k, "utf8").toString("latin1"))));
     this.patterns = builtin.map((rule) => ({ rule, regex: new RegExp(withoutAssertions(rule.pattern), "g") }));
   }
 
@@ -115,8 +127,22 @@ export class Redaction {
   scrub(text: string): string {
     if (text === "") return text;
     this.ensureLoaded();
+    if (!this.mayHoldKey(text)) return neutraliseControls(text);
     // Plain first: a glued key is then gone before the decoders could read it as a longer, unknown-format token.
     return neutraliseControls(this.redactEncoded(this.redactPlain(text)));
+  }
+
+  /**
+   * False when `text` holds none of the engine's hints, plain or encoded (our
+   * own name aside): no rule can match it then, and a clean run's summary line
+   * costs no pass of the detector. A config's rule may match anything: with
+   * one loaded, every text gets the whole pass.
+   */
+  private mayHoldKey(text: string): boolean {
+    if (this.rules.length !== this.builtinCount) return true;
+    const raw = Buffer.from(text, "utf8").toString("latin1");
+    const masked = raw.replace(OWN_NAME, " ");
+    return prefilterHints(this.rules).some((hint) => (this.keywords.has(hint) ? masked : raw).includes(hint));
   }
 
   /** A key in a name or a message: the rule's pattern without its boundaries, so nothing before or after it matters. */

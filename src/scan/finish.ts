@@ -9,7 +9,7 @@ import { renderReport } from "../report/index.js";
 import { formatSummary } from "../report/summary.js";
 import type { ScanSummary } from "../sources/chunk.js";
 import type { Source } from "../sources/source.js";
-import { VERSION } from "../version.js";
+import { packageVersion } from "../version.js";
 import { type Collected, collectFindings, DETAIL_PER_PLACE } from "./collect.js";
 import type { ScanSetup } from "./setup.js";
 import { describeSuppressed, triageStep, verifyStep, writeBaselineStep } from "./steps.js";
@@ -40,7 +40,9 @@ export async function finishScan(
   const held = describeSuppressed(setup, setup.suppressed.files, collected.heldByConfig, collected.heldByBaseline);
   if (held) summary.notReported = held; // JSON and SARIF carry it too, not only the stderr line
   const context: ReportContext = {
-    version: VERSION,
+    get version() {
+      return packageVersion();
+    },
     mode,
     findings,
     summary,

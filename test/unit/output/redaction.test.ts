@@ -34,6 +34,22 @@ describe("Redaction", () => {
     expect(out).not.toContain(pct.slice(12));
   });
 
+  it("looks past its own name, never past a key beside or glued to it, nor past a config rule that matches the name", () => {
+    const clean = "tvly-guard staged: scanned 20 files, 161 KiB: no keys found.\x1b]0;t\n";
+    expect(redaction.scrub(clean)).toBe(neutraliseControls(clean));
+    const key = keys.next("tvly-dev-");
+    const b64 = Buffer.from(key).toString("base64");
+    for (const line of [`tvly-guard: ${key}`, `tvly-guard${key}`, `tvly-guard-${key}`, `x${key}tvly-guard.`]) {
+      const out = redaction.scrub(line);
+      expect(out, line).not.toContain(key.slice(-28));
+      expect(out).toContain("tvly-guard");
+    }
+    expect(redaction.scrub(`tvly-guard: ${b64}`)).not.toContain(b64.slice(8));
+    const house = new Redaction(builtinRules);
+    house.addRules([{ ...builtinRules()[0]!, id: "house", pattern: "(?<secret>tvly-guard: [0-9]{6})" }]);
+    expect(house.scrub("tvly-guard: 123456 seen")).not.toContain("123456");
+  });
+
   it("neutralises escape sequences and other controls, keeps colours, erase-line and newlines", () => {
     expect(neutraliseControls("a\x1b]0;t\x07b\x1b[2Jc\u202ed\x9be")).toBe("a\\x1b]0;t\\x07b\\x1b[2Jc\\u202ed\\x9be");
     expect(neutraliseControls("\r\x1b[2K\x1b[31mred\x1b[39m\n\ttab\r\n")).toBe(
