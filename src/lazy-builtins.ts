@@ -7,6 +7,8 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.filename);
 
 export const nodeCrypto = (): typeof import("node:crypto") => require("node:crypto");
+/** ~0.25 ms to load after child_process; a clean pre-commit run asks it nothing. */
+export const nodeOs = (): typeof import("node:os") => require("node:os");
 export const nodeV8 = (): typeof import("node:v8") => require("node:v8");
 /** A history smaller than the worker threshold (most) starts no worker: node:worker_threads is ~8M instructions to load. */
 export const nodeWorkerThreads = (): typeof import("node:worker_threads") => require("node:worker_threads");

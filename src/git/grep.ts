@@ -7,9 +7,9 @@
 //   git grep --cached -I -L -z --full-name -P -e tvly\x2d -e ...   (same GIT_INDEX_FILE)
 //   src/a.ts\0src/b.ts\0            (-L: the files with no match; -z: NUL after each name)
 import { mkdtempSync, readdirSync, rmdirSync, unlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type GitContext, runGit, runGitForCode } from "./exec.js";
+import { nodeOs } from "../lazy-builtins.js";
 
 /** A file as the index holds it: what git grep searches. */
 export interface IndexedFile {
@@ -60,7 +60,7 @@ export async function listStagedFilesWithout(
   // One -e per text, not one alternation: git searches for each literal on its own, with PCRE's
   // fast scan for a fixed first byte (2,000 files of 7 KB: 742M instructions against 985M).
   const patterns = texts.flatMap((t) => ["-e", literalRegex(t)]);
-  const folder = mkdtempSync(join(tmpdir(), "tvly-guard-index-"));
+  const folder = mkdtempSync(join(nodeOs().tmpdir(), "tvly-guard-index-"));
   try {
     const own = { cwd: ctx.cwd, env: { ...ctx.env, GIT_INDEX_FILE: join(folder, "index") } };
     // A split or sparse index would write shared files into the repository, or fold entries away.

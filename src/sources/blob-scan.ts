@@ -6,7 +6,6 @@
 // for comparing results and for one-core machines). By default the threads
 // start only once a history proves big (64 MiB read): below that a worker
 // costs more than the search it takes over.
-import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { looksBinary } from "../engine/binary.js";
@@ -16,7 +15,7 @@ import type { Rule } from "../engine/rule.js";
 import { GitError } from "../errors.js";
 import { type CatFileObject, CatFileReader } from "../git/cat-file.js";
 import type { GitContext } from "../git/exec.js";
-import { nodeWorkerThreads } from "../lazy-builtins.js";
+import { nodeOs, nodeWorkerThreads } from "../lazy-builtins.js";
 
 export interface BlobScanOptions {
   ctx: GitContext;
@@ -58,7 +57,7 @@ export interface BlobScanner {
 
 /** Worker threads by default: one per core, at most 4 (git's readers and the log walk need cores too). */
 export function defaultWorkers(): number {
-  return Math.min(4, availableParallelism());
+  return Math.min(4, nodeOs().availableParallelism());
 }
 
 /**
@@ -71,7 +70,7 @@ export function defaultWorkers(): number {
  * 4.20 -> 3.57 s, and the wall times fell with it (0.61 -> 0.52 s, 0.84 -> 0.81 s, 2.33 -> 2.08 s).
  */
 export function defaultWorkersAfterBytes(): number {
-  return availableParallelism() <= 2 ? Number.POSITIVE_INFINITY : 64 * 1024 * 1024;
+  return nodeOs().availableParallelism() <= 2 ? Number.POSITIVE_INFINITY : 64 * 1024 * 1024;
 }
 
 export function startBlobScanner(options: BlobScanOptions): BlobScanner {
