@@ -8,8 +8,8 @@
 //   src/a.ts\0src/b.ts\0            (-L: the files with no match; -z: NUL after each name)
 import { mkdtempSync, readdirSync, rmdirSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { type GitContext, runGit, runGitForCode } from "./exec.js";
 import { nodeOs } from "../lazy-builtins.js";
+import { type GitContext, runGit, runGitForCode } from "./exec.js";
 
 /** A file as the index holds it: what git grep searches. */
 export interface IndexedFile {
