@@ -59,7 +59,7 @@ interface RuleSet {
   /** Rules that claim their matches first, then the fallback rules (which report only unclaimed tokens). */
   ordered: readonly Rule[];
   keywords: readonly string[];
-  /** Prefilters over the keywords alone (decoders off: built on first use, most runs never ask) and over the keywords plus every decoder's hints. */
+  /** Prefilters over the keywords alone (decoders off, TVLY_GUARD_NO_DECODE: built on first use, most runs never ask) and over the keywords plus every decoder's hints. */
   plainOnly: () => Prefilter;
   withDecoders: Prefilter;
   /** The texts `withDecoders` looks for (latin1, one char per byte). */
