@@ -102,11 +102,16 @@ export class Redaction {
   /** Rules whose keys must be redacted too (the config's extra rules); the builtin ones are loaded on first use. */
   addRules(rules: readonly unknown[]): void {
     this.ensureLoaded();
-    for (const rule of rules as readonly Rule[]) {
-      if (this.rules.some((r) => r.pattern === rule.pattern)) continue;
-      this.rules.push(rule);
-      this.patterns.push({ rule, regex: new RegExp(withoutAssertions(rule.pattern), "g") });
-    }
+    const fresh: Rule[] = [];
+    for (const rule of rules as readonly Rule[])
+      if (![...this.rules, ...fresh].some((r) => r.pattern === rule.pattern)) fresh.push(rule);
+    if (fresh.length === 0) return;
+    // A new list, never the old one grown: the engine keeps each list's prefilters by identity.
+    this.rules = [...this.rules, ...fresh];
+    this.patterns = [
+      ...this.patterns,
+      ...fresh.map((rule) => ({ rule, regex: new RegExp(withoutAssertions(rule.pattern), "g") })),
+    ];
   }
 
   private ensureLoaded(): void {

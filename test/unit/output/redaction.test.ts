@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectSecrets } from "../../../src/engine/detect.js";
-import { builtinRules } from "../../../src/engine/rule.js";
+import { BUILTIN_RULES_DIR, builtinRules, compileRule } from "../../../src/engine/rule.js";
 import { neutraliseControls, Redaction, withoutAssertions } from "../../../src/output/redaction.js";
 import { fakeKeys } from "../../helpers/fake-key.js";
 
@@ -48,6 +50,21 @@ describe("Redaction", () => {
     const house = new Redaction(builtinRules);
     house.addRules([{ ...builtinRules()[0]!, id: "house", pattern: "(?<secret>tvly-guard: [0-9]{6})" }]);
     expect(house.scrub("tvly-guard: 123456 seen")).not.toContain("123456");
+  });
+
+  it("redacts a config rule's encoded keys though it scrubbed before the config loaded", () => {
+    const spec = JSON.parse(readFileSync(join(BUILTIN_RULES_DIR, "tavily-api-key.json"), "utf8"));
+    const acme = compileRule(
+      { ...spec, id: "acme-key", keywords: ["acme-"], pattern: spec.pattern.replace("tvly-", "acme-") },
+      "test",
+    );
+    const early = new Redaction(builtinRules);
+    early.scrub(`tvly-guard: warning: ${Buffer.from(keys.next()).toString("base64")}`);
+    early.addRules([acme]);
+    const key = keys.next().replace("tvly-", "acme-");
+    const b64 = Buffer.from(key).toString("base64");
+    expect(early.scrub(`acme ${key}`)).not.toContain(key.slice(-20));
+    expect(early.scrub(`  // ${b64}`)).not.toContain(b64.slice(8));
   });
 
   it("neutralises escape sequences and other controls, keeps colours, erase-line and newlines", () => {
