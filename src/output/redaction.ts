@@ -102,9 +102,13 @@ export class Redaction {
   /** Rules whose keys must be redacted too (the config's extra rules); the builtin ones are loaded on first use. */
   addRules(rules: readonly unknown[]): void {
     this.ensureLoaded();
+    const known = new Set(this.rules.map((r) => r.pattern));
     const fresh: Rule[] = [];
-    for (const rule of rules as readonly Rule[])
-      if (![...this.rules, ...fresh].some((r) => r.pattern === rule.pattern)) fresh.push(rule);
+    for (const rule of rules as readonly Rule[]) {
+      if (known.has(rule.pattern)) continue;
+      known.add(rule.pattern);
+      fresh.push(rule);
+    }
     if (fresh.length === 0) return;
     // A new list, never the old one grown: the engine keeps each list's prefilters by identity.
     this.rules = [...this.rules, ...fresh];
@@ -124,7 +128,7 @@ export class Redaction {
     }
     this.rules = [...builtin];
     this.builtinCount = builtin.length;
-    this.keywords = new Set(builtin.flatMap((r) => r.keywords.map((k) => Buffer.from(k, "utf8").toString("latin1"))));
+    this.keywords = new Set(builtin.flatMap((r) => r.keywordBytes.map((k) => k.toString("latin1"))));
     this.patterns = builtin.map((rule) => ({ rule, regex: new RegExp(withoutAssertions(rule.pattern), "g") }));
   }
 
