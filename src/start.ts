@@ -4,7 +4,6 @@
 // the V8 code cache of an earlier run (src/code-cache.ts), and records its own
 // path as the CLI's, so the hooks `install` writes start here too.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 import { codeCacheDir, codeCacheFile, readCodeCache, writeCodeCache } from "./code-cache.js";
@@ -23,25 +22,24 @@ const main = join(import.meta.dirname, "tvly-guard-main.cjs");
 (globalThis as Record<symbol, unknown>)[CLI_ENTRY] = self;
 runBundle(main, process.argv[2]);
 
-/** Evaluate the CommonJS file `file` as require() would, from its code cache when one is there. */
+/**
+ * Run the CommonJS file `file` as require() would, from its code cache when one is there. The
+ * file is one function expression, Node's module wrapper included (scripts/bundle.mjs), so its
+ * text is compiled as it is read. It gets this file's own `require` (this entry is bundled as
+ * CommonJS too): the two sit in one folder, so a require resolves alike from either, and
+ * node:module's createRequire is never loaded.
+ */
 function runBundle(file: string, command: string | undefined): void {
-  const require = createRequire(file);
   const dir = codeCacheDir(process.env);
   let cacheFile: string | undefined;
   try {
     if (dir) cacheFile = codeCacheFile(dir, TVLY_GUARD_MAIN_HASH, file, command);
   } catch {
-    // the bundle cannot be stat'ed: require() reports that
+    // the bundle cannot be stat'ed: reading it says why
   }
-  if (!dir || !cacheFile) {
-    require(file);
-    return;
-  }
-  const cachedData = readCodeCache(dir, cacheFile);
-  // Node's own CommonJS wrapper; the bundle carries no hashbang, which would be a syntax error inside it.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, "utf8")}\n});`;
-  const script = new Script(wrapped, { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) {
+  const cachedData = dir && cacheFile ? readCodeCache(dir, cacheFile) : undefined;
+  const script = new Script(readFileSync(file, "utf8"), { filename: file, cachedData });
+  if (dir && cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
     const store = cacheFile;
     process.once("exit", () => writeCodeCache(dir, store, script.createCachedData()));
   }
