@@ -1,7 +1,7 @@
 // Find and read .tvly-guard.json (the repository root, or --config FILE),
 // and turn it into what a scan runs with: rules, path and commit matchers.
 import { realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { compileRule, type Rule } from "../engine/rule.js";
 import { ConfigError } from "../errors.js";
 import { OpenError, readRegularFile } from "../fs/open-file.js";
@@ -30,6 +30,9 @@ export interface LoadedConfig {
 
 /** How a message names `abs`: relative to the cwd when inside it. */
 export function displayFile(cwd: string, abs: string): string {
+  // Most runs name a file under the cwd: a prefix, where path.relative is 2 KB of node's own code
+  // that a clean hook run would compile on its first call for this one name.
+  if (abs.startsWith(cwd) && abs[cwd.length] === sep && abs.length > cwd.length + 1) return abs.slice(cwd.length + 1);
   const rel = relative(cwd, abs);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : abs;
 }
@@ -43,7 +46,9 @@ async function findRoot(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   const top = findWorkTreeRoot(cwd, env);
   if (top === undefined) return cwd;
   try {
-    return resolve(cwd, relative(realpathSync(cwd), top));
+    const real = realpathSync(cwd);
+    if (real === top) return resolve(cwd); // run at the top, as hooks are: no path.relative to compile
+    return resolve(cwd, relative(real, top));
   } catch {
     return top;
   }
